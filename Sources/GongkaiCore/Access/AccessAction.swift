@@ -1,0 +1,53 @@
+/// Everything a person can try to do that a rule must allow. Later features add their actions here, and the
+/// permission matrix test walks every case, so a new action without a rule is denied and shows up in review.
+public enum AccessAction: String, CaseIterable, Sendable {
+    /// Open the back office at all.
+    case enterBackOffice
+    /// Read a unit's back-office data (drafts, progress, users' names).
+    case viewUnit
+    /// Change a unit's own description and contact details (the 信息公开指南 data).
+    case editUnit
+    /// Add a unit below another, move or archive one.
+    case manageUnits
+    /// Create, change, lock or deactivate staff accounts.
+    case manageUsers
+    /// Browse the audit trail.
+    case viewAudit
+    /// Draft and edit a unit's content (catalog entries, information, progress reports).
+    case editContent
+    /// Review a unit's submitted content: approve or return with comments.
+    case reviewContent
+    /// Publish reviewed content.
+    case publishContent
+    /// Site-wide settings: the calendar, domains, the rollout schedule.
+    case manageSite
+}
+
+/// Who is acting: the facts a rule needs, nothing else.
+public struct AccessActor<ID: Hashable & Sendable>: Sendable {
+    public let siteID: ID
+    public let unitID: ID
+    public let roles: Set<Role>
+    /// For 指导单位: the domains (by code) this account guides. Empty means none.
+    public let guidedDomains: Set<String>
+
+    public init(siteID: ID, unitID: ID, roles: Set<Role>, guidedDomains: Set<String> = []) {
+        self.siteID = siteID
+        self.unitID = unitID
+        self.roles = roles
+        self.guidedDomains = guidedDomains
+    }
+}
+
+/// What is acted on: the site and unit that own it and, where it has one, its domain.
+public struct AccessTarget<ID: Hashable & Sendable>: Sendable {
+    public let siteID: ID
+    public let unitID: ID?
+    public let domain: String?
+
+    public init(siteID: ID, unitID: ID? = nil, domain: String? = nil) {
+        self.siteID = siteID
+        self.unitID = unitID
+        self.domain = domain
+    }
+}

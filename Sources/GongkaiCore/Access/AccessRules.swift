@@ -1,0 +1,51 @@
+/// The permission rules: one pure function used by the HTML pages, the JSON API and the command line alike.
+/// Deny by default: an action is allowed only when a rule below says so.
+public enum AccessRules {
+    public enum Decision: Equatable, Sendable {
+        case allowed
+        case denied(String)
+
+        public var isAllowed: Bool { self == .allowed }
+    }
+
+    public static func can<ID>(_ actor: AccessActor<ID>, _ action: AccessAction, _ target: AccessTarget<ID>) -> Bool {
+        decide(actor, action, target).isAllowed
+    }
+
+    public static func decide<ID>(
+        _ actor: AccessActor<ID>, _ action: AccessAction, _ target: AccessTarget<ID>
+    ) -> Decision {
+        // Sites are separate counties: nobody acts across them.
+        guard actor.siteID == target.siteID else {
+            return .denied("您的账号属于其他县（市、区），无权操作本站点的数据。")
+        }
+        guard !actor.roles.isEmpty else {
+            return .denied("您的账号尚未分配角色，请联系公开办管理员。")
+        }
+        if actor.roles.contains(.admin) {
+            return .allowed
+        }
+        let ownUnit = target.unitID == nil ? false : target.unitID == actor.unitID
+        let guidesDomain = actor.roles.contains(.guide) && target.domain.map(actor.guidedDomains.contains) == true
+
+        switch action {
+        case .enterBackOffice:
+            return .allowed
+        case .viewUnit:
+            if ownUnit || guidesDomain { return .allowed }
+            return .denied("只能查看本单位的数据。")
+        case .editUnit, .editContent:
+            if ownUnit && (actor.roles.contains(.editor) || actor.roles.contains(.reviewer)) { return .allowed }
+            return .denied("只能修改本单位的数据。")
+        case .reviewContent:
+            if ownUnit && actor.roles.contains(.reviewer) { return .allowed }
+            if guidesDomain { return .allowed }
+            return .denied("只有本单位的审核人员或该领域的指导单位可以审核。")
+        case .publishContent:
+            if ownUnit && actor.roles.contains(.reviewer) { return .allowed }
+            return .denied("只有本单位的审核人员可以发布。")
+        case .manageUnits, .manageUsers, .viewAudit, .manageSite:
+            return .denied("此操作仅限公开办管理员。")
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+
+/// Every setting Gongkai reads from the environment, with its default. This is the only place that reads the
+/// environment; a bad value is reported together with every other bad value, then start-up stops.
+public struct AppConfig: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    public var host: String = "127.0.0.1"
+    public var port: Int = 8080
+    public var dataDirectory: String = "./gongkai-data"
+    public var database: Database = .sqlite(path: "./gongkai-data/gongkai.sqlite")
+    public var baseURL: String?
+    /// Name of the site `gongkai setup` creates when none is given.
+    public var siteName: String?
+    public var logLevel: Logger.Level = .info
+    /// `text` for people at a terminal, `json` for log collectors.
+    public var logFormat: LogFormat = .text
+    /// Load the demo counties into an empty database on `serve` (GONGKAI_DEMO=0 turns it off).
+    public var demoEnabled = true
+    /// bcrypt cost; tests lower it so that hashing does not dominate the suite.
+    public var passwordCost = 12
+
+    public enum LogFormat: String, Sendable { case text, json }
+
+    public init() {}
+
+    public var filesDirectory: String { dataDirectory + "/files" }
+
+    public struct Problems: Error, CustomStringConvertible {
+        public let messages: [String]
+        public var description: String {
+            "配置有误，无法启动：\n" + messages.map { "  - " + $0 }.joined(separator: "\n")
+        }
+    }
+
+    /// Reads the settings from an environment dictionary (normally `ProcessInfo.processInfo.environment`).
+    public static func load(from env: [String: String]) throws(Problems) -> AppConfig {
+        var config = AppConfig()
+        var problems: [String] = []
+
+        if let host = env["GONGKAI_HOST"], !host.isEmpty { config.host = host }
+        if let port = env["GONGKAI_PORT"], !port.isEmpty {
+            if let value = Int(port), (1...65535).contains(value) {
+                config.port = value
+            } else {
+                problems.append("GONGKAI_PORT=\(port)：端口应为1到65535之间的整数。")
+            }
+        }
+        if let dir = env["GONGKAI_DATA_DIR"] {
+            if dir.isEmpty {
+                problems.append("GONGKAI_DATA_DIR 为空：请给出数据目录，或者删去这个变量以使用 ./gongkai-data。")
+            } else {
+                config.dataDirectory = dir
+            }
+        }
+        config.database = .sqlite(path: config.dataDirectory + "/gongkai.sqlite")
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""),
+                parsed.host?.isEmpty == false
+            {
+                config.database = .postgres(url: url)
+            } else {
+                // Never echo the URL: it may hold a password.
+                problems.append("DATABASE_URL 格式不正确：应为 postgres://用户名:密码@主机:端口/数据库名。")
+            }
+        }
+        if let base = env["GONGKAI_BASE_URL"], !base.isEmpty {
+            if let parsed = URL(string: base), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil {
+                config.baseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
+            } else {
+                problems.append("GONGKAI_BASE_URL=\(base)：应为以 http:// 或 https:// 开头的网址，例如 https://gk.example.gov.cn。")
+            }
+        }
+        if let name = env["GONGKAI_SITE_NAME"], !name.isEmpty { config.siteName = name }
+        if let level = env["LOG_LEVEL"], !level.isEmpty {
+            if let value = Logger.Level(rawValue: level.lowercased()) {
+                config.logLevel = value
+            } else {
+                problems.append("LOG_LEVEL=\(level)：应为 trace、debug、info、notice、warning、error 或 critical。")
+            }
+        }
+        if let format = env["GONGKAI_LOG_FORMAT"], !format.isEmpty {
+            if let value = LogFormat(rawValue: format.lowercased()) {
+                config.logFormat = value
+            } else {
+                problems.append("GONGKAI_LOG_FORMAT=\(format)：应为 text 或 json。")
+            }
+        }
+        if let demo = env["GONGKAI_DEMO"], !demo.isEmpty {
+            switch demo.lowercased() {
+            case "0", "false", "no", "off": config.demoEnabled = false
+            case "1", "true", "yes", "on": config.demoEnabled = true
+            default: problems.append("GONGKAI_DEMO=\(demo)：应为 1（加载示例数据）或 0（不加载）。")
+            }
+        }
+        guard problems.isEmpty else { throw Problems(messages: problems) }
+        return config
+    }
+
+    /// The address people should open, for start-up messages and absolute links.
+    public var publicBaseURL: String {
+        baseURL ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+    }
+}

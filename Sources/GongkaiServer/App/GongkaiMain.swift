@@ -1,0 +1,36 @@
+import Foundation
+import Logging
+import Vapor
+
+/// The whole program behind the `gongkai` executable.
+public enum GongkaiMain {
+    public static func run() async throws {
+        var env = try Environment.detect()
+        env.arguments = CommandSupport.foldRepeatedOptions(env.arguments)
+        let config: AppConfig
+        do {
+            config = try AppConfig.load(from: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(78)  // EX_CONFIG
+        }
+        LoggingSystem.bootstrap { label in
+            StructuredLogHandler(label: label, format: config.logFormat, level: config.logLevel)
+        }
+        let app = try await Application.make(env)
+        do {
+            try await configure(app, config: config)
+            if Startup.isServe(env.arguments) { try await Startup.prepareForServe(app) }
+            try await app.execute()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data(("错误：" + failure.message + "\n").utf8))
+            try? await app.asyncShutdown()
+            exit(1)
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

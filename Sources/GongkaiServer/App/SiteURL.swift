@@ -1,0 +1,104 @@
+import Foundation
+
+/// The sections of a site's public portal: the 政府信息公开 column set of 国办公开办函〔2019〕61号 and the
+/// entries the seeds ask for (统一的办事服务入口和互动交流入口). Path segments follow the pinyin
+/// abbreviations Chinese government sites use.
+enum PortalSection: String, CaseIterable, Sendable {
+    case guide = "zhinan"
+    case system = "zhidu"
+    case statutory = "fdzdgknr"
+    case annualReports = "nianbao"
+    case apply = "yishenqing"
+    case services = "banshi"
+    case interaction = "hudong"
+
+    var title: String {
+        switch self {
+        case .guide: "政府信息公开指南"
+        case .system: "政府信息公开制度"
+        case .statutory: "法定主动公开内容"
+        case .annualReports: "政府信息公开年报"
+        case .apply: "依申请公开"
+        case .services: "办事服务"
+        case .interaction: "互动交流"
+        }
+    }
+
+    /// The four columns of the 政府信息公开 platform, in their official order.
+    static let disclosureColumns: [PortalSection] = [.guide, .system, .statutory, .annualReports]
+    static let entries: [PortalSection] = [.apply, .services, .interaction]
+}
+
+/// Every path of the application, so that a link can only name a route that exists (`SiteURLTests` checks
+/// each against the router).
+enum SiteURL: Sendable {
+    case home
+    case site(slug: String)
+    case section(slug: String, PortalSection)
+    case textSize(large: Bool, back: String)
+    case adminLogin(next: String?)
+    case adminLogout
+    case admin
+    case adminUnits
+    case adminUnitNew(parent: UUID?)
+    case adminUnitEdit(UUID)
+    case adminUnitArchive(UUID)
+    case adminUsers
+    case adminUserNew
+    case adminUser(UUID)
+    case adminTokens
+    case adminTokenRevoke(UUID)
+    case adminAudit(query: String?)
+    case adminAuditExport(query: String?)
+    case asset(String)
+    case healthz
+    case metrics
+    case apiOpenAPI
+    case apiSites
+    case apiSiteUnits(slug: String)
+    case apiMe
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .site(let slug): "/sites/\(slug)/"
+        case .section(let slug, let section): "/sites/\(slug)/\(section.rawValue)"
+        case .textSize(let large, let back): "/prefs/text-size?large=\(large ? 1 : 0)&back=\(Self.escape(back))"
+        case .adminLogin(let next): "/admin/login" + (next.map { "?next=\(Self.escape($0))" } ?? "")
+        case .adminLogout: "/admin/logout"
+        case .admin: "/admin"
+        case .adminUnits: "/admin/units"
+        case .adminUnitNew(let parent): "/admin/units/new" + (parent.map { "?parent=\($0.uuidString)" } ?? "")
+        case .adminUnitEdit(let id): "/admin/units/\(id.uuidString)"
+        case .adminUnitArchive(let id): "/admin/units/\(id.uuidString)/archive"
+        case .adminUsers: "/admin/users"
+        case .adminUserNew: "/admin/users/new"
+        case .adminUser(let id): "/admin/users/\(id.uuidString)"
+        case .adminTokens: "/admin/tokens"
+        case .adminTokenRevoke(let id): "/admin/tokens/\(id.uuidString)/revoke"
+        case .adminAudit(let query): "/admin/audit" + (query.map { "?" + $0 } ?? "")
+        case .adminAuditExport(let query): "/admin/audit/export.csv" + (query.map { "?" + $0 } ?? "")
+        case .asset(let name): "/assets/\(name)"
+        case .healthz: "/healthz"
+        case .metrics: "/metrics"
+        case .apiOpenAPI: "/api/v1/openapi.json"
+        case .apiSites: "/api/v1/sites"
+        case .apiSiteUnits(let slug): "/api/v1/sites/\(slug)/units"
+        case .apiMe: "/api/v1/me"
+        }
+    }
+
+    static func escape(_ text: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+    }
+
+    /// Only same-site relative paths may be used as a "come back here" target (no open redirects).
+    static func safeBackPath(_ candidate: String?, fallback: String = "/") -> String {
+        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
+              !candidate.contains("\r"), !candidate.contains("\n")
+        else { return fallback }
+        return candidate
+    }
+}

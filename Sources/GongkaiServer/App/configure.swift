@@ -1,0 +1,48 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+import Vapor
+
+/// Builds the application from its settings. `gongkai` and the tests both call this, so tests run the real
+/// app with only the settings changed.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.gongkai = AppServices(config: config)
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "2mb"
+    app.logger.logLevel = config.logLevel
+
+    switch config.database {
+    case .sqlite(let path):
+        try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+        // sqlite-kit turns foreign keys on for every connection; WAL (a property of the file) lets the portal
+        // read while the back office writes.
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
+    }
+    try FileManager.default.createDirectory(atPath: config.filesDirectory, withIntermediateDirectories: true)
+    app.migrations.add(GongkaiMigrations.all)
+
+    app.middleware = .init()
+    app.middleware.use(RequestMetricsMiddleware(registry: app.gongkai.metrics))
+    app.middleware.use(GongkaiErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(StaffSessionMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app)
+    registerCommands(app)
+}
+
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(TokenCommands(), as: "token")
+    app.asyncCommands.use(DemoCommands(), as: "demo")
+    app.asyncCommands.use(SetupCommand(), as: "setup")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
+}
+

@@ -1,0 +1,97 @@
+import ConsoleKit
+import Fluent
+import Foundation
+import GongkaiCore
+import Vapor
+
+/// `gongkai setup --site NAME --parent-region NAME --admin-name NAME --password-stdin`: a real county's first
+/// step. Creates the site, its 人民政府 and 人民政府办公室, and the first admin, all or nothing. Once a real site
+/// exists the demo is never loaded by itself.
+struct SetupCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "site", help: "县（市、区）名称，例如 湖口县") var site: String?
+        @Option(name: "parent-region", help: "上级行政区，例如 江西省九江市") var parentRegion: String?
+        @Option(name: "slug", help: "网址中的站点标识，小写字母、数字和 -，例如 hukou") var slug: String?
+        @Option(name: "admin-name", help: "第一个管理员的登录名") var adminName: String?
+        @Option(name: "admin-display-name", help: "管理员姓名") var adminDisplayName: String?
+        @Flag(name: "password-stdin", help: "从标准输入读取管理员密码") var passwordStdin: Bool
+    }
+
+    var help: String { "建立本县站点和第一个公开办管理员账号" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let siteName = (signature.site ?? app.gongkai.config.siteName)?.trimmingCharacters(in: .whitespaces),
+              !siteName.isEmpty, let region = signature.parentRegion, let adminName = signature.adminName
+        else {
+            throw CommandFailure("缺少参数。用法：gongkai setup --site 县名 --parent-region 上级行政区 --admin-name 登录名 --password-stdin")
+        }
+        guard signature.passwordStdin else { throw CommandFailure("请使用 --password-stdin 从标准输入提供管理员密码。") }
+        try await Startup.migrateIfSQLite(app)
+        let existing = try await SiteQueries.all(on: app.db)
+        let slug = signature.slug ?? "site\(existing.count + 1)"
+        if let problem = SiteSlug.validate(slug) { throw CommandFailure(problem) }
+        if existing.contains(where: { $0.slug == slug }) { throw CommandFailure("站点标识“\(slug)”已被使用，请用 --slug 另选一个。") }
+        if existing.contains(where: { $0.name == siteName && !$0.isDemo }) { throw CommandFailure("站点“\(siteName)”已经存在。") }
+
+        let draft = StaffAccountDraft(name: adminName, displayName: signature.adminDisplayName ?? "\(siteName)公开办",
+                                      roles: [.admin], password: try CommandSupport.readPassword())
+        if case .failure(let errors) = draft.validated() { throw CommandFailure("管理员账号有误：\n" + errors.summary) }
+        if try await UserRecord.query(on: app.db).filter(\.$name == adminName).count() > 0 {
+            throw CommandFailure("登录名“\(adminName)”已被使用，请换一个。")
+        }
+
+        let actor = AuditActor.commandLine()
+        let now = app.gongkai.now
+        try await app.db.transaction { tx in
+            let site = SiteRecord(slug: slug, name: siteName, parentRegion: region, isDemo: false, sortOrder: 0)
+            try await site.create(on: tx)
+            let siteID = try site.requireID()
+            try await AuditLog.record(on: tx, actor: actor, siteID: siteID, action: "site.create",
+                                      target: .init(type: "site", id: siteID.uuidString, label: siteName),
+                                      summary: "建立站点 \(region)\(siteName)", at: now)
+            let government = OrgUnitRecord(siteID: siteID, parentID: nil, draft: OrgUnitDraft(
+                name: "\(siteName)人民政府", shortName: "县人民政府", kind: .countyGovernment, contact: OrgUnitContact()),
+                isExample: false, sortOrder: 0)
+            try await government.create(on: tx)
+            let office = OrgUnitRecord(siteID: siteID, parentID: government.id, draft: OrgUnitDraft(
+                name: "\(siteName)人民政府办公室", shortName: "县政府办公室", kind: .governmentOffice, aliases: ["县政府办"],
+                contact: OrgUnitContact()), isExample: false, sortOrder: 1)
+            try await office.create(on: tx)
+            for unit in [government, office] {
+                try await AuditLog.record(on: tx, actor: actor, siteID: siteID, action: "unit.create",
+                                          target: .init(type: "unit", id: unit.id?.uuidString, label: unit.name),
+                                          after: unit.auditFields, at: now)
+            }
+            do {
+                _ = try await StaffAccounts.create(draft, unit: office, actor: actor, app: app, on: tx)
+            } catch let failure as StaffAccounts.Failure {
+                throw CommandFailure("管理员账号有误：\n" + failure.errors.summary)
+            }
+        }
+        context.console.print("已建立站点“\(siteName)”（\(region)），网址 \(app.gongkai.config.publicBaseURL)\(SiteURL.site(slug: slug).path)")
+        context.console.print("管理员 \(adminName) 可在 \(app.gongkai.config.publicBaseURL)\(SiteURL.adminLogin(next: nil).path) 登录，然后在“单位”页面登记本县各部门和乡镇。")
+        if existing.contains(where: \.isDemo) {
+            context.console.warning("注意：数据库中还有示例站点（\(existing.filter(\.isDemo).map(\.name).joined(separator: "、"))）。正式使用时建议换用一个全新的数据目录。")
+        }
+    }
+}
+
+/// `gongkai demo load`: loads the demo counties on demand. Idempotent.
+struct DemoCommands: AsyncCommandGroup {
+    var help: String { "示例数据" }
+    var commands: [String: any AnyAsyncCommand] { ["load": LoadDemo()] }
+
+    struct LoadDemo: AsyncCommand {
+        struct Signature: CommandSignature {}
+        var help: String { "加载两个示例县（湖口县、武定县）；已存在的内容不会重复创建" }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            let app = context.application
+            try await Startup.migrateIfSQLite(app)
+            let outcome = try await DemoLoader.load(app: app, on: app.db)
+            context.console.print("示例数据：新建站点 \(outcome.createdSites) 个、单位 \(outcome.createdUnits) 个、账号 \(outcome.createdUsers) 个。")
+            Startup.printLogins(outcome.logins, console: context.console)
+        }
+    }
+}

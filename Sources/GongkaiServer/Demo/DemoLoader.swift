@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import Vapor
+
+/// Loads the demo counties. Idempotent: a county, unit or account that already exists is left as it is.
+enum DemoLoader {
+    struct Login: Sendable {
+        let site: String
+        let name: String
+        let roles: String
+    }
+
+    struct Outcome: Sendable {
+        let createdSites: Int
+        let createdUnits: Int
+        let createdUsers: Int
+        let logins: [Login]
+    }
+
+    static func load(app: Application, on db: any Database) async throws -> Outcome {
+        var sites = 0, units = 0, users = 0
+        var logins: [Login] = []
+        let actor = AuditActor.system
+        for (index, county) in DemoCounties.all.enumerated() {
+            let site: SiteRecord
+            if let existing = try await SiteRecord.query(on: db).filter(\.$slug == county.slug).first() {
+                site = existing
+            } else {
+                site = SiteRecord(slug: county.slug, name: county.name, parentRegion: county.parentRegion, isDemo: true,
+                                  sortOrder: index + 1)
+                try await db.transaction { tx in
+                    try await site.create(on: tx)
+                    try await AuditLog.record(on: tx, actor: actor, siteID: site.id, action: "site.create",
+                                              target: .init(type: "site", id: site.id?.uuidString, label: site.name),
+                                              summary: "加载示例站点（依据 \(county.seedFile)）", at: app.gongkai.now)
+                }
+                sites += 1
+            }
+            let siteID = try site.requireID()
+            let flat = flatten(county.root, parent: nil)
+            let now = app.gongkai.now
+            units += try await db.transaction { tx -> Int in
+                var ids: [String: UUID] = [:]
+                var created = 0
+                for (order, entry) in flat.enumerated() {
+                    if let existing = try await OrgUnitRecord.query(on: tx).filter(\.$site.$id == siteID)
+                        .filter(\.$name == entry.spec.name).first() {
+                        ids[entry.spec.name] = try existing.requireID()
+                        continue
+                    }
+                    let record = OrgUnitRecord(
+                        siteID: siteID, parentID: entry.parent.flatMap { ids[$0] },
+                        draft: demoDraft(entry.spec, county: county, index: order), isExample: entry.spec.example,
+                        sortOrder: order + 1)
+                    try await record.create(on: tx)
+                    try await AuditLog.record(on: tx, actor: actor, siteID: siteID, action: "unit.create",
+                                              target: .init(type: "unit", id: record.id?.uuidString, label: record.name),
+                                              after: record.auditFields, at: now)
+                    ids[entry.spec.name] = try record.requireID()
+                    created += 1
+                }
+                return created
+            }
+
+            for spec in county.users {
+                logins.append(Login(site: county.name, name: spec.name, roles: spec.roles.sorted().map(\.label).joined(separator: "、")))
+                guard try await UserRecord.query(on: db).filter(\.$name == spec.name).count() == 0 else { continue }
+                guard let unit = try await OrgUnitRecord.query(on: db).filter(\.$site.$id == siteID)
+                    .filter(\.$name == spec.unit).first()
+                else { continue }
+                _ = try await StaffAccounts.create(
+                    StaffAccountDraft(name: spec.name, displayName: spec.displayName, roles: spec.roles,
+                                      password: DemoCounties.password),
+                    unit: unit, actor: actor, isDemo: true, app: app, on: db)
+                users += 1
+            }
+        }
+        return Outcome(createdSites: sites, createdUnits: units, createdUsers: users, logins: logins)
+    }
+
+    /// The unit tree in pre-order, each with its parent's name.
+    static func flatten(_ spec: DemoCounties.UnitSpec, parent: String?) -> [(spec: DemoCounties.UnitSpec, parent: String?)] {
+        [(spec, parent)] + spec.children.flatMap { flatten($0, parent: spec.name) }
+    }
+
+    /// Invented contact details, plainly marked as such.
+    static func demoDraft(_ spec: DemoCounties.UnitSpec, county: DemoCounties.County, index: Int) -> OrgUnitDraft {
+        let number = 6_321_000 + index * 7
+        let contact = OrgUnitContact(
+            address: "\(county.name)\(spec.shortName)\(spec.kind == .village ? "便民服务站" : "办公楼")（示例地址）",
+            officeHours: "工作日 上午8:30-12:00，下午14:30-17:30（法定节假日除外）",
+            phone: "\(county.areaCode)-\(number)", fax: spec.kind == .village ? "" : "\(county.areaCode)-\(number + 1)",
+            email: "", postcode: "")
+        return OrgUnitDraft(name: spec.name, shortName: spec.shortName, kind: spec.kind, aliases: spec.aliases,
+                            contact: contact)
+    }
+}

@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import GongkaiInterchange
+import Vapor
+
+/// `/admin/audit`: the audit trail of the admin's site, filtered and paged, and its CSV export.
+enum AuditController {
+    static let perPage = 50
+
+    struct Query: Content {
+        var action: String?
+        var actor: String?
+        var target: String?
+        var q: String?
+        var from: String?
+        var to: String?
+        var page: Int?
+    }
+
+    static func filter(_ staff: Staff, _ query: Query) throws -> (AuditQueries.Filter, ValidationErrors) {
+        var errors = ValidationErrors()
+        var filter = AuditQueries.Filter(siteID: staff.siteID, action: query.action, actor: query.actor,
+                                         targetType: query.target, text: query.q)
+        if let from = query.from, !from.isEmpty {
+            if let date = ChineseTime.parseDay(from) { filter.from = date } else {
+                errors.add("from", "开始日期“\(from)”格式不正确，应为 2026-01-31 这样的日期。")
+            }
+        }
+        if let to = query.to, !to.isEmpty {
+            if let date = ChineseTime.parseDay(to) { filter.until = date.addingTimeInterval(86_400) } else {
+                errors.add("to", "结束日期“\(to)”格式不正确，应为 2026-01-31 这样的日期。")
+            }
+        }
+        return (filter, errors)
+    }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        try staff.require(.viewAudit, AccessTarget(siteID: staff.siteID))
+        let query = try req.query.decode(Query.self)
+        let (filter, errors) = try filter(staff, query)
+        let page = max(1, query.page ?? 1)
+        let result: (events: [AuditEventRecord], total: Int) = errors.isEmpty
+            ? try await AuditQueries.search(filter, page: page, perPage: perPage, on: req.db) : (events: [], total: 0)
+        let model = AuditPage.Model(
+            rows: result.events.map(AuditPage.Row.init), total: result.total, page: page, perPage: perPage,
+            query: query, errors: errors, queryString: req.url.query)
+        return PortalController.html(AuditPage.render(model, chrome: PageChrome(req: req, title: "操作日志", area: .backOffice)))
+    }
+
+    @Sendable static func export(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        try staff.require(.viewAudit, AccessTarget(siteID: staff.siteID))
+        let query = try req.query.decode(Query.self)
+        let (filter, errors) = try filter(staff, query)
+        guard errors.isEmpty else { throw Abort(.badRequest, reason: errors.summary) }
+        var csv = CSVWriter(excelFriendly: true)
+        csv.append(["时间", "操作人", "操作", "对象类型", "对象", "变更摘要", "IP地址"])
+        var page = 1
+        while true {
+            let batch = try await AuditQueries.search(filter, page: page, perPage: 1000, on: req.db).events
+            for event in batch {
+                csv.append([ChineseTime.dateTime(event.occurredAt), event.actorLabel, AuditLog.label(for: event.action),
+                            event.targetType, event.targetLabel, event.summary, event.clientAddress])
+            }
+            if batch.count < 1000 { break }
+            page += 1
+        }
+        let response = Response(body: .init(string: csv.text))
+        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        let fileName = "操作日志-\(ChineseTime.date(req.now)).csv"
+        response.headers.replaceOrAdd(
+            name: .contentDisposition,
+            value: "attachment; filename=\"audit.csv\"; filename*=UTF-8''\(SiteURL.escape(fileName))")
+        return response
+    }
+}

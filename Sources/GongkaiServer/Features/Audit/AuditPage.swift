@@ -1,0 +1,111 @@
+import Foundation
+import GongkaiCore
+import Plot
+
+enum AuditPage {
+    struct Row {
+        let time: String
+        let actor: String
+        let action: String
+        let target: String
+        let summary: String
+        let address: String
+
+        init(_ event: AuditEventRecord) {
+            time = ChineseTime.dateTime(event.occurredAt)
+            actor = event.actorLabel
+            action = AuditLog.label(for: event.action)
+            target = event.targetLabel
+            summary = event.summary
+            address = event.clientAddress
+        }
+    }
+
+    struct Model {
+        let rows: [Row]
+        let total: Int
+        let page: Int
+        let perPage: Int
+        let query: AuditController.Query
+        let errors: ValidationErrors
+        let queryString: String?
+    }
+
+    static let targetTypes: [(value: String, label: String)] = [
+        ("", "全部"), ("unit", "单位"), ("user", "账号"), ("token", "API令牌"), ("site", "站点"),
+    ]
+
+    static func render(_ model: Model, chrome: PageChrome) -> String {
+        Layout.render(chrome) {
+            El("h1") { T("操作日志") }
+            El("p", ["class": "muted"]) { T("本站点的每一次修改都在同一事务中记录操作人、时间、对象和修改前后的内容；日志只增不删。") }
+            ErrorSummary(errors: model.errors)
+            El("form", ["method": "get", "action": SiteURL.adminAudit(query: nil).path, "class": "filters"]) {
+                SelectRow(label: "操作", name: "action",
+                          options: [("", "全部")] + AuditLog.actionLabels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+                          selected: model.query.action ?? "")
+                SelectRow(label: "对象类型", name: "target", options: targetTypes, selected: model.query.target ?? "")
+                FieldRow(label: "操作人", name: "actor", value: model.query.actor ?? "")
+                FieldRow(label: "对象或摘要包含", name: "q", value: model.query.q ?? "")
+                FieldRow(label: "开始日期", name: "from", value: model.query.from ?? "", type: "date",
+                         errors: model.errors.messages(for: "from"))
+                FieldRow(label: "结束日期", name: "to", value: model.query.to ?? "", type: "date",
+                         errors: model.errors.messages(for: "to"))
+                El("div", ["class": "field"]) { El("button", ["type": "submit", "class": "button"]) { T("筛选") } }
+            }
+            El("p") {
+                T("共 \(model.total) 条。")
+                A("导出为 CSV（Excel 可直接打开）", href: SiteURL.adminAuditExport(query: model.queryString).path)
+            }
+            table(model.rows)
+            pager(model)
+        }
+    }
+
+    static func table(_ rows: [Row]) -> Component {
+        if rows.isEmpty {
+            return EmptyState(title: "没有符合条件的记录", text: "调整筛选条件后再试。")
+        }
+        return El("div", ["class": "table-wrap"]) {
+            El("table") {
+                El("thead") {
+                    El("tr") {
+                        for heading in ["时间", "操作人", "操作", "对象", "变更摘要", "IP地址"] {
+                            El("th", ["scope": "col"]) { T(heading) }
+                        }
+                    }
+                }
+                El("tbody") {
+                    for row in rows {
+                        El("tr") {
+                            El("td") { T(row.time) }
+                            El("td") { T(row.actor) }
+                            El("td") { T(row.action) }
+                            El("td") { T(row.target) }
+                            El("td") { T(row.summary) }
+                            El("td") { T(row.address) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func pager(_ model: Model) -> Component {
+        let pages = max(1, (model.total + model.perPage - 1) / model.perPage)
+        func link(_ page: Int) -> String {
+            var items = URLComponents()
+            items.queryItems = [
+                ("action", model.query.action), ("actor", model.query.actor), ("target", model.query.target),
+                ("q", model.query.q), ("from", model.query.from), ("to", model.query.to),
+            ].compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
+                + [URLQueryItem(name: "page", value: String(page))]
+            return SiteURL.adminAudit(query: items.percentEncodedQuery).path
+        }
+        return El("nav", ["class": "pager", "aria-label": "分页"]) {
+            if model.page > 1 { A("上一页", href: link(model.page - 1)) }
+            T("第 \(model.page) / \(pages) 页")
+            if model.page < pages { A("下一页", href: link(model.page + 1)) }
+        }
+    }
+}

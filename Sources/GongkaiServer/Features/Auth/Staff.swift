@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import Vapor
+
+/// The signed-in staff member of a request, as plain values (no Fluent types past the middleware).
+struct Staff: Sendable {
+    let userID: UUID
+    let name: String
+    let displayName: String
+    let siteID: UUID
+    let siteName: String
+    let siteSlug: String
+    let unitID: UUID
+    let unitName: String
+    let roles: Set<Role>
+    /// The session's CSRF token, or nil for API-token requests (which carry no cookies).
+    let csrfToken: String?
+    let sessionID: UUID?
+
+    var actor: AccessActor<UUID> { AccessActor(siteID: siteID, unitID: unitID, roles: roles) }
+
+    var rolesLabel: String { roles.sorted().map(\.label).joined(separator: "、") }
+
+    func auditActor(_ req: Request) -> AuditActor {
+        AuditActor(userID: userID, label: "\(displayName)（\(name)）", siteID: siteID,
+                   clientAddress: req.remoteAddress?.ipAddress ?? "")
+    }
+
+    /// Throws 403 with the rule's reason unless the permission rules allow the action.
+    func require(_ action: AccessAction, _ target: AccessTarget<UUID>) throws {
+        if case .denied(let reason) = AccessRules.decide(actor, action, target) {
+            throw Abort(.forbidden, reason: reason)
+        }
+    }
+
+    func can(_ action: AccessAction, _ target: AccessTarget<UUID>) -> Bool {
+        AccessRules.can(actor, action, target)
+    }
+
+    static func load(user: UserRecord, csrfToken: String?, sessionID: UUID?, on db: any Database) async throws -> Staff {
+        guard let site = try await SiteRecord.find(user.$site.id, on: db),
+              let unit = try await OrgUnitRecord.find(user.$unit.id, on: db)
+        else { throw Abort(.internalServerError, reason: "账号所属单位或站点不存在。") }
+        return Staff(
+            userID: try user.requireID(), name: user.name, displayName: user.displayName,
+            siteID: try site.requireID(), siteName: site.name, siteSlug: site.slug,
+            unitID: try unit.requireID(), unitName: unit.name, roles: user.roleSet,
+            csrfToken: csrfToken, sessionID: sessionID)
+    }
+}
+
+extension Request {
+    private struct StaffKey: StorageKey { typealias Value = Staff }
+
+    var staff: Staff? {
+        get { storage[StaffKey.self] }
+        set { storage[StaffKey.self] = newValue }
+    }
+
+    /// The signed-in staff member, or 401 (the middleware in front turns it into a redirect to the login page).
+    func requireStaff() throws -> Staff {
+        guard let staff else { throw Abort(.unauthorized, reason: "请先登录。") }
+        return staff
+    }
+}

@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The public portal: the list of sites (or the only site's home at `/`), each site's home and sections.
+enum PortalController {
+    @Sendable static func root(req: Request) async throws -> Response {
+        let sites = try await SiteQueries.all(on: req.db)
+        if sites.count == 1 {
+            return try await home(site: sites[0], req: req)
+        }
+        let model = SitesIndex.Model(sites: sites.map { PageChrome.SiteInfo($0) })
+        return html(SitesIndex.render(model, chrome: PageChrome(req: req, title: "政务公开平台", area: .portal)))
+    }
+
+    @Sendable static func siteHome(req: Request) async throws -> Response {
+        let site = try await SiteQueries.bySlug(try req.parameters.require("slug"), on: req.db)
+        return try await home(site: site, req: req)
+    }
+
+    static func home(site: SiteRecord, req: Request) async throws -> Response {
+        let info = PageChrome.SiteInfo(site)
+        return html(SiteHome.render(SiteHome.Model(site: info), chrome: PageChrome(req: req, title: site.name, area: .portal, site: info)))
+    }
+
+    @Sendable static func section(req: Request) async throws -> Response {
+        let site = try await SiteQueries.bySlug(try req.parameters.require("slug"), on: req.db)
+        guard let section = PortalSection(rawValue: try req.parameters.require("section")) else {
+            throw Abort(.notFound, reason: "这个栏目不存在。")
+        }
+        let units = try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db)
+        let model = SectionPage.Model(
+            section: section,
+            units: UnitQueries.ordered(units).map { SectionPage.UnitRow(record: $0.unit, depth: $0.depth) })
+        let info = PageChrome.SiteInfo(site)
+        return html(SectionPage.render(model, chrome: PageChrome(req: req, title: section.title, area: .portal, site: info)))
+    }
+
+    /// The large-text switch: a plain link, so it works without JavaScript; it only sets a display preference.
+    @Sendable static func textSize(req: Request) async throws -> Response {
+        let large = req.query[String.self, at: "large"] == "1"
+        let back = SiteURL.safeBackPath(req.query[String.self, at: "back"])
+        let response = req.redirect(to: back)
+        response.cookies[GongkaiCookie.largeText] = large
+            ? GongkaiCookie.make("1", req: req, maxAge: 365 * 24 * 3600)
+            : GongkaiCookie.expired(req: req)
+        return response
+    }
+
+    static func html(_ text: String, status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(string: text))
+        response.headers.contentType = .html
+        return response
+    }
+}

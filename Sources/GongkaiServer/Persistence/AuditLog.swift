@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import GongkaiCore
+
+/// Who is making a change, as the audit trail records it.
+struct AuditActor: Sendable {
+    let userID: UUID?
+    let label: String
+    let siteID: UUID?
+    let clientAddress: String
+
+    static func commandLine(siteID: UUID? = nil) -> AuditActor {
+        AuditActor(userID: nil, label: "命令行", siteID: siteID, clientAddress: "")
+    }
+
+    static let system = AuditActor(userID: nil, label: "系统", siteID: nil, clientAddress: "")
+}
+
+/// Writes audit events. Callers pass the transaction's database so that the event commits or rolls back
+/// with the change it describes.
+enum AuditLog {
+    struct Target {
+        let type: String
+        let id: String?
+        let label: String
+    }
+
+    static func record(
+        on db: any Database, actor: AuditActor, siteID: UUID?, action: String, target: Target,
+        before: [(String, String)] = [], after: [(String, String)] = [], summary: String? = nil, at now: Date
+    ) async throws {
+        let event = AuditEventRecord()
+        event.occurredAt = now
+        event.siteID = siteID ?? actor.siteID
+        event.actorUserID = actor.userID
+        event.actorLabel = actor.label
+        event.action = action
+        event.targetType = target.type
+        event.targetID = target.id
+        event.targetLabel = target.label
+        event.summary = summary ?? AuditDiff.summary(AuditDiff.changes(before: before, after: after))
+        event.beforeJSON = encode(before)
+        event.afterJSON = encode(after)
+        event.clientAddress = actor.clientAddress
+        try await event.create(on: db)
+    }
+
+    private static func encode(_ fields: [(String, String)]) -> String {
+        guard !fields.isEmpty else { return "{}" }
+        let object = Dictionary(fields, uniquingKeysWith: { first, _ in first })
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Human labels for action codes, for the audit page.
+    static func label(for action: String) -> String {
+        actionLabels[action] ?? action
+    }
+
+    static let actionLabels: [String: String] = [
+        "auth.login": "登录", "auth.login_failed": "登录失败", "auth.logout": "退出登录", "auth.locked": "账号临时锁定",
+        "site.create": "创建站点", "unit.create": "新增单位", "unit.update": "修改单位信息", "unit.archive": "撤销单位",
+        "user.create": "创建账号", "user.update": "修改账号", "user.deactivate": "停用账号", "user.reactivate": "恢复账号",
+        "user.unlock": "解除登录锁定", "user.password": "重设密码",
+        "token.create": "创建API令牌", "token.revoke": "撤销API令牌", "demo.load": "加载示例数据",
+    ]
+}

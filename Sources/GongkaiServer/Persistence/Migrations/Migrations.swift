@@ -1,0 +1,14 @@
+import Fluent
+
+/// Every migration in order. Append only: a shipped migration is never edited, a change is a new step.
+enum GongkaiMigrations {
+    static let all: [any Migration] = [
+        M0001CreateSites(),
+        M0002CreateOrgUnits(),
+        M0003CreateUsers(),
+        M0004CreateUserSessions(),
+        M0005CreateAPITokens(),
+        M0006CreateLoginThrottles(),
+        M0007CreateAuditEvents(),
+    ]
+}

@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+
+enum AuditQueries {
+    struct Filter: Sendable {
+        var siteID: UUID
+        var action: String?
+        var actor: String?
+        var targetType: String?
+        var text: String?
+        var from: Date?
+        /// Exclusive upper bound.
+        var until: Date?
+    }
+
+    static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database)
+        async throws -> (events: [AuditEventRecord], total: Int)
+    {
+        var query = AuditEventRecord.query(on: db).filter(\.$siteID == filter.siteID)
+        if let action = filter.action, !action.isEmpty { query = query.filter(\.$action == action) }
+        if let actor = filter.actor, !actor.isEmpty { query = query.filter(\.$actorLabel ~~ actor) }
+        if let type = filter.targetType, !type.isEmpty { query = query.filter(\.$targetType == type) }
+        if let text = filter.text, !text.isEmpty {
+            query = query.group(.or) { group in
+                group.filter(\.$targetLabel ~~ text).filter(\.$summary ~~ text)
+            }
+        }
+        if let from = filter.from { query = query.filter(\.$occurredAt >= from) }
+        if let until = filter.until { query = query.filter(\.$occurredAt < until) }
+        let total = try await query.count()
+        let events = try await query.sort(\.$occurredAt, .descending)
+            .range(((page - 1) * perPage)..<(page * perPage)).all()
+        return (events, total)
+    }
+}

@@ -1,0 +1,163 @@
+import GongkaiCore
+import Plot
+
+/// A POST form that carries the CSRF token.
+struct PostForm: Component {
+    let action: String
+    let csrfToken: String
+    let className: String
+    let content: ContentProvider
+
+    init(action: String, csrfToken: String, class className: String = "form",
+         @ComponentBuilder content: @escaping ContentProvider) {
+        self.action = action
+        self.csrfToken = csrfToken
+        self.className = className
+        self.content = content
+    }
+
+    var body: Component {
+        El("form", ["method": "post", "action": action, "class": className, "accept-charset": "UTF-8"]) {
+            VoidEl("input", ["type": "hidden", "name": CSRFMiddleware.fieldName, "value": csrfToken])
+            content()
+        }
+    }
+}
+
+/// A labelled input with its hint and its error messages, linked for screen readers.
+struct FieldRow: Component {
+    let label: String
+    let name: String
+    let value: String
+    var type = "text"
+    var errors: [String] = []
+    var hint: String?
+    var required = false
+    var autocomplete: String?
+
+    var body: Component {
+        let describedBy = [hint == nil ? nil : "\(name)-hint", errors.isEmpty ? nil : "\(name)-error"]
+            .compactMap { $0 }.joined(separator: " ")
+        return El("div", ["class": errors.isEmpty ? "field" : "field field-invalid"]) {
+            El("label", ["for": name]) {
+                T(label)
+                if required { El("span", ["class": "required", "aria-hidden": "true"]) { T(" *") } }
+            }
+            if let hint { El("p", ["class": "hint", "id": "\(name)-hint"]) { T(hint) } }
+            for error in errors {
+                El("p", ["class": "error", "id": "\(name)-error"]) { T(error) }
+            }
+            VoidEl("input", [
+                "type": type, "id": name, "name": name, "value": type == "password" ? nil : value,
+                "required": required ? "required" : nil,
+                "aria-invalid": errors.isEmpty ? nil : "true",
+                "aria-describedby": describedBy.isEmpty ? nil : describedBy,
+                "autocomplete": autocomplete,
+            ])
+        }
+    }
+}
+
+/// A labelled `<select>`.
+struct SelectRow: Component {
+    let label: String
+    let name: String
+    let options: [(value: String, label: String)]
+    let selected: String
+    var errors: [String] = []
+    var hint: String?
+
+    var body: Component {
+        El("div", ["class": errors.isEmpty ? "field" : "field field-invalid"]) {
+            El("label", ["for": name]) { T(label) }
+            if let hint { El("p", ["class": "hint"]) { T(hint) } }
+            for error in errors { El("p", ["class": "error"]) { T(error) } }
+            El("select", ["id": name, "name": name]) {
+                for option in options {
+                    if option.value == selected {
+                        El("option", ["value": option.value, "selected": "selected"]) { T(option.label) }
+                    } else {
+                        El("option", ["value": option.value]) { T(option.label) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A group of checkboxes sharing one name (`roles[]`).
+struct CheckboxGroup: Component {
+    let legend: String
+    let name: String
+    let options: [(value: String, label: String)]
+    let checked: Set<String>
+    var errors: [String] = []
+
+    var body: Component {
+        El("fieldset", ["class": errors.isEmpty ? "field" : "field field-invalid"]) {
+            El("legend") { T(legend) }
+            for error in errors { El("p", ["class": "error"]) { T(error) } }
+            for option in options {
+                El("label", ["class": "check"]) {
+                    VoidEl("input", ["type": "checkbox", "name": name, "value": option.value,
+                                     "checked": checked.contains(option.value) ? "checked" : nil])
+                    T(" " + option.label)
+                }
+            }
+        }
+    }
+}
+
+/// The summary at the top of a form that failed validation.
+struct ErrorSummary: Component {
+    let errors: ValidationErrors?
+
+    var body: Component {
+        if let errors, !errors.isEmpty {
+            El("div", ["class": "error-summary", "role": "alert"]) {
+                El("h2") { T("提交的内容有\(errors.problems.count)处需要修改") }
+                El("ul") {
+                    for problem in errors.problems {
+                        El("li") { A(problem.message, href: "#\(problem.field)") }
+                    }
+                }
+            }
+        } else {
+            EmptyComponent()
+        }
+    }
+}
+
+struct SubmitRow: Component {
+    let title: String
+    var cancelHref: String?
+
+    var body: Component {
+        El("div", ["class": "actions"]) {
+            El("button", ["type": "submit", "class": "button"]) { T(title) }
+            if let cancelHref { A("取消", href: cancelHref, class: "button secondary") }
+        }
+    }
+}
+
+/// What a section shows while it has nothing yet, saying what will appear there.
+struct EmptyState: Component {
+    let title: String
+    let text: String
+
+    var body: Component {
+        El("div", ["class": "empty"]) {
+            El("p", ["class": "empty-title"]) { T(title) }
+            El("p") { T(text) }
+        }
+    }
+}
+
+struct Badge: Component {
+    let text: String
+    var kind = "info"
+
+    var body: Component {
+        El("span", ["class": "badge badge-\(kind)"]) { T(text) }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Vapor
+
+/// What every page's frame needs to know, taken from the request once.
+struct PageChrome: Sendable {
+    enum Area: Sendable { case portal, backOffice }
+
+    struct SiteInfo: Sendable {
+        let slug: String
+        let name: String
+        let parentRegion: String
+        let isDemo: Bool
+    }
+
+    var title: String
+    var area: Area
+    var site: SiteInfo?
+    var staff: Staff?
+    var csrfToken: String
+    var largeText: Bool
+    var currentPath: String
+    var flash: String?
+    var feedURL: String?
+
+    init(req: Request, title: String, area: Area, site: SiteInfo? = nil) {
+        self.title = title
+        self.area = area
+        self.site = site
+        self.staff = req.staff
+        self.csrfToken = req.csrfToken
+        self.largeText = req.cookies[GongkaiCookie.largeText]?.string == "1"
+        self.currentPath = req.url.string
+        self.flash = req.query[String.self, at: "notice"].flatMap(Flash.message(for:))
+    }
+
+    /// A chrome for rendering without a request (view tests, benchmarks).
+    init(title: String, area: Area, site: SiteInfo? = nil, staff: Staff? = nil) {
+        self.title = title
+        self.area = area
+        self.site = site
+        self.staff = staff
+        self.csrfToken = "test-token"
+        self.largeText = false
+        self.currentPath = "/"
+    }
+}
+
+extension PageChrome.SiteInfo {
+    init(_ record: SiteRecord) {
+        self.init(slug: record.slug, name: record.name, parentRegion: record.parentRegion, isDemo: record.isDemo)
+    }
+}
+
+/// Confirmation messages after a redirect (`?notice=saved`). Only known codes are shown, so a crafted link
+/// cannot put arbitrary text on a government page.
+enum Flash {
+    static let messages: [String: String] = [
+        "saved": "已保存。",
+        "created": "已创建。",
+        "archived": "已撤销，记录和原因已保留。",
+        "deactivated": "账号已停用，记录已保留。",
+        "reactivated": "账号已恢复。",
+        "unlocked": "已解除登录锁定。",
+        "revoked": "令牌已撤销，使用它的系统将无法再访问。",
+        "logged-out": "您已安全退出。",
+        "password": "密码已重设。",
+    ]
+
+    static func message(for code: String) -> String? { messages[code] }
+}

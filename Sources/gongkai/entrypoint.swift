@@ -1,0 +1,8 @@
+import GongkaiServer
+
+@main
+struct Entrypoint {
+    static func main() async throws {
+        try await GongkaiMain.run()
+    }
+}
