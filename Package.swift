@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "GongkaiServer",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
             ]
         ),
     ]

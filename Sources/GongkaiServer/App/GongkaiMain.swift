@@ -14,9 +14,7 @@ public enum GongkaiMain {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             exit(78)  // EX_CONFIG
         }
-        LoggingSystem.bootstrap { label in
-            StructuredLogHandler(label: label, format: config.logFormat, level: config.logLevel)
-        }
+        bootstrapLogging(format: config.logFormat, level: config.logLevel)
         let app = try await Application.make(env)
         do {
             try await configure(app, config: config)
@@ -32,5 +30,12 @@ public enum GongkaiMain {
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    /// Once per process: every logger, including Vapor's per-request ones, writes structured lines.
+    public static func bootstrapLogging(format: AppConfig.LogFormat = .text, level: Logger.Level) {
+        LoggingSystem.bootstrap { label in
+            StructuredLogHandler(label: label, format: format, level: level)
+        }
     }
 }

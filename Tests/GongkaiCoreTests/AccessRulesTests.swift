@@ -1,0 +1,83 @@
+import Testing
+
+@testable import GongkaiCore
+
+@Suite("Permission rules")
+struct AccessRulesTests {
+    let site = "hukou", otherSite = "wuding"
+    let ownUnit = "shuangzhong", otherUnit = "junqiao"
+
+    /// The expected answer for every role × action × own/other unit, written out as a table so that a change
+    /// to the rules shows up here as a change to read.
+    func expected(_ role: Role, _ action: AccessAction, own: Bool) -> Bool {
+        switch role {
+        case .admin: return true
+        case .editor:
+            switch action {
+            case .enterBackOffice: return true
+            case .viewUnit, .editUnit, .editContent: return own
+            default: return false
+            }
+        case .reviewer:
+            switch action {
+            case .enterBackOffice: return true
+            case .viewUnit, .editUnit, .editContent, .reviewContent, .publishContent: return own
+            default: return false
+            }
+        case .guide:
+            switch action {
+            case .enterBackOffice: return true
+            case .viewUnit: return own
+            default: return false  // without a guided domain on the target
+            }
+        }
+    }
+
+    @Test("walks roles × actions × own/other unit", arguments: Role.allCases)
+    func matrix(role: Role) {
+        let actor = AccessActor(siteID: site, unitID: ownUnit, roles: [role])
+        for action in AccessAction.allCases {
+            for own in [true, false] {
+                let target = AccessTarget(siteID: site, unitID: own ? ownUnit : otherUnit)
+                #expect(AccessRules.can(actor, action, target) == expected(role, action, own: own),
+                        "\(role) \(action) own=\(own)")
+            }
+        }
+    }
+
+    @Test("nobody acts across sites, not even an admin")
+    func acrossSites() {
+        for role in Role.allCases {
+            let actor = AccessActor(siteID: site, unitID: ownUnit, roles: [role])
+            for action in AccessAction.allCases {
+                #expect(!AccessRules.can(actor, action, AccessTarget(siteID: otherSite, unitID: ownUnit)))
+            }
+        }
+    }
+
+    @Test("an account without roles is denied everything")
+    func noRoles() {
+        let actor = AccessActor(siteID: site, unitID: ownUnit, roles: [])
+        for action in AccessAction.allCases {
+            #expect(!AccessRules.can(actor, action, AccessTarget(siteID: site, unitID: ownUnit)))
+        }
+    }
+
+    @Test("a guide reviews other units' content in its own domains only")
+    func guideDomains() {
+        let guide = AccessActor(siteID: site, unitID: "minzheng", roles: [.guide], guidedDomains: ["社会救助"])
+        #expect(AccessRules.can(guide, .reviewContent, AccessTarget(siteID: site, unitID: otherUnit, domain: "社会救助")))
+        #expect(AccessRules.can(guide, .viewUnit, AccessTarget(siteID: site, unitID: otherUnit, domain: "社会救助")))
+        #expect(!AccessRules.can(guide, .reviewContent, AccessTarget(siteID: site, unitID: otherUnit, domain: "义务教育")))
+        #expect(!AccessRules.can(guide, .publishContent, AccessTarget(siteID: site, unitID: otherUnit, domain: "社会救助")))
+        #expect(!AccessRules.can(guide, .editContent, AccessTarget(siteID: site, unitID: otherUnit, domain: "社会救助")))
+    }
+
+    @Test("denials carry a reason in Chinese")
+    func reasons() {
+        let editor = AccessActor(siteID: site, unitID: ownUnit, roles: [.editor])
+        #expect(AccessRules.decide(editor, .editUnit, AccessTarget(siteID: site, unitID: otherUnit))
+                == .denied("只能修改本单位的数据。"))
+        #expect(AccessRules.decide(editor, .viewAudit, AccessTarget(siteID: site)) == .denied("此操作仅限公开办管理员。"))
+    }
+}
