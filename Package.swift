@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        // Tests only: property-based checks of the deadline arithmetic (no dependencies of its own).
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(name: "GongkaiCore"),
@@ -24,7 +26,8 @@ let package = Package(
             dependencies: [
                 "GongkaiCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
         .target(
             name: "GongkaiServer",
@@ -45,8 +48,14 @@ let package = Package(
             name: "gongkai-bench",
             dependencies: ["GongkaiCore", "GongkaiInterchange", "GongkaiServer"]
         ),
-        .testTarget(name: "GongkaiCoreTests", dependencies: ["GongkaiCore"]),
-        .testTarget(name: "GongkaiInterchangeTests", dependencies: ["GongkaiInterchange"]),
+        .testTarget(
+            name: "GongkaiCoreTests",
+            dependencies: ["GongkaiCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "GongkaiInterchangeTests",
+            dependencies: ["GongkaiInterchange", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "GongkaiServerTests",
             dependencies: [

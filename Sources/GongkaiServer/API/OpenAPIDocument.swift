@@ -9,6 +9,9 @@ enum OpenAPIDocument {
         ("get", "/api/v1/sites"),
         ("get", "/api/v1/sites/{slug}/units"),
         ("get", "/api/v1/me"),
+        ("get", "/api/v1/calendar/days"),
+        ("get", "/api/v1/deadline"),
+        ("get", "/api/v1/timelimit"),
     ]
 
     static let json: String = {
@@ -42,6 +45,31 @@ enum OpenAPIDocument {
         func errorResponse(_ text: String) -> [String: Any] {
             ["description": text, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
         }
+        func query(_ name: String, _ text: String, required: Bool = false, type: String = "string") -> [String: Any] {
+            ["name": name, "in": "query", "required": required, "description": text, "schema": ["type": type]]
+        }
+        let unitEnum: [String: Any] = ["type": "string", "enum": ["working-days", "calendar-days", "months"]]
+        let day: [String: Any] = ["type": "object", "required": ["date", "kind", "confirmed"], "properties": [
+            "date": ["type": "string", "format": "date"],
+            "kind": ["type": "string", "enum": ["workday", "weekend", "holiday", "makeup-workday"]],
+            "confirmed": ["type": "boolean", "description": "该年是否已录入国务院办公厅节假日安排"],
+        ]]
+        let deadline: [String: Any] = ["type": "object", "required": ["start", "due", "confirmed"], "properties": [
+            "start": ["type": "string", "format": "date"], "amount": ["type": "integer"], "unit": unitEnum,
+            "due": ["type": "string", "format": "date"], "confirmed": ["type": "boolean"],
+            "unconfirmedYears": ["type": "array", "items": ["type": "integer"]],
+            "movedFrom": ["type": ["string", "null"], "format": "date", "description": "按日计算时，顺延前的届满日"],
+        ]]
+        let timeLimit: [String: Any] = ["type": "object", "required": ["text", "kind", "summary", "computable"], "properties": [
+            "text": ["type": "string"],
+            "kind": ["type": "string", "enum": ["period", "realtime", "prompt", "permanent", "annual", "same-as-above", "unparsed"]],
+            "triggers": ["type": "array", "items": ["type": "string"], "description": "起算事件，如 形成、变更、制定、获取"],
+            "amount": ["type": "integer"], "unit": unitEnum,
+            "stages": ["type": "array", "items": ["type": "object", "properties": [
+                "label": ["type": "string"], "amount": ["type": "integer"], "unit": unitEnum]]],
+            "month": ["type": "integer"], "day": ["type": "integer"], "summary": ["type": "string"],
+            "computable": ["type": "boolean"], "note": ["type": "string", "description": "如“无法自动计算”"],
+        ]]
         func ok(_ text: String, _ schema: [String: Any]) -> [String: Any] {
             ["description": text, "content": ["application/json": ["schema": schema]]]
         }
@@ -54,7 +82,8 @@ enum OpenAPIDocument {
                 "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer",
                                                "description": "在工作平台“API令牌”页面创建的个人令牌"]],
                 "schemas": ["Error": error, "Contact": contact, "Site": site, "Unit": unit,
-                            "SiteList": list("Site"), "UnitList": list("Unit"),
+                            "SiteList": list("Site"), "UnitList": list("Unit"), "Day": day, "DayList": list("Day"),
+                            "Deadline": deadline, "TimeLimitRule": timeLimit,
                             "Me": ["type": "object", "properties": [
                                 "name": ["type": "string"], "displayName": ["type": "string"], "site": ["type": "string"],
                                 "unitID": ["type": "string", "format": "uuid"], "unit": ["type": "string"],
@@ -77,6 +106,26 @@ enum OpenAPIDocument {
                     "summary": "令牌所属账号", "operationId": "me", "security": [["bearer": []]],
                     "responses": ["200": ok("账号信息", ["$ref": "#/components/schemas/Me"]),
                                   "401": errorResponse("缺少或无效的令牌")],
+                ]],
+                "/api/v1/calendar/days": ["get": [
+                    "summary": "工作日日历（按日）", "operationId": "calendarDays",
+                    "parameters": [query("from", "起始日期", required: true), query("to", "结束日期（一次最多约3年）", required: true)],
+                    "responses": ["200": ok("每日类型", ["$ref": "#/components/schemas/DayList"]),
+                                  "400": errorResponse("日期无效或范围过大")],
+                ]],
+                "/api/v1/deadline": ["get": [
+                    "summary": "计算期限届满日（起算日当日不计入）", "operationId": "deadline",
+                    "parameters": [query("start", "起算日", required: true), query("working_days", "N个工作日", type: "integer"),
+                                   query("calendar_days", "N日，届满日为休息日的顺延", type: "integer"),
+                                   query("months", "N个月", type: "integer")],
+                    "responses": ["200": ok("届满日", ["$ref": "#/components/schemas/Deadline"]),
+                                  "400": errorResponse("参数缺失或无效")],
+                ]],
+                "/api/v1/timelimit": ["get": [
+                    "summary": "解析公开时限原文", "operationId": "parseTimeLimit",
+                    "parameters": [query("text", "公开时限原文，如 信息形成或者变更之日起20个工作日内", required: true)],
+                    "responses": ["200": ok("解析结果；无法识别的为 kind=unparsed", ["$ref": "#/components/schemas/TimeLimitRule"]),
+                                  "400": errorResponse("缺少 text")],
                 ]],
             ],
         ]

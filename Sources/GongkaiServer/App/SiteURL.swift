@@ -50,6 +50,12 @@ enum SiteURL: Sendable {
     case adminTokenRevoke(UUID)
     case adminAudit(query: String?)
     case adminAuditExport(query: String?)
+    case adminCalendar
+    case adminCalendarYear(Int)
+    case adminCalendarNew(year: Int?)
+    case adminCalendarUpload
+    case adminCalendarRestore(Int)
+    case publicDeadlines(slug: String, year: Int?)
     case asset(String)
     case healthz
     case metrics
@@ -78,6 +84,12 @@ enum SiteURL: Sendable {
         case .adminTokenRevoke(let id): "/admin/tokens/\(id.uuidString)/revoke"
         case .adminAudit(let query): "/admin/audit" + (query.map { "?" + $0 } ?? "")
         case .adminAuditExport(let query): "/admin/audit/export.csv" + (query.map { "?" + $0 } ?? "")
+        case .adminCalendar: "/admin/calendar"
+        case .adminCalendarYear(let year): "/admin/calendar/\(year)"
+        case .adminCalendarNew(let year): "/admin/calendar/new" + (year.map { "?year=\($0)" } ?? "")
+        case .adminCalendarUpload: "/admin/calendar/upload"
+        case .adminCalendarRestore(let year): "/admin/calendar/\(year)/restore"
+        case .publicDeadlines(let slug, let year): "/sites/\(slug)/gongzuori" + (year.map { "?year=\($0)" } ?? "")
         case .asset(let name): "/assets/\(name)"
         case .healthz: "/healthz"
         case .metrics: "/metrics"

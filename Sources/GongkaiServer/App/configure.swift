@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import GongkaiInterchange
 import SQLKit
 import Vapor
 
@@ -9,6 +10,7 @@ import Vapor
 /// app with only the settings changed.
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.gongkai = AppServices(config: config)
+    app.calendarService = CalendarService(bundled: try BundledCalendar.definitions())
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = "2mb"
@@ -44,5 +46,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(SetupCommand(), as: "setup")
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
+    app.asyncCommands.use(CalendarCommands(), as: "calendar")
+    app.asyncCommands.use(DeadlineCommand(), as: "deadline")
+    app.asyncCommands.use(TimeLimitCommands(), as: "timelimit")
 }
 

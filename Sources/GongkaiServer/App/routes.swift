@@ -5,6 +5,7 @@ func routes(_ app: Application) throws {
     // Public portal
     app.get(use: PortalController.root)
     app.get("sites", ":slug", use: PortalController.siteHome)
+    app.get("sites", ":slug", "gongzuori", use: CalendarController.publicPage)
     app.get("sites", ":slug", ":section", use: PortalController.section)
     app.get("prefs", "text-size", use: PortalController.textSize)
 
@@ -36,6 +37,12 @@ func routes(_ app: Application) throws {
     staff.post("tokens", ":id", "revoke", use: TokensController.revoke)
     staff.get("audit", use: AuditController.index)
     staff.get("audit", "export.csv", use: AuditController.export)
+    staff.get("calendar", use: CalendarController.index)
+    staff.get("calendar", "new", use: CalendarController.new)
+    staff.post("calendar", "new", use: CalendarController.create)
+    staff.on(.POST, "calendar", "upload", body: .collect(maxSize: "1mb"), use: CalendarController.upload)
+    staff.get("calendar", ":year", use: CalendarController.year)
+    staff.post("calendar", ":year", "restore", use: CalendarController.restore)
 
     // JSON API
     let api = app.grouped("api", "v1")
@@ -44,6 +51,9 @@ func routes(_ app: Application) throws {
     api.get("sites", ":slug", "units", use: APIController.units)
     let authed = api.grouped(BearerTokenMiddleware())
     authed.get("me", use: APIController.me)
+    api.get("calendar", "days", use: CalendarAPI.days)
+    api.get("deadline", use: CalendarAPI.deadline)
+    api.get("timelimit", use: CalendarAPI.timeLimit)
     // Unknown API paths answer in JSON, not with the HTML 404 page.
     api.get("**") { _ -> Response in throw APIError(.notFound, code: "not_found", message: "没有这个 API 接口。") }
 }

@@ -27,11 +27,12 @@ enum AuditLog {
 
     static func record(
         on db: any Database, actor: AuditActor, siteID: UUID?, action: String, target: Target,
-        before: [(String, String)] = [], after: [(String, String)] = [], summary: String? = nil, at now: Date
+        before: [(String, String)] = [], after: [(String, String)] = [], summary: String? = nil, at now: Date,
+        deploymentWide: Bool = false
     ) async throws {
         let event = AuditEventRecord()
         event.occurredAt = now
-        event.siteID = siteID ?? actor.siteID
+        event.siteID = deploymentWide ? nil : siteID ?? actor.siteID
         event.actorUserID = actor.userID
         event.actorLabel = actor.label
         event.action = action
@@ -63,5 +64,6 @@ enum AuditLog {
         "user.create": "创建账号", "user.update": "修改账号", "user.deactivate": "停用账号", "user.reactivate": "恢复账号",
         "user.unlock": "解除登录锁定", "user.password": "重设密码",
         "token.create": "创建API令牌", "token.revoke": "撤销API令牌", "demo.load": "加载示例数据",
+        "calendar.year.save": "录入节假日安排",
     ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 
 /// Dates and times as Chinese government pages write them, always in China Standard Time.
 enum ChineseTime {
@@ -15,6 +16,8 @@ enum ChineseTime {
     static func clock(_ date: Date) -> String { formatter("HH:mm").string(from: date) }
     static func dateTime(_ date: Date) -> String { formatter("yyyy-MM-dd HH:mm:ss").string(from: date) }
     static func date(_ date: Date) -> String { formatter("yyyy-MM-dd").string(from: date) }
+    /// Today's date in China, for deadlines.
+    static func today(_ now: Date) -> CivilDate { CivilDate(date(now))! }
 
     /// Parses `yyyy-MM-dd` as the start of that day in China.
     static func parseDay(_ text: String) -> Date? {

@@ -89,6 +89,7 @@ enum Layout {
                         navItem("账号", SiteURL.adminUsers.path, chrome)
                         navItem("操作日志", SiteURL.adminAudit(query: nil).path, chrome)
                     }
+                    navItem("工作日日历", SiteURL.adminCalendar.path, chrome)
                     navItem("API令牌", SiteURL.adminTokens.path, chrome)
                     navItem("查看门户", SiteURL.site(slug: staff.siteSlug).path, chrome)
                 }
@@ -125,6 +126,7 @@ enum Layout {
             El("div", ["class": "container"]) {
                 if let site = chrome.site {
                     El("p") { T("主办：\(site.name)人民政府办公室　\(site.parentRegion)\(site.name)") }
+                    El("p") { A("期限怎样计算（工作日与节假日）", href: SiteURL.publicDeadlines(slug: site.slug, year: nil).path) }
                 }
                 El("p") { T("本平台不使用任何外部脚本、字体或统计服务。") }
                 if chrome.area == .portal && chrome.staff == nil {

@@ -64,6 +64,8 @@ enum Flash {
         "revoked": "令牌已撤销，使用它的系统将无法再访问。",
         "logged-out": "您已安全退出。",
         "password": "密码已重设。",
+        "calendar-saved": "节假日安排已保存。依赖该年份的期限已按新安排计算，原有版本保留在版本记录中。",
+        "calendar-restored": "已恢复所选版本（作为新版本保存，原有记录均保留）。",
     ]
 
     static func message(for code: String) -> String? { messages[code] }

@@ -67,6 +67,12 @@ enum SectionPage {
                 let (title, text) = emptyText(model.section)
                 EmptyState(title: title, text: text)
             }
+            if model.section == .apply, let site = chrome.site {
+                El("p") {
+                    T("行政机关应当自收到申请之日起20个工作日内答复（条例第三十三条）。")
+                    A("期限怎样计算", href: SiteURL.publicDeadlines(slug: site.slug, year: nil).path)
+                }
+            }
         }
     }
 

@@ -10,5 +10,6 @@ enum GongkaiMigrations {
         M0005CreateAPITokens(),
         M0006CreateLoginThrottles(),
         M0007CreateAuditEvents(),
+        M0008CreateCalendarYears(),
     ]
 }

@@ -16,7 +16,10 @@ enum AuditQueries {
     static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database)
         async throws -> (events: [AuditEventRecord], total: Int)
     {
-        var query = AuditEventRecord.query(on: db).filter(\.$siteID == filter.siteID)
+        // Deployment-wide events (the working-day calendar) have no site and belong to every site's trail.
+        var query = AuditEventRecord.query(on: db).group(.or) { either in
+            either.filter(\.$siteID == filter.siteID).filter(\.$siteID == nil)
+        }
         if let action = filter.action, !action.isEmpty { query = query.filter(\.$action == action) }
         if let actor = filter.actor, !actor.isEmpty { query = query.filter(\.$actorLabel ~~ actor) }
         if let type = filter.targetType, !type.isEmpty { query = query.filter(\.$targetType == type) }
