@@ -1,5 +1,6 @@
 import Foundation
 import GongkaiCore
+import GongkaiInterchange
 import GongkaiServer
 
 // gongkai-bench NAME [--tiny]: benchmarks over generated data, printing JSON. Not timed tests: the figures
@@ -38,7 +39,56 @@ case "foundation":
     for (path, rate) in pages { result["pages_per_second \(path)"] = Int(rate) }
     let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
     print(String(decoding: data, as: UTF8.self))
+case "deadlines":
+    // Deadline computations over random starts in 2020–2026 (a fixed seed, so runs compare): reports and
+    // overdue lists compute thousands at once, so this must never be their bottleneck.
+    var calendar: WorkingCalendar!
+    let buildTime = try seconds { calendar = WorkingCalendar(definitions: try BundledCalendar.definitions()) }
+    let first = CivilDate(year: 2020, month: 1, day: 1)!.dayNumber, span = 7 * 365
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int(truncatingIfNeeded: state >> 33)
+    }
+    let count = tiny ? 20_000 : 20_000_000
+    let starts = (0..<4096).map { _ in CivilDate(dayNumber: first + next() % span) }
+    let amounts = (0..<4096).map { _ in 1 + next() % 40 }
+    var checksum = 0
+    let workingTime = try seconds {
+        for i in 0..<count {
+            checksum &+= try PeriodArithmetic.due(after: starts[i & 4095], .workingDays(amounts[(i >> 12) & 4095]), in: calendar).due.dayNumber
+        }
+    }
+    let calendarTime = try seconds {
+        for i in 0..<count / 4 {
+            checksum &+= try PeriodArithmetic.due(after: starts[i & 4095], .calendarDays(amounts[(i >> 12) & 4095]), in: calendar).due.dayNumber
+        }
+    }
+    let clocks = count / 20
+    let clockTime = try seconds {
+        for i in 0..<clocks {
+            let start = starts[i & 4095]
+            let clock = ReplyClock(received: start, events: [.pause(from: start.adding(days: 5), to: start.adding(days: 12), reason: "")])
+            checksum &+= try clock.evaluate(in: calendar).due?.dayNumber ?? 0
+        }
+    }
+    let texts = ["信息形成或者变更之日起20个工作日内", "制定或获取信息之日起10个工作日内，公示7个工作日", "实时公开", "按上级要求"]
+    let parses = tiny ? 2_000 : 200_000
+    let parseTime = seconds {
+        for i in 0..<parses { checksum &+= TimeLimitParser.parse(texts[i & 3]).period?.amount ?? 0 }
+    }
+    let result: [String: Any] = [
+        "benchmark": "deadlines",
+        "calendar_build_ms": Int(buildTime * 1000),
+        "working_day_deadlines_per_second": Int(Double(count) / workingTime),
+        "calendar_day_deadlines_per_second": Int(Double(count / 4) / calendarTime),
+        "reply_clocks_with_pause_per_second": Int(Double(clocks) / clockTime),
+        "time_limit_parses_per_second": Int(Double(parses) / parseTime),
+        "checksum": checksum,
+    ]
+    let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
 default:
-    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation\n".utf8))
+    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation、deadlines\n".utf8))
     exit(2)
 }

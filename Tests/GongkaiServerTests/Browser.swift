@@ -39,6 +39,26 @@ final class Browser {
         return response
     }
 
+    /// Posts a `multipart/form-data` form with one file, as a browser's file upload does.
+    @discardableResult
+    func upload(_ path: String, _ fields: [(String, String)], file: (field: String, name: String, content: String),
+                csrf: String? = nil) async throws -> TestingHTTPResponse {
+        var all = fields
+        if let token = csrf ?? csrfToken, !token.isEmpty { all.append(("csrf_token", token)) }
+        let boundary = "----gongkai\(UUID().uuidString)"
+        var body = ""
+        for (name, value) in all {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
+        body += "Content-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+        var headers = withCookies([:])
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        absorb(response)
+        return response
+    }
+
     func login(_ name: String, password: String = DemoCounties.password) async throws -> TestingHTTPResponse {
         try await get("/admin/login")
         return try await post("/admin/login", [("name", name), ("password", password)])

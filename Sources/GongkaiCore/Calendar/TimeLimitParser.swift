@@ -148,12 +148,14 @@ public enum TimeLimitParser {
         return TimeLimitRule.Stage(label: label, period: period)
     }
 
+    /// All words the prefix may be made of, longest first, with whether each starts the clock.
+    static let vocabulary: [(String, Bool)] = (triggerWords.map { ($0, true) } + fillers.map { ($0, false) }
+        + connectors.map { ($0, false) }).sorted { $0.0.count > $1.0.count }
+
     /// Every character before the amount must be a trigger word, a filler or a connector; `nil` otherwise.
     static func triggers(in prefix: String) -> [String]? {
         var found: [String] = []
         var rest = Substring(prefix)
-        let vocabulary = (triggerWords.map { ($0, true) } + fillers.map { ($0, false) } + connectors.map { ($0, false) })
-            .sorted { $0.0.count > $1.0.count }
         outer: while !rest.isEmpty {
             for (word, isTrigger) in vocabulary where rest.hasPrefix(word) {
                 if isTrigger, !found.contains(word) { found.append(word == "做出" ? "作出" : word) }

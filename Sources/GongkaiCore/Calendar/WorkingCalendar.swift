@@ -15,6 +15,8 @@ public struct WorkingCalendar: Sendable {
     private let nthWorkingDay: [Int32]
     private let base: Int
     private let end: Int
+    /// `confirmed[year - firstYear]`, so that every deadline can say whether it is certain without hashing.
+    private let confirmed: [Bool]
 
     public init(definitions: [CalendarYearDefinition]) {
         var byYear: [Int: CalendarYearDefinition] = [:]
@@ -40,6 +42,7 @@ public struct WorkingCalendar: Sendable {
             counts[index] = running
         }
         self.kinds = kinds
+        self.confirmed = (Self.firstYear...Self.lastYear).map { byYear[$0] != nil }
         self.workingCount = counts
         self.nthWorkingDay = nth
     }
@@ -47,14 +50,18 @@ public struct WorkingCalendar: Sendable {
     /// The years that have a State Council notice in this calendar.
     public var confirmedYears: [Int] { definitions.keys.sorted() }
 
-    public func isConfirmed(year: Int) -> Bool { definitions[year] != nil }
+    public func isConfirmed(year: Int) -> Bool {
+        (Self.firstYear...Self.lastYear).contains(year) ? confirmed[year - Self.firstYear] : false
+    }
 
-    public func isConfirmed(_ date: CivilDate) -> Bool { definitions[date.year] != nil }
+    public func isConfirmed(_ date: CivilDate) -> Bool { isConfirmed(year: date.year) }
 
-    /// Whether every year from `from` to `to` has its notice, and the years that do not.
+    /// The years from `from` to `to` that have no notice (empty when every one is confirmed).
     public func unconfirmedYears(from: CivilDate, to: CivilDate) -> [Int] {
         let (a, b) = from <= to ? (from.year, to.year) : (to.year, from.year)
-        return (a...b).filter { definitions[$0] == nil }
+        var missing: [Int] = []
+        for year in a...b where !isConfirmed(year: year) { missing.append(year) }
+        return missing
     }
 
     public func covers(_ date: CivilDate) -> Bool { date.dayNumber >= base && date.dayNumber <= end }

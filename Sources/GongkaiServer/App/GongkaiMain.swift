@@ -25,11 +25,26 @@ public enum GongkaiMain {
             try? await app.asyncShutdown()
             exit(1)
         } catch {
+            // Usage mistakes (a missing argument, an unknown option) and failures alike end with a message and
+            // a non-zero status, never with a crash report.
             app.logger.report(error: error)
+            FileHandle.standardError.write(Data(("错误：\(describe(error))\n").utf8))
             try? await app.asyncShutdown()
-            throw error
+            exit(1)
         }
         try await app.asyncShutdown()
+    }
+
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        let code = String(reflecting: error)
+        if code.contains("missingRequiredArgument") || code.contains("missingOption") {
+            return "缺少必需的参数（\(text)）。运行 gongkai 命令 --help 查看用法。"
+        }
+        if code.contains("unknownInput") || code.contains("unknownCommand") {
+            return "无法识别的命令或参数（\(text)）。运行 gongkai --help 查看可用命令。"
+        }
+        return text
     }
 
     /// Once per process: every logger, including Vapor's per-request ones, writes structured lines.

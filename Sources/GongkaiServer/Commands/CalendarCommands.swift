@@ -162,31 +162,39 @@ struct DeadlineCommand: AsyncCommand {
     }
 }
 
-/// `gongkai timelimit parse "制定或获取信息之日起10个工作日内"` prints the rule as JSON; `-` reads one text per line
-/// from standard input (a catalog column, with 同上 resolved) and prints a JSON array.
+/// `gongkai timelimit parse "制定或获取信息之日起10个工作日内"` prints the rule as JSON;
+/// `gongkai timelimit column < FILE` reads one text per line (a catalog column, 同上 resolved) and prints an array.
 struct TimeLimitCommands: AsyncCommandGroup {
     var help: String { "公开时限文字解析" }
-    var commands: [String: any AnyAsyncCommand] { ["parse": Parse()] }
+    var commands: [String: any AnyAsyncCommand] { ["parse": Parse(), "column": Column()] }
+
+    static func print(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        Swift.print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
 
     struct Parse: AsyncCommand {
         struct Signature: CommandSignature {
-            @Argument(name: "text", help: "公开时限原文；写 - 则从标准输入逐行读取") var text: String
+            @Argument(name: "text", help: "公开时限原文，如 信息形成或者变更之日起20个工作日内") var text: String
         }
 
         var help: String { "把公开时限原文解析为规则（JSON）" }
 
         func run(using context: CommandContext, signature: Signature) async throws {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data: Data
-            if signature.text == "-" {
-                var lines: [String] = []
-                while let line = readLine(strippingNewline: true) { lines.append(line) }
-                data = try encoder.encode(TimeLimitParser.parseColumn(lines))
-            } else {
-                data = try encoder.encode(TimeLimitParser.parse(signature.text))
-            }
-            print(String(decoding: data, as: UTF8.self))
+            try TimeLimitCommands.print(TimeLimitParser.parse(signature.text))
+        }
+    }
+
+    struct Column: AsyncCommand {
+        struct Signature: CommandSignature {}
+
+        var help: String { "从标准输入逐行读取一列公开时限（“同上”取上一行），输出 JSON 数组" }
+
+        func run(using context: CommandContext, signature: Signature) async throws {
+            var lines: [String] = []
+            while let line = readLine(strippingNewline: true) { lines.append(line) }
+            try TimeLimitCommands.print(TimeLimitParser.parseColumn(lines))
         }
     }
 }

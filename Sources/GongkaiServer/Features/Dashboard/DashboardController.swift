@@ -16,8 +16,20 @@ enum DashboardController {
             .filter(\.$deactivatedAt == nil).count() : 0
         let recent = isAdmin ? try await AuditQueries.search(AuditQueries.Filter(siteID: staff.siteID), page: 1,
                                                              perPage: 8, on: req.db).events : []
+        var todos: [(String, String)] = []
+        if staff.can(.manageSite, AccessTarget(siteID: staff.siteID)) {
+            let calendar = try await req.calendarService.calendar(on: req.db)
+            let today = ChineseTime.today(req.now)
+            // The State Council publishes next year's arrangement between October and December.
+            for year in [today.year, today.year + 1] where !calendar.isConfirmed(year: year)
+                && (year == today.year || today.month >= 11) {
+                todos.append(("\(year)年节假日安排尚未录入：跨入\(year)年的期限只能按周末计算，标注为“未确认”。请在国务院办公厅通知发布后录入。",
+                              SiteURL.adminCalendarNew(year: year).path))
+            }
+        }
         let model = Dashboard.Model(
             staff: staff,
+            todos: todos,
             unitCounts: OrgUnitKind.allCases.compactMap { kind in counts[kind].map { (kind.label, $0) } },
             activeUsers: userCount,
             recent: recent.map { AuditPage.Row($0) },
@@ -31,6 +43,7 @@ enum DashboardController {
 enum Dashboard {
     struct Model {
         let staff: Staff
+        let todos: [(text: String, href: String)]
         let unitCounts: [(String, Int)]
         let activeUsers: Int
         let recent: [AuditPage.Row]
@@ -67,8 +80,14 @@ enum Dashboard {
                 El("dd") { T(model.allowed.map(actionLabel).joined(separator: "、")) }
             }
             El("h2") { T("待办事项") }
-            EmptyState(title: "暂无待办",
-                       text: "标准目录待审核、信息待发布、依申请公开答复到期和工作任务逾期提醒等将汇总在这里。")
+            if model.todos.isEmpty {
+                EmptyState(title: "暂无待办",
+                           text: "标准目录待审核、信息待发布、依申请公开答复到期和工作任务逾期提醒等将汇总在这里。")
+            } else {
+                El("ul", ["class": "todos"]) {
+                    for todo in model.todos { El("li") { A(todo.text, href: todo.href) } }
+                }
+            }
             El("h2") { T("本站点概况") }
             El("div", ["class": "grid"]) {
                 for (label, count) in model.unitCounts {
