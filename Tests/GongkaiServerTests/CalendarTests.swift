@@ -105,6 +105,10 @@ struct CalendarTests {
             let weekday = try await browser.post("/admin/calendar/new", fields)
             #expect(weekday.status == .badRequest)
             #expect(weekday.text.contains("2027-02-10（春节）是星期三，本来就要上班"))
+            // The message sits in the 春节 row's 调休上班 cell, just before that input.
+            let message = try #require(weekday.text.range(of: "是星期三，本来就要上班", options: .backwards))
+            let nextInput = try #require(weekday.text[message.upperBound...].range(of: "name=\""))
+            #expect(weekday.text[nextInput.upperBound...].hasPrefix("makeup_1\""))
             let bad = try await browser.post("/admin/calendar/new", [("year", "2027"), ("notice", ""), ("holidays_0", "1月1日至x")])
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("请填写通知文号"))

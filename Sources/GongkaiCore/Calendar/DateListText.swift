@@ -129,34 +129,48 @@ extension HolidayArrangement {
 }
 
 extension CalendarYearDefinition {
-    /// What is wrong with a year typed in or imported, each problem in Chinese; empty when it can be saved.
-    public func problems() -> [String] {
-        var problems: [String] = []
+    /// A problem with a year typed in or imported, and the arrangement (row) it belongs to, if any.
+    public struct Problem: Sendable, Equatable {
+        public let arrangement: Int?
+        public let message: String
+    }
+
+    /// What is wrong with the year, each problem in Chinese; empty when it can be saved. Arrangements are
+    /// numbered across all notices, in order.
+    public func problems() -> [Problem] {
+        var problems: [Problem] = []
         var seen: [CivilDate: (DayKind, String)] = [:]
+        var index = 0
         for notice in notices {
             for arrangement in notice.arrangements {
+                defer { index += 1 }
                 let where_ = arrangement.festival.isEmpty ? "" : "（\(arrangement.festival)）"
                 for date in arrangement.holidays + arrangement.makeupWorkdays {
                     let inYear = date.year == year || (date.year == year - 1 && date.month == 12)
                         || (date.year == year + 1 && date.month == 1)
                     if !inYear {
-                        problems.append("\(date)\(where_)不属于\(year)年的节假日安排（只能在\(year)年内，或相邻的12月、1月）。")
+                        problems.append(Problem(arrangement: index,
+                            message: "\(date)\(where_)不属于\(year)年的节假日安排（只能在\(year)年内，或相邻的12月、1月）。"))
                     }
                 }
                 for date in arrangement.makeupWorkdays where !date.isWeekend {
-                    problems.append("\(date)\(where_)是\(date.weekdayName)，本来就要上班；调休上班日应为星期六或星期日。")
+                    problems.append(Problem(arrangement: index,
+                        message: "\(date)\(where_)是\(date.weekdayName)，本来就要上班；调休上班日应为星期六或星期日。"))
                 }
                 for (date, kind) in arrangement.holidays.map({ ($0, DayKind.holiday) })
                     + arrangement.makeupWorkdays.map({ ($0, DayKind.makeupWorkday) }) {
+                    // Within one notice a date cannot be both; a later notice may change an earlier one.
                     if let (other, festival) = seen[date], other != kind, notices.count == 1 {
-                        problems.append("\(date)既写为“\(other.label)”（\(festival)）又写为“\(kind.label)”\(where_)。")
+                        problems.append(Problem(arrangement: index,
+                            message: "\(date)既写为“\(other.label)”（\(festival)）又写为“\(kind.label)”\(where_)。"))
                     }
                     seen[date] = (kind, arrangement.festival)
                 }
             }
         }
         if !specialDays.values.contains(.holiday) {
-            problems.append("没有填写任何放假日期：\(year)年的节假日安排至少应有元旦、春节等法定节假日。")
+            problems.append(Problem(arrangement: nil,
+                message: "没有填写任何放假日期：\(year)年的节假日安排至少应有元旦、春节等法定节假日。"))
         }
         return problems
     }

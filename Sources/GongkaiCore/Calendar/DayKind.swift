@@ -65,11 +65,13 @@ public struct HolidayNotice: Sendable, Equatable {
     public var title: String
     public var arrangements: [HolidayArrangement]
 
+    public static func defaultTitle(year: Int) -> String { "国务院办公厅关于\(year)年部分节假日安排的通知" }
+
     public init(year: Int, number: String, issued: CivilDate?, title: String? = nil, arrangements: [HolidayArrangement]) {
         self.year = year
         self.number = number
         self.issued = issued
-        self.title = title ?? "国务院办公厅关于\(year)年部分节假日安排的通知"
+        self.title = title ?? Self.defaultTitle(year: year)
         self.arrangements = arrangements
     }
 }

@@ -73,7 +73,7 @@ public enum CalendarDaysFile {
             year: year, number: notice, issued: issued,
             arrangements: HolidayArrangement.derive(holidays: special.filter { $0.kind == .holiday }.map(\.date),
                                                     makeupWorkdays: special.filter { $0.kind == .makeupWorkday }.map(\.date)))])
-        if problems.isEmpty { problems = definition.problems() }
+        if problems.isEmpty { problems = definition.problems().map(\.message) }
         guard problems.isEmpty else {
             let shown = Array(problems.prefix(maximumReported))
             throw Failure(problems: shown + (problems.count > shown.count ? ["……另有\(problems.count - shown.count)处问题。"] : []))

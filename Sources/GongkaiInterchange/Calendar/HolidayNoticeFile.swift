@@ -2,11 +2,11 @@ import Foundation
 import GongkaiCore
 
 /// The file format of holiday notices: one CSV row per festival of a notice,
-/// `year,notice,issued,festival,holidays,makeup_workdays,text`, where `holidays` and `makeup_workdays` are dates
+/// `year,notice,issued,festival,holidays,makeup_workdays,text[,title]`, where `holidays` and `makeup_workdays` are dates
 /// separated by spaces and `A..B` is a range. The package ships 2020–2026 in this format
 /// (`Resources/holiday-notices.csv`); the database keeps each admin-entered year in it too.
 public enum HolidayNoticeFile {
-    public static let header = ["year", "notice", "issued", "festival", "holidays", "makeup_workdays", "text"]
+    public static let header = ["year", "notice", "issued", "festival", "holidays", "makeup_workdays", "text", "title"]
 
     public struct Failure: Error, Equatable, CustomStringConvertible {
         public let line: Int
@@ -35,7 +35,9 @@ public enum HolidayNoticeFile {
             if let index = years[year]!.notices.firstIndex(where: { $0.number == f[1] }) {
                 years[year]!.notices[index].arrangements.append(arrangement)
             } else {
-                years[year]!.notices.append(HolidayNotice(year: year, number: f[1], issued: issued, arrangements: [arrangement]))
+                let title = f.count > 7 && !f[7].isEmpty ? f[7] : nil
+                years[year]!.notices.append(HolidayNotice(year: year, number: f[1], issued: issued, title: title,
+                                                          arrangements: [arrangement]))
             }
         }
         return order.map { years[$0]! }
@@ -50,6 +52,7 @@ public enum HolidayNoticeFile {
                     writer.append([
                         String(definition.year), notice.number, notice.issued?.description ?? "", arrangement.festival,
                         dateList(arrangement.holidays), dateList(arrangement.makeupWorkdays), arrangement.text,
+                        notice.title == HolidayNotice.defaultTitle(year: definition.year) ? "" : notice.title,
                     ])
                 }
             }

@@ -159,7 +159,7 @@ enum CalendarController {
             definition = nil
         }
         guard let definition else { throw Abort(.notFound, reason: "没有找到要恢复的版本。") }
-        try await req.calendarService.save(definition, source: .form, actor: staff.auditActor(req), on: req.db, now: req.now)
+        try await req.calendarService.save(definition, source: .restore, actor: staff.auditActor(req), on: req.db, now: req.now)
         return req.redirect(to: SiteURL.adminCalendarYear(year).path + "?notice=calendar-restored")
     }
 
@@ -198,6 +198,7 @@ enum CalendarController {
             if issued == nil { errors.add("issued", "发布日期“\(form.issued)”格式不正确，应为 2026-11-04 这样的日期。") }
         }
         var arrangements: [HolidayArrangement] = []
+        var rowOfArrangement: [Int] = []
         for (i, row) in form.rows.enumerated() {
             if row.holidays.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 && row.makeup.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
@@ -215,11 +216,15 @@ enum CalendarController {
             // The notice's own sentence is kept only while the dates it describes are unchanged.
             let text = row.original == row.fingerprint ? row.text : ""
             arrangements.append(HolidayArrangement(festival: row.festival, holidays: holidays, makeupWorkdays: makeup, text: text))
+            rowOfArrangement.append(i)
         }
         let definition = CalendarYearDefinition(year: year, notices: [HolidayNotice(year: year, number: form.notice, issued: issued,
                                                                                     arrangements: arrangements)])
         if errors.isEmpty {
-            for problem in definition.problems() { errors.add("holidays_0", problem) }
+            for problem in definition.problems() {
+                let row = problem.arrangement.map { rowOfArrangement[$0] } ?? 0
+                errors.add(problem.message.contains("上班") ? "makeup_\(row)" : "holidays_\(row)", problem.message)
+            }
         }
         return (definition, errors)
     }

@@ -19,7 +19,8 @@ struct M0008CreateCalendarYears: AsyncMigration {
             .field("superseded_at", .datetime)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.raw("CREATE INDEX calendar_years_year_idx ON calendar_years (year, superseded_at)").run()
+        // One current version per year, even when two admins save at the same moment.
+        try await sql.raw("CREATE UNIQUE INDEX calendar_years_current_idx ON calendar_years (year) WHERE superseded_at IS NULL").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -7,12 +7,13 @@ final class CalendarYearRecord: Model, @unchecked Sendable {
     static let schema = "calendar_years"
 
     enum Source: String {
-        case form, upload, commandLine = "command-line"
+        case form, upload, restore, commandLine = "command-line"
 
         var label: String {
             switch self {
             case .form: "后台表单"
             case .upload: "后台上传文件"
+            case .restore: "恢复历史版本"
             case .commandLine: "命令行导入"
             }
         }
