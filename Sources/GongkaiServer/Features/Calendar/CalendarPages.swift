@@ -153,9 +153,7 @@ enum CalendarPages {
                         }
                     }
                 }
-                El("p") {
-                    T("全年放假\(definition.holidayCount)天（含与周末连休的日子），调休上班\(definition.makeupWorkdayCount)天，工作日\(model.calendar.days(inYear: model.year).filter { $0.kind.isWorkingDay }.count)天。")
-                }
+                El("p") { T(changeSummary(year: model.year, definition: definition, calendar: model.calendar)) }
             } else {
                 El("p", ["class": "warning"]) {
                     T("\(model.year)年的节假日安排尚未录入。下列日历只按周末区分，法定节假日和调休上班未标出；依赖本年的期限都标注为“未确认”。")
@@ -174,6 +172,16 @@ enum CalendarPages {
             El("h2") { T("版本记录") }
             history(model, csrfToken: chrome.csrfToken)
         }
+    }
+
+    /// What the notices changed against the plain week: "与只按周末相比：11个工作日改为放假，6个周末改为上班；全年工作日247天（只按周末为261天）。"
+    static func changeSummary(year: Int, definition: CalendarYearDefinition, calendar: WorkingCalendar) -> String {
+        let days = calendar.days(inYear: year)
+        let weekdaysOff = days.filter { $0.kind == .holiday && !$0.date.isWeekend }.count
+        let weekendsWorked = days.filter { $0.kind == .makeupWorkday }.count
+        let working = days.filter { $0.kind.isWorkingDay }.count
+        let plain = days.filter { !$0.date.isWeekend }.count
+        return "与只按周末计算相比：\(weekdaysOff)个周一至周五改为放假，\(weekendsWorked)个周末改为上班；全年工作日\(working)天（只按周末计算为\(plain)天）。放假日共\(definition.holidayCount)天（含与周末连休的日子）。"
     }
 
     @ComponentBuilder

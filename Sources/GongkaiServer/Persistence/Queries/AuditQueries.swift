@@ -2,6 +2,9 @@ import Fluent
 import Foundation
 
 enum AuditQueries {
+    /// Target types whose events concern every site of the deployment.
+    static let deploymentWideTargets = ["calendar"]
+
     struct Filter: Sendable {
         var siteID: UUID
         var action: String?
@@ -16,9 +19,11 @@ enum AuditQueries {
     static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database)
         async throws -> (events: [AuditEventRecord], total: Int)
     {
-        // Deployment-wide events (the working-day calendar) have no site and belong to every site's trail.
+        // Deployment-wide events (the working-day calendar) have no site and belong to every site's trail; other
+        // site-less events (failed sign-ins under unknown names) belong to none.
         var query = AuditEventRecord.query(on: db).group(.or) { either in
-            either.filter(\.$siteID == filter.siteID).filter(\.$siteID == nil)
+            either.filter(\.$siteID == filter.siteID)
+                .group(.and) { $0.filter(\.$siteID == nil).filter(\.$targetType ~~ AuditQueries.deploymentWideTargets) }
         }
         if let action = filter.action, !action.isEmpty { query = query.filter(\.$action == action) }
         if let actor = filter.actor, !actor.isEmpty { query = query.filter(\.$actorLabel ~~ actor) }
