@@ -28,7 +28,7 @@ struct CommandLineTests {
         var environment = ProcessInfo.processInfo.environment
         environment["GONGKAI_DATA_DIR"] = dataDir
         environment["DATABASE_URL"] = nil
-        environment["LOG_LEVEL"] = "warning"
+        environment["LOG_LEVEL"] = nil  // what a user gets by default
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -81,6 +81,7 @@ struct CommandLineTests {
         #expect(try Self.run(["deadline", "--start", "2026-01-31", "--months", "1"], dataDir: dir).out == "2026-02-28\n")
         let bad = try Self.run(["deadline", "--start", "2026-02-30", "--working-days", "20"], dataDir: dir)
         #expect(bad.status != 0 && bad.out.isEmpty && bad.err.contains("不是有效日期"))
+        #expect(bad.err == "错误：--start 的值“2026-02-30”不是有效日期，应为 2024-09-27 这样的格式。\n")  // said once
         let none = try Self.run(["deadline", "--start", "2026-02-03"], dataDir: dir)
         #expect(none.status != 0 && none.err.contains("缺少期限长度"))
         let two = try Self.run(["deadline", "--start", "2026-02-03", "--months", "1", "--working-days", "2"], dataDir: dir)

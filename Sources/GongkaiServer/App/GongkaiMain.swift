@@ -7,12 +7,17 @@ public enum GongkaiMain {
     public static func run() async throws {
         var env = try Environment.detect()
         env.arguments = CommandSupport.foldRepeatedOptions(env.arguments)
-        let config: AppConfig
+        var config: AppConfig
         do {
             config = try AppConfig.load(from: ProcessInfo.processInfo.environment)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             exit(78)  // EX_CONFIG
+        }
+        // Commands other than serve speak for themselves: Vapor's report of a failed command and the migrator's
+        // progress lines would only repeat or bury their output, so they log errors alone unless LOG_LEVEL is set.
+        if !Startup.isServe(env.arguments), ProcessInfo.processInfo.environment["LOG_LEVEL"]?.isEmpty ?? true {
+            config.logLevel = .error
         }
         bootstrapLogging(format: config.logFormat, level: config.logLevel)
         let app = try await Application.make(env)
@@ -27,7 +32,6 @@ public enum GongkaiMain {
         } catch {
             // Usage mistakes (a missing argument, an unknown option) and failures alike end with a message and
             // a non-zero status, never with a crash report.
-            app.logger.report(error: error)
             FileHandle.standardError.write(Data(("错误：\(describe(error))\n").utf8))
             try? await app.asyncShutdown()
             exit(1)
