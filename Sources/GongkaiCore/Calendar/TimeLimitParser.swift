@@ -65,7 +65,7 @@ public enum TimeLimitParser {
 
     static func normalise(_ text: String) -> String {
         var s = ChineseNumerals.halfWidthDigits(text).filter { !$0.isWhitespace && $0 != "\u{3000}" }
-        for (from, to) in [("以内", "内"), ("之内", "内"), (",", "，"), (";", "，"), ("；", "，"), ("：", ""), (":", "")] {
+        for (from, to) in [("以内", "内"), ("之内", "内"), (",", "，"), (";", "，"), ("；", "，"), ("。", "，"), ("：", ""), (":", "")] {
             s = s.replacingAll(from, with: to)
         }
         while let last = s.last, "。.，".contains(last) { s.removeLast() }
