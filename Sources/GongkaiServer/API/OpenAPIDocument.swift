@@ -12,6 +12,9 @@ enum OpenAPIDocument {
         ("get", "/api/v1/calendar/days"),
         ("get", "/api/v1/deadline"),
         ("get", "/api/v1/timelimit"),
+        ("get", "/api/v1/catalogs"),
+        ("get", "/api/v1/catalogs/{id}"),
+        ("get", "/api/v1/catalog-entries"),
     ]
 
     static let json: String = {
@@ -70,6 +73,31 @@ enum OpenAPIDocument {
             "month": ["type": "integer"], "day": ["type": "integer"], "summary": ["type": "string"],
             "computable": ["type": "boolean"], "note": ["type": "string", "description": "如“无法自动计算”"],
         ]]
+        let catalogFilters: [[String: Any]] = [
+            query("site", "站点标识，如 hukou（只有一个站点时可省略）"), query("unit", "单位ID或全称"),
+            query("domain", "领域代码、名称或别名，如 社会救助"), query("level", "公开层级：county/township/village 或 县级/乡级/村级"),
+        ]
+        let string: [String: Any] = ["type": "string"]
+        let strings: [String: Any] = ["type": "array", "items": string]
+        let catalogEntry: [String: Any] = ["type": "object", "properties": [
+            "catalogID": ["type": "string", "format": "uuid"], "number": string, "level1": string, "level2": string,
+            "level3": string, "content": string, "elements": strings, "basis": string,
+            "references": ["type": "array", "items": ["type": "object", "properties": [
+                "title": ["type": ["string", "null"]], "documentNumber": ["type": ["string", "null"]]]]],
+            "timeLimit": string, "timeLimitRule": ["type": "object", "properties": [
+                "kind": string, "triggers": strings, "amount": ["type": ["integer", "null"]],
+                "unit": ["type": ["string", "null"]], "summary": string, "computable": ["type": "boolean"]]],
+            "body": string, "bodies": strings, "channelsRequired": strings, "channelsOptional": strings,
+            "channelsOther": strings, "audienceEveryone": ["type": "boolean"], "audienceGroup": ["type": ["string", "null"]],
+            "proactive": ["type": "boolean"], "onRequest": ["type": "boolean"], "levels": strings,
+        ]]
+        let catalog: [String: Any] = ["type": "object", "required": ["id", "unit", "domain", "level", "version"], "properties": [
+            "id": ["type": "string", "format": "uuid"], "site": string, "unitID": ["type": "string", "format": "uuid"],
+            "unit": string, "domainCode": string, "domain": string, "level": string, "levelLabel": string,
+            "version": ["type": "integer"], "publishedAt": ["type": "string", "format": "date-time"],
+            "entryCount": ["type": "integer"],
+            "entries": ["type": "array", "items": ["$ref": "#/components/schemas/CatalogEntry"]],
+        ]]
         func ok(_ text: String, _ schema: [String: Any]) -> [String: Any] {
             ["description": text, "content": ["application/json": ["schema": schema]]]
         }
@@ -83,7 +111,8 @@ enum OpenAPIDocument {
                                                "description": "在工作平台“API令牌”页面创建的个人令牌"]],
                 "schemas": ["Error": error, "Contact": contact, "Site": site, "Unit": unit,
                             "SiteList": list("Site"), "UnitList": list("Unit"), "Day": day, "DayList": list("Day"),
-                            "Deadline": deadline, "TimeLimitRule": timeLimit,
+                            "Deadline": deadline, "TimeLimitRule": timeLimit, "Catalog": catalog,
+                            "CatalogEntry": catalogEntry, "CatalogList": list("Catalog"), "CatalogEntryList": list("CatalogEntry"),
                             "Me": ["type": "object", "properties": [
                                 "name": ["type": "string"], "displayName": ["type": "string"], "site": ["type": "string"],
                                 "unitID": ["type": "string", "format": "uuid"], "unit": ["type": "string"],
@@ -126,6 +155,23 @@ enum OpenAPIDocument {
                     "parameters": [query("text", "公开时限原文，如 信息形成或者变更之日起20个工作日内", required: true)],
                     "responses": ["200": ok("解析结果；无法识别的为 kind=unparsed", ["$ref": "#/components/schemas/TimeLimitRule"]),
                                   "400": errorResponse("缺少 text")],
+                ]],
+                "/api/v1/catalogs": ["get": [
+                    "summary": "已发布的政务公开事项标准目录", "operationId": "listCatalogs", "parameters": catalogFilters,
+                    "responses": ["200": ok("目录列表（不含事项）", ["$ref": "#/components/schemas/CatalogList"]),
+                                  "400": errorResponse("参数无效"), "404": errorResponse("没有这个站点")],
+                ]],
+                "/api/v1/catalogs/{id}": ["get": [
+                    "summary": "一个目录的已发布版本及其全部事项", "operationId": "getCatalog",
+                    "parameters": [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
+                    "responses": ["200": ok("目录", ["$ref": "#/components/schemas/Catalog"]),
+                                  "404": errorResponse("没有这个目录或尚未发布")],
+                ]],
+                "/api/v1/catalog-entries": ["get": [
+                    "summary": "已发布目录中的事项（可检索）", "operationId": "listCatalogEntries",
+                    "parameters": catalogFilters + [query("q", "在事项名称、公开内容、公开依据、公开主体中检索")],
+                    "responses": ["200": ok("事项列表", ["$ref": "#/components/schemas/CatalogEntryList"]),
+                                  "400": errorResponse("参数无效")],
                 ]],
             ],
         ]

@@ -54,6 +54,9 @@ func routes(_ app: Application) throws {
     api.get("calendar", "days", use: CalendarAPI.days)
     api.get("deadline", use: CalendarAPI.deadline)
     api.get("timelimit", use: CalendarAPI.timeLimit)
+    api.get("catalogs", use: CatalogAPI.list)
+    api.get("catalogs", ":id", use: CatalogAPI.show)
+    api.get("catalog-entries", use: CatalogAPI.entries)
     // Unknown API paths answer in JSON, not with the HTML 404 page.
     api.get("**") { _ -> Response in throw APIError(.notFound, code: "not_found", message: "没有这个 API 接口。") }
 }

@@ -63,6 +63,8 @@ enum DemoLoader {
                 return created
             }
 
+            try await DemoCatalogs.load(slug: county.slug, siteID: siteID, now: now, on: db)
+
             for spec in county.users {
                 logins.append(Login(site: county.name, name: spec.name, roles: spec.roles.sorted().map(\.label).joined(separator: "、")))
                 guard try await UserRecord.query(on: db).filter(\.$name == spec.name).count() == 0 else { continue }

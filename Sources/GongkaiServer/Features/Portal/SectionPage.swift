@@ -31,6 +31,7 @@ enum SectionPage {
     struct Model {
         let section: PortalSection
         let units: [UnitRow]
+        var catalogs: [CatalogStore.Published] = []
     }
 
     static func summary(_ section: PortalSection) -> String {
@@ -63,6 +64,8 @@ enum SectionPage {
             El("p", ["class": "lead"]) { T(summary(model.section)) }
             if model.section == .guide {
                 guide(model)
+            } else if model.section == .statutory && !model.catalogs.isEmpty {
+                CatalogPortal.render(model.catalogs)
             } else {
                 let (title, text) = emptyText(model.section)
                 EmptyState(title: title, text: text)

@@ -11,5 +11,6 @@ enum GongkaiMigrations {
         M0006CreateLoginThrottles(),
         M0007CreateAuditEvents(),
         M0008CreateCalendarYears(),
+        M0009CreateCatalogs(),
     ]
 }
