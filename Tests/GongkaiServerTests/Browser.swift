@@ -98,5 +98,10 @@ final class Browser {
 }
 
 extension TestingHTTPResponse {
+    /// The body as a JSON object (API tests).
+    func jsonObject() throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(body.string.utf8)) as? [String: Any])
+    }
+
     var text: String { body.string }
 }

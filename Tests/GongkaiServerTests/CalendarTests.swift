@@ -9,10 +9,6 @@ import VaporTesting
 
 @Suite("Working-day calendar: back office, portal and API", .serialized)
 struct CalendarTests {
-    static func json(_ response: TestingHTTPResponse) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
-    }
-
     static let form2027: [(String, String)] = [
         ("year", "2027"), ("notice", "国办发明电〔2026〕9号"), ("issued", "2026-11-10"),
         ("festival_0", "元旦"), ("holidays_0", "1月1日至3日"), ("makeup_0", ""),
@@ -23,7 +19,7 @@ struct CalendarTests {
     func addYear() async throws {
         try await TestApp.run { app, _ in
             let browser = Browser(app)
-            let before = try Self.json(try await browser.get("/api/v1/deadline?start=2026-12-20&working_days=20"))
+            let before = try (try await browser.get("/api/v1/deadline?start=2026-12-20&working_days=20")).jsonObject()
             #expect(before["confirmed"] as? Bool == false)
             #expect(before["due"] as? String == "2027-01-15")
 
@@ -36,7 +32,7 @@ struct CalendarTests {
             #expect(saved.status == .seeOther)
             #expect(saved.headers.first(name: .location) == "/admin/calendar/2027?notice=calendar-saved")
 
-            let after = try Self.json(try await browser.get("/api/v1/deadline?start=2026-12-20&working_days=20"))
+            let after = try (try await browser.get("/api/v1/deadline?start=2026-12-20&working_days=20")).jsonObject()
             #expect(after["confirmed"] as? Bool == true)
             #expect(after["due"] as? String == "2027-01-18")  // 1-1 is now a holiday
             let page = try await browser.get("/admin/calendar/2027?notice=calendar-saved")
@@ -191,19 +187,19 @@ struct CalendarTests {
     func api() async throws {
         try await TestApp.run { app, _ in
             let browser = Browser(app)
-            let days = try Self.json(try await browser.get("/api/v1/calendar/days?from=2026-09-30&to=2026-10-10"))
+            let days = try (try await browser.get("/api/v1/calendar/days?from=2026-09-30&to=2026-10-10")).jsonObject()
             #expect(days["total"] as? Int == 11)
             let items = try #require(days["items"] as? [[String: Any]])
             #expect(items.first?["kind"] as? String == "workday")
             #expect(items[1]["kind"] as? String == "holiday")
             #expect(items.last?["kind"] as? String == "makeup-workday")
-            let deadline = try Self.json(try await browser.get("/api/v1/deadline?start=2024-09-27&working_days=20"))
+            let deadline = try (try await browser.get("/api/v1/deadline?start=2024-09-27&working_days=20")).jsonObject()
             #expect(deadline["due"] as? String == "2024-10-30")
             let missing = try await browser.get("/api/v1/deadline?start=2024-09-27")
             #expect(missing.status == .badRequest)
-            #expect(try Self.json(missing)["error"] != nil)
+            #expect(try missing.jsonObject()["error"] != nil)
             #expect(try await browser.get("/api/v1/calendar/days?from=2020-01-01&to=2026-12-31").status == .badRequest)
-            let rule = try Self.json(try await browser.get("/api/v1/timelimit?text=" + Browser.encode("制定或获取信息之日起10个工作日内，公示7个工作日")))
+            let rule = try (try await browser.get("/api/v1/timelimit?text=" + Browser.encode("制定或获取信息之日起10个工作日内，公示7个工作日")).jsonObject())
             #expect(rule["kind"] as? String == "period")
             #expect(rule["triggers"] as? [String] == ["制定", "获取"])
         }

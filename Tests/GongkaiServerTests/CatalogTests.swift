@@ -9,10 +9,6 @@ import VaporTesting
 
 @Suite("Catalogs: demo, storage, portal and API", .serialized)
 struct CatalogTests {
-    static func json(_ response: TestingHTTPResponse) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
-    }
-
     @Test("the demo publishes each seed's example rows for a county department and a township copied from it")
     func demo() async throws {
         try await TestApp.run { app, _ in
@@ -76,17 +72,17 @@ struct CatalogTests {
     func api() async throws {
         try await TestApp.run { app, _ in
             let browser = Browser(app)
-            let list = try Self.json(try await browser.get("/api/v1/catalogs?site=hukou&level=county"))
+            let list = try (try await browser.get("/api/v1/catalogs?site=hukou&level=county")).jsonObject()
             #expect(list["total"] as? Int == 1)
             let item = try #require((list["items"] as? [[String: Any]])?.first)
             #expect(item["unit"] as? String == "湖口县民政局" && item["domain"] as? String == "社会救助")
             let id = try #require(item["id"] as? String)
-            let catalog = try Self.json(try await browser.get("/api/v1/catalogs/\(id)"))
+            let catalog = try (try await browser.get("/api/v1/catalogs/\(id)")).jsonObject()
             let entries = try #require(catalog["entries"] as? [[String: Any]])
             #expect(entries.count == 2)
             #expect((entries[0]["references"] as? [[String: Any]])?.first?["documentNumber"] as? String == "国发〔2012〕45号")
             #expect((entries[0]["timeLimitRule"] as? [String: Any])?["amount"] as? Int == 10)
-            let found = try Self.json(try await browser.get("/api/v1/catalog-entries?site=wuding&domain=" + Browser.encode("食品药品监管领域") + "&q=" + Browser.encode("许可证编号")))
+            let found = try (try await browser.get("/api/v1/catalog-entries?site=wuding&domain=" + Browser.encode("食品药品监管领域") + "&q=" + Browser.encode("许可证编号")).jsonObject())
             #expect(found["total"] as? Int == 2)  // county and township
             #expect(try await browser.get("/api/v1/catalogs?site=hukou&domain=" + Browser.encode("不存在")).status == .badRequest)
             #expect(try await browser.get("/api/v1/catalogs?site=nowhere").status == .notFound)
