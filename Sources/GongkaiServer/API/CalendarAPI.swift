@@ -10,10 +10,7 @@ enum CalendarAPI {
         let confirmed: Bool
     }
 
-    struct DaysDTO: Content {
-        let total: Int
-        let items: [DayDTO]
-    }
+    typealias DaysDTO = APIController.ListDTO<DayDTO>
 
     struct DeadlineDTO: Content {
         let start: String

@@ -59,10 +59,7 @@ enum CatalogAPI {
         let computable: Bool
     }
 
-    struct ListDTO<Item: Content>: Content {
-        let total: Int
-        let items: [Item]
-    }
+    typealias ListDTO = APIController.ListDTO
 
     static func site(_ req: Request) async throws -> SiteRecord {
         guard let slug = req.query[String.self, at: "site"] else {
