@@ -134,3 +134,11 @@ public struct TimeLimitRule: Sendable, Equatable, Encodable {
     /// Whether a due date can be computed from this rule.
     public var isComputable: Bool { kind != .unparsed && kind != .sameAsAbove }
 }
+
+extension TimeLimitRule: Decodable {
+    /// A rule is read back from its text: the parsed fields are derived, so re-parsing keeps them consistent.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self = TimeLimitParser.parse(try c.decode(String.self, forKey: .text))
+    }
+}

@@ -170,3 +170,38 @@ extension String {
         return String(s)
     }
 }
+
+extension ChannelSelection {
+    /// The checklist as the template prints it: every standard channel, two to a line, ■ for required and □ for
+    /// the rest; the 12345 hotline when it was listed; then the domain's own channels, one per line. `parse`
+    /// reads it back to the same selection (with every unticked standard channel as optional).
+    public var checklistText: String {
+        var lines: [String] = []
+        func box(_ channel: DisclosureChannel) -> String { (required.contains(channel) ? "■" : "□") + channel.label }
+        let standard = DisclosureChannel.standard
+        var i = 0
+        while i < standard.count {
+            // The notice-board channel has a long name and a line of its own, as in the template.
+            if standard[i] == .noticeBoard || i + 1 == standard.count || standard[i + 1] == .noticeBoard {
+                lines.append(box(standard[i]))
+                i += 1
+            } else {
+                lines.append(box(standard[i]) + "    " + box(standard[i + 1]))
+                i += 2
+            }
+        }
+        if required.contains(.hotline12345) || optional.contains(.hotline12345) { lines.append(box(.hotline12345)) }
+        lines.append(contentsOf: others)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The same channels in the form the checklist gives back: required in template order, every other standard
+    /// channel optional. Entries made in forms are stored this way so an export and re-import is exact.
+    public var normalisedAsChecklist: ChannelSelection {
+        let order = DisclosureChannel.standard + [.hotline12345]
+        let req = order.filter { required.contains($0) }
+        var opt = DisclosureChannel.standard.filter { !required.contains($0) }
+        if optional.contains(.hotline12345) && !required.contains(.hotline12345) { opt.append(.hotline12345) }
+        return ChannelSelection(required: req, optional: opt, others: others)
+    }
+}

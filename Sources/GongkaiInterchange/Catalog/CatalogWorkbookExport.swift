@@ -1,0 +1,112 @@
+import Foundation
+import GongkaiCore
+
+extension CatalogWorkbook {
+    /// One catalog to put on a sheet.
+    public struct Sheet: Sendable {
+        public var name: String
+        public var title: String
+        public var entries: [CatalogEntry]
+
+        public init(name: String, title: String, entries: [CatalogEntry]) {
+            self.name = name
+            self.title = title
+            self.entries = entries
+        }
+    }
+
+    /// The official template (附件2, the variant with 公开层级): title row, the two-row header with merged group
+    /// cells, ■/□ channel checklists, √ marks, widths, wrapping, and a landscape A4 print setup that repeats the
+    /// header on every page. A 三级事项 column and a 村级 column are added only when an entry needs them.
+    /// `read` gives back the same entries.
+    public static func write(_ sheets: [Sheet]) throws -> Data {
+        try XLSXWriter.write(sheets.map(draft), title: sheets.first?.title ?? "基层政务公开事项标准目录")
+    }
+
+    static func draft(_ sheet: Sheet) -> WorksheetDraft {
+        let hasLevel3 = sheet.entries.contains { !$0.level3.isEmpty }
+        let hasVillage = sheet.entries.contains { $0.levels.contains(.village) }
+        let levelColumns: [CatalogLevel] = hasVillage ? [.county, .township, .village] : [.county, .township]
+
+        // Columns in template order; the group headers of the first header row span the sub-columns.
+        var columns: [(group: String?, title: String, width: Double)] = [
+            (nil, "序号", 5), ("公开事项", "一级事项", 10), ("公开事项", "二级事项", 14),
+        ]
+        if hasLevel3 { columns.append(("公开事项", "三级事项", 14)) }
+        columns += [
+            (nil, "公开内容\n（要素）", 30), (nil, "公开依据", 30), (nil, "公开\n时限", 14), (nil, "公开\n主体", 14),
+            (nil, "公开渠道和载体", 32), ("公开对象", "全社会", 6), ("公开对象", "特定群体\n（请写明）", 10),
+            ("公开方式", "主动", 6), ("公开方式", "依申请", 6),
+        ]
+        columns += levelColumns.map { ("公开层级", $0.label, 6) }
+
+        let titleStyle = CellStyle(bold: true, fontSize: 16, horizontal: .center, vertical: .center, wrap: false, border: false)
+        let headerStyle = CellStyle(bold: true, fontSize: 10, horizontal: .center, vertical: .center)
+        let textStyle = CellStyle(horizontal: .left, vertical: .center)
+        let markStyle = CellStyle(horizontal: .center, vertical: .center)
+
+        var ws = WorksheetDraft(name: sheet.name)
+        ws.set(1, 1, .text(sheet.title), titleStyle)
+        ws.merge(CellPosition(row: 1, column: 1), CellPosition(row: 1, column: columns.count), style: titleStyle)
+        ws.rowHeights[1] = 36
+        ws.rowHeights[2] = 24
+        ws.rowHeights[3] = 30
+        var c = 1
+        while c <= columns.count {
+            let column = columns[c - 1]
+            ws.columnWidths[c] = column.width
+            if let group = column.group {
+                var end = c
+                while end < columns.count, columns[end].group == group { end += 1 }
+                ws.set(2, c, .text(group), headerStyle)
+                ws.merge(CellPosition(row: 2, column: c), CellPosition(row: 2, column: end), style: headerStyle)
+                for sub in c...end {
+                    ws.columnWidths[sub] = columns[sub - 1].width
+                    ws.set(3, sub, .text(columns[sub - 1].title), headerStyle)
+                }
+                c = end + 1
+            } else {
+                ws.set(2, c, .text(column.title), headerStyle)
+                ws.merge(CellPosition(row: 2, column: c), CellPosition(row: 3, column: c), style: headerStyle)
+                c += 1
+            }
+        }
+        ws.printTitleRows = 2...3
+        ws.frozenRows = 3
+
+        func mark(_ on: Bool) -> WorksheetDraft.Value { .text(on ? "√" : "") }
+        var row = 4
+        var level1Start = 4
+        for (index, e) in sheet.entries.enumerated() {
+            var col = 1
+            func put(_ value: WorksheetDraft.Value, _ style: CellStyle) {
+                ws.set(row, col, value, style)
+                col += 1
+            }
+            let number = e.number.isEmpty ? String(index + 1) : e.number
+            put(Int(number).flatMap { String($0) == number ? .number($0) : nil } ?? .text(number), markStyle)
+            // 一级事项 is merged down over the rows that share it, as the published catalogs do.
+            let sameAsAbove = index > 0 && sheet.entries[index - 1].level1 == e.level1
+            if !sameAsAbove { level1Start = row }
+            put(.text(sameAsAbove ? "" : e.level1), textStyle)
+            if sameAsAbove {
+                ws.merges.removeAll { $0.first == CellPosition(row: level1Start, column: 2) }
+                ws.merges.append(CellRange(first: CellPosition(row: level1Start, column: 2), last: CellPosition(row: row, column: 2)))
+            }
+            put(.text(e.level2), textStyle)
+            if hasLevel3 { put(.text(e.level3), textStyle) }
+            put(.text(e.content), textStyle)
+            put(.text(e.basis), textStyle)
+            put(.text(e.timeLimit.text), textStyle)
+            put(.text(e.body), textStyle)
+            put(.text(e.channels.checklistText), textStyle)
+            put(mark(e.audience.everyone), markStyle)
+            put(.text(e.audience.specificGroup.map { $0.isEmpty ? "√" : $0 } ?? ""), markStyle)
+            put(mark(e.methods.proactive), markStyle)
+            put(mark(e.methods.onRequest), markStyle)
+            for level in levelColumns { put(mark(e.levels.contains(level)), markStyle) }
+            row += 1
+        }
+        return ws
+    }
+}
