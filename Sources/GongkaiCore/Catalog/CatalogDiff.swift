@@ -42,7 +42,7 @@ public enum CatalogDiff {
         (c.required.map { "■" + $0.label } + c.others).joined(separator: "、")
     }
 
-    static func fieldChanges(_ a: CatalogEntry, _ b: CatalogEntry) -> [FieldChange] {
+    public static func fieldChanges(_ a: CatalogEntry, _ b: CatalogEntry) -> [FieldChange] {
         zip(displayFields(a), displayFields(b)).compactMap { x, y in
             x.1 == y.1 ? nil : FieldChange(label: x.0, old: x.1, new: y.1)
         }

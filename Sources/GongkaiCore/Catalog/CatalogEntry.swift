@@ -71,7 +71,7 @@ public struct CatalogEntry: Equatable, Sendable {
     public var bodies: [String] { CatalogText.bodies(body) }
 
     /// What identifies an entry across versions: its place in the 事项 hierarchy.
-    public var key: String { [level1, level2, level3].joined(separator: " › ") }
+    public var key: String { [level1, level2, level3].filter { !$0.isEmpty }.joined(separator: " › ") }
 
     /// Every problem, with the field it belongs to, in Chinese.
     public func validate() -> ValidationErrors {

@@ -294,7 +294,14 @@ public enum CatalogWorkbook {
                     "level1": .level1, "level2": .level2, "level3": .level3, "content": .content, "basis": .basis,
                     "timeLimit": .timeLimit, "body": .body, "channels": .channels,
                 ]
-                for p in entry.validate().problems where !rowProblems.contains(where: { $0.columnTitle == fieldFor[p.field]?.title }) {
+                let audienceTitles = [Field.everyone, .specificGroup, .audienceText].map(\.title)
+                let methodTitles = [Field.proactive, .onRequest, .methodsText].map(\.title)
+                for p in entry.validate().problems where !rowProblems.contains(where: { reported in
+                    reported.columnTitle == fieldFor[p.field]?.title
+                        || (p.field == "audience" && audienceTitles.contains(reported.columnTitle))
+                        || (p.field == "methods" && methodTitles.contains(reported.columnTitle))
+                        || (p.field == "levels" && reported.columnTitle.hasPrefix("公开层级"))
+                }) {
                     switch p.field {
                     case "audience":
                         let f = columnOf(.everyone) != nil ? Field.everyone : columnOf(.audienceText) != nil ? .audienceText : .specificGroup
@@ -309,7 +316,7 @@ public enum CatalogWorkbook {
                         problem(f, p.message, found: p.field == "channels" ? cell(.channels) : cell(f).count > 40 ? "" : cell(f))
                     }
                 }
-                problems += rowProblems
+                problems += rowProblems.sorted { ($0.column ?? 0) < ($1.column ?? 0) }
                 for f in textFields { previous[f] = values[f] }
                 rows.append(.init(sheetRow: row, entry: entry))
             }

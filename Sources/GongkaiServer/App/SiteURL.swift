@@ -56,6 +56,17 @@ enum SiteURL: Sendable {
     case adminCalendarUpload
     case adminCalendarRestore(Int)
     case publicDeadlines(slug: String, year: Int?)
+    case adminCatalogs
+    case adminCatalogNew
+    case adminCatalogImport
+    case adminCatalogDomains
+    case adminCatalog(UUID, query: String? = nil)
+    case adminCatalogEntryNew(UUID)
+    case adminCatalogEntry(UUID, entry: UUID)
+    case adminCatalogEntryAction(UUID, entry: UUID, action: String)
+    case adminCatalogAction(UUID)
+    case adminCatalogDownload(UUID, version: Int, format: String)
+    case publicCatalogDownload(slug: String, catalog: UUID, format: String)
     case asset(String)
     case healthz
     case metrics
@@ -90,6 +101,17 @@ enum SiteURL: Sendable {
         case .adminCalendarUpload: "/admin/calendar/upload"
         case .adminCalendarRestore(let year): "/admin/calendar/\(year)/restore"
         case .publicDeadlines(let slug, let year): "/sites/\(slug)/gongzuori" + (year.map { "?year=\($0)" } ?? "")
+        case .adminCatalogs: "/admin/catalogs"
+        case .adminCatalogNew: "/admin/catalogs/new"
+        case .adminCatalogImport: "/admin/catalogs/import"
+        case .adminCatalogDomains: "/admin/catalogs/domains"
+        case .adminCatalog(let id, let query): "/admin/catalogs/\(id.uuidString)" + (query.map { "?" + $0 } ?? "")
+        case .adminCatalogEntryNew(let id): "/admin/catalogs/\(id.uuidString)/entries/new"
+        case .adminCatalogEntry(let id, let entry): "/admin/catalogs/\(id.uuidString)/entries/\(entry.uuidString)"
+        case .adminCatalogEntryAction(let id, let entry, let action): "/admin/catalogs/\(id.uuidString)/entries/\(entry.uuidString)/\(action)"
+        case .adminCatalogAction(let id): "/admin/catalogs/\(id.uuidString)/actions"
+        case .adminCatalogDownload(let id, let version, let format): "/admin/catalogs/\(id.uuidString)/versions/\(version)/download.\(format)"
+        case .publicCatalogDownload(let slug, let catalog, let format): "/sites/\(slug)/mulu/\(catalog.uuidString).\(format)"
         case .asset(let name): "/assets/\(name)"
         case .healthz: "/healthz"
         case .metrics: "/metrics"

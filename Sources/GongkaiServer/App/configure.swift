@@ -49,5 +49,6 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(CalendarCommands(), as: "calendar")
     app.asyncCommands.use(DeadlineCommand(), as: "deadline")
     app.asyncCommands.use(TimeLimitCommands(), as: "timelimit")
+    app.asyncCommands.use(CatalogCommands(), as: "catalog")
 }
 

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     app.get("sites", ":slug", use: PortalController.siteHome)
     app.get("sites", ":slug", "gongzuori", use: CalendarController.publicPage)
     app.get("sites", ":slug", ":section", use: PortalController.section)
+    app.get("sites", ":slug", "mulu", ":file", use: CatalogController.publicDownload)
     app.get("prefs", "text-size", use: PortalController.textSize)
 
     // Operations and assets
@@ -43,6 +44,19 @@ func routes(_ app: Application) throws {
     staff.on(.POST, "calendar", "upload", body: .collect(maxSize: "1mb"), use: CalendarController.upload)
     staff.get("calendar", ":year", use: CalendarController.year)
     staff.post("calendar", ":year", "restore", use: CalendarController.restore)
+    staff.get("catalogs", use: CatalogController.index)
+    staff.post("catalogs", "new", use: CatalogController.create)
+    staff.on(.POST, "catalogs", "import", body: .collect(maxSize: "20mb"), use: CatalogController.importFile)
+    staff.get("catalogs", "domains", use: CatalogDomainsController.index)
+    staff.post("catalogs", "domains", use: CatalogDomainsController.update)
+    staff.get("catalogs", ":id", use: CatalogController.show)
+    staff.post("catalogs", ":id", "actions", use: CatalogController.action)
+    staff.get("catalogs", ":id", "entries", "new", use: CatalogController.entryForm)
+    staff.post("catalogs", ":id", "entries", "new", use: CatalogController.saveEntry)
+    staff.get("catalogs", ":id", "entries", ":entry", use: CatalogController.entryForm)
+    staff.post("catalogs", ":id", "entries", ":entry", use: CatalogController.saveEntry)
+    staff.post("catalogs", ":id", "entries", ":entry", ":action", use: CatalogController.entryAction)
+    staff.get("catalogs", ":id", "versions", ":number", ":file", use: CatalogController.download)
 
     // JSON API
     let api = app.grouped("api", "v1")

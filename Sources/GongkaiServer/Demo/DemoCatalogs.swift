@@ -69,8 +69,52 @@ enum DemoCatalogs {
         }
     }
 
+    /// The county department that guides each pilot domain, by words of its name (first match wins), after the
+    /// division of labour in 004_9c044763bd50e4a6.txt 附件1 item (1).
+    static let guideKeywords: [String: [String]] = [
+        "重大建设项目": ["发展和改革"], "公共资源交易": ["发展和改革"], "财政预决算": ["财政局"], "安全生产": ["应急管理局"],
+        "税收管理": ["税务局"], "城乡规划": ["自然资源局"], "农村集体土地征收": ["自然资源局"],
+        "国有土地上房屋征收与补偿": ["住房和城乡建设局"], "保障性住房": ["住房和城乡建设局"], "农村危房改造": ["住房和城乡建设局"],
+        "市政服务": ["住房和城乡建设局"], "城市综合执法": ["城市管理局", "住房和城乡建设局"], "生态环境": ["生态环境局"],
+        "公共文化服务": ["文化和旅游局", "文化广电", "人民政府办公室"], "公共法律服务": ["司法局"], "扶贫": ["扶贫开发办公室"],
+        "救灾": ["应急管理局"], "社会救助": ["民政局"], "养老服务": ["民政局"], "户籍管理": ["公安局"], "涉农补贴": ["农业农村局"],
+        "就业": ["人力资源和社会保障局"], "社会保险": ["人力资源和社会保障局"], "义务教育": ["教育体育局"], "卫生健康": ["卫生健康"],
+        "食品药品监管": ["市场监督管理局"],
+    ]
+
+    /// Each pilot domain gets its guiding unit and, at that unit, an empty county catalog (a draft with no entries
+    /// yet), so that the coverage view shows honestly what is published and what is still being compiled.
+    static func loadDomainGuides(siteID: UUID, now: Date, on db: any Database) async throws {
+        let units = try await OrgUnitRecord.query(on: db).filter(\.$site.$id == siteID).all()
+            .filter { $0.archivedAt == nil && $0.unitKind != .township && $0.unitKind != .village }
+        let existingGuides = try await DomainGuideRecord.query(on: db).filter(\.$site.$id == siteID).all()
+        for domain in CatalogDomain.pilot {
+            guard let keywords = guideKeywords[domain.name],
+                  let unit = keywords.lazy.compactMap({ word in units.first { $0.name.contains(word) } }).first
+            else { continue }
+            if !existingGuides.contains(where: { $0.domainCode == domain.code }) {
+                let guide = DomainGuideRecord()
+                guide.$site.id = siteID
+                guide.domainCode = domain.code
+                guide.$unit.id = try unit.requireID()
+                guide.updatedAt = now
+                try await guide.create(on: db)
+            }
+            let exists = try await CatalogRecord.query(on: db).filter(\.$site.$id == siteID)
+                .filter(\.$domainCode == domain.code).filter(\.$level == CatalogLevel.county.rawValue).first() != nil
+            if !exists {
+                _ = try await CatalogEditing.create(unit: unit, domain: domain, level: .county, copyFrom: nil, actor: .system, now: now, on: db)
+            }
+        }
+    }
+
     /// Publishes the county catalog and the township copy once; a second run changes nothing.
     static func load(slug: String, siteID: UUID, now: Date, on db: any Database) async throws {
+        try await loadPublished(slug: slug, siteID: siteID, now: now, on: db)
+        try await loadDomainGuides(siteID: siteID, now: now, on: db)
+    }
+
+    static func loadPublished(slug: String, siteID: UUID, now: Date, on db: any Database) async throws {
         guard let plan = plans[slug], let domain = CatalogDomain.find(plan.domain, in: CatalogDomain.pilot) else { return }
         guard try await CatalogRecord.query(on: db).filter(\.$site.$id == siteID).count() == 0 else { return }
         func unit(_ name: String) async throws -> OrgUnitRecord? {

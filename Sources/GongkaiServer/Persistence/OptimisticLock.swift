@@ -10,14 +10,14 @@ enum OptimisticLock {
         let currentVersion: Int?
     }
 
-    static func bump(table: String, id: UUID, expected: Int, on db: any Database) async throws {
+    static func bump(table: String, id: UUID, expected: Int, column: String = "version", on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw("""
-            UPDATE \(ident: table) SET version = version + 1 WHERE id = \(bind: id) AND version = \(bind: expected) RETURNING version
+            UPDATE \(ident: table) SET \(ident: column) = \(ident: column) + 1 WHERE id = \(bind: id) AND \(ident: column) = \(bind: expected) RETURNING \(ident: column)
             """).all()
         if rows.isEmpty {
-            let current = try await sql.raw("SELECT version FROM \(ident: table) WHERE id = \(bind: id)").first()
-            throw Conflict(currentVersion: try current?.decode(column: "version", as: Int.self))
+            let current = try await sql.raw("SELECT \(ident: column) FROM \(ident: table) WHERE id = \(bind: id)").first()
+            throw Conflict(currentVersion: try current?.decode(column: column, as: Int.self))
         }
     }
 }

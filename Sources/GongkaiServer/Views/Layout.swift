@@ -85,6 +85,7 @@ enum Layout {
                 El("ul", ["class": "container"]) {
                     navItem("首页", SiteURL.admin.path, chrome)
                     navItem("单位", SiteURL.adminUnits.path, chrome)
+                    navItem("标准目录", SiteURL.adminCatalogs.path, chrome)
                     if staff.roles.contains(.admin) {
                         navItem("账号", SiteURL.adminUsers.path, chrome)
                         navItem("操作日志", SiteURL.adminAudit(query: nil).path, chrome)

@@ -65,6 +65,16 @@ enum Flash {
         "logged-out": "您已安全退出。",
         "password": "密码已重设。",
         "calendar-saved": "节假日安排已保存。依赖该年份的期限已按新安排计算，原有版本保留在版本记录中。",
+        "catalog-created": "目录已创建，第1版草稿可以开始编辑。",
+        "catalog-imported": "已导入，成为新的草稿版本。请核对后提交审核。",
+        "catalog-revision": "已新建修订版本（草稿），内容与已发布版本相同。已发布版本在新版本发布前继续有效。",
+        "catalog-submitted": "已提交审核。",
+        "catalog-approved": "审核已通过。",
+        "catalog-returned": "已退回修改，意见已记录。",
+        "catalog-published": "已发布。上一个发布版本已转为历史版本，仍可查看。",
+        "catalog-discarded": "草稿已放弃，记录已写入操作日志。",
+        "entry-removed": "事项已删除。",
+        "domains-saved": "领域设置已保存。",
         "calendar-restored": "已恢复所选版本（作为新版本保存，原有记录均保留）。",
     ]
 

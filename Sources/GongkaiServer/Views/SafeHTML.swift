@@ -51,6 +51,13 @@ struct El: Component {
         self.init(name, attributes) { EmptyComponent() }
     }
 
+    /// Attributes with a nil value are left out (`"required": isRequired ? "required" : nil`).
+    init(_ name: String, optional attributes: KeyValuePairs<String, String?>, @ComponentBuilder content: @escaping ContentProvider) {
+        self.name = name
+        self.attributes = attributes.compactMap { pair in pair.value.map { (pair.key, $0) } }
+        self.content = content
+    }
+
     var body: Component {
         var nodes: [Node<HTML.BodyContext>] = attributes.map { .attribute(named: $0.0, value: HTMLEscape.attribute($0.1)) }
         nodes.append(.component(content()))

@@ -14,11 +14,13 @@ struct Staff: Sendable {
     let unitID: UUID
     let unitName: String
     let roles: Set<Role>
+    /// For guide accounts: the domains their unit guides (DomainGuideRecord).
+    var guidedDomains: Set<String> = []
     /// The session's CSRF token, or nil for API-token requests (which carry no cookies).
     let csrfToken: String?
     let sessionID: UUID?
 
-    var actor: AccessActor<UUID> { AccessActor(siteID: siteID, unitID: unitID, roles: roles) }
+    var actor: AccessActor<UUID> { AccessActor(siteID: siteID, unitID: unitID, roles: roles, guidedDomains: guidedDomains) }
 
     var rolesLabel: String { roles.sorted().map(\.label).joined(separator: "、") }
 
@@ -42,10 +44,13 @@ struct Staff: Sendable {
         guard let site = try await SiteRecord.find(user.$site.id, on: db),
               let unit = try await OrgUnitRecord.find(user.$unit.id, on: db)
         else { throw Abort(.internalServerError, reason: "账号所属单位或站点不存在。") }
+        let roles = user.roleSet
+        let guided = roles.contains(.guide)
+            ? try await DomainGuideRecord.query(on: db).filter(\.$unit.$id == unit.requireID()).all().map(\.domainCode) : []
         return Staff(
             userID: try user.requireID(), name: user.name, displayName: user.displayName,
             siteID: try site.requireID(), siteName: site.name, siteSlug: site.slug,
-            unitID: try unit.requireID(), unitName: unit.name, roles: user.roleSet,
+            unitID: try unit.requireID(), unitName: unit.name, roles: roles, guidedDomains: Set(guided),
             csrfToken: csrfToken, sessionID: sessionID)
     }
 }

@@ -5,12 +5,14 @@ import Plot
 /// The 法定主动公开内容 section: published catalogs by level → unit → domain → 一级事项 → 二级事项, and which domains
 /// each level has published. Printable: no controls inside the tables.
 enum CatalogPortal {
-    static func render(_ catalogs: [CatalogStore.Published]) -> Component {
-        Section(catalogs: catalogs)
+    static func render(_ catalogs: [CatalogStore.Published], compiling: [CatalogStore.Compiling], slug: String) -> Component {
+        Section(catalogs: catalogs, compiling: compiling, slug: slug)
     }
 
     struct Section: Component {
         let catalogs: [CatalogStore.Published]
+        let compiling: [CatalogStore.Compiling]
+        let slug: String
 
         var body: Component {
             El("div", ["class": "catalogs"]) {
@@ -21,7 +23,7 @@ enum CatalogPortal {
                         for unitID in orderedUnits(atLevel) {
                             let ofUnit = atLevel.filter { $0.unitID == unitID }
                             El("h3") { T(ofUnit[0].unitName) }
-                            for catalog in ofUnit { CatalogTable(catalog: catalog) }
+                            for catalog in ofUnit { CatalogTable(catalog: catalog, slug: slug) }
                         }
                     }
                 }
@@ -53,7 +55,11 @@ enum CatalogPortal {
                                 El("th", ["scope": "row"]) { T(domain.name) }
                                 for level in [CatalogLevel.county, .township] {
                                     let units = catalogs.filter { $0.domain.code == domain.code && $0.level == level }.map(\.unitName)
-                                    El("td") { T(units.isEmpty ? "尚未发布" : units.joined(separator: "、")) }
+                                    let pending = compiling.filter { $0.domainCode == domain.code && $0.level == level }.map(\.unitName)
+                                    El("td", ["class": units.isEmpty ? "gap" : "done"]) {
+                                        T(units.isEmpty ? "尚未发布" : units.joined(separator: "、"))
+                                        if !pending.isEmpty { El("span", ["class": "muted"]) { T("（编制中：\(pending.joined(separator: "、"))）") } }
+                                    }
                                 }
                             }
                         }
@@ -65,6 +71,7 @@ enum CatalogPortal {
 
     struct CatalogTable: Component {
         let catalog: CatalogStore.Published
+        let slug: String
 
         var body: Component {
             El("section", ["class": "catalog"]) {
@@ -73,6 +80,14 @@ enum CatalogPortal {
                     El("span", ["class": "muted"]) {
                         T("（第\(catalog.versionNumber)版，\(ChineseTime.date(catalog.publishedAt))发布，\(catalog.entries.count)个事项）")
                     }
+                }
+                El("p", ["class": "downloads no-print"]) {
+                    T("下载：")
+                    A("Excel（标准格式）", href: SiteURL.publicCatalogDownload(slug: slug, catalog: catalog.catalogID, format: "xlsx").path)
+                    T(" · ")
+                    A("CSV", href: SiteURL.publicCatalogDownload(slug: slug, catalog: catalog.catalogID, format: "csv").path)
+                    T(" · ")
+                    A("JSON", href: SiteURL.publicCatalogDownload(slug: slug, catalog: catalog.catalogID, format: "json").path)
                 }
                 El("div", ["class": "table-wrap"]) {
                     El("table", ["class": "catalog-table"]) {

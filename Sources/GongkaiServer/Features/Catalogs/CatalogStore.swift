@@ -19,6 +19,22 @@ enum CatalogStore {
         let entries: [CatalogEntry]
     }
 
+    /// A catalog being compiled that has no published version yet (for the honest coverage view).
+    struct Compiling: Sendable {
+        let unitName: String
+        let domainCode: String
+        let level: CatalogLevel
+    }
+
+    static func compiling(siteID: UUID, on db: any Database) async throws -> [Compiling] {
+        let catalogs = try await CatalogRecord.query(on: db).filter(\.$site.$id == siteID).with(\.$unit).all()
+        guard !catalogs.isEmpty else { return [] }
+        let published = Set(try await CatalogVersionRecord.query(on: db).filter(\.$catalog.$id ~~ catalogs.compactMap(\.id))
+            .filter(\.$status == CatalogStatus.published.rawValue).all().map(\.$catalog.id))
+        return catalogs.filter { !published.contains($0.id!) }
+            .map { Compiling(unitName: $0.unit.name, domainCode: $0.domainCode, level: $0.catalogLevel) }
+    }
+
     /// The domains a site can use: the 26 pilot domains and the admin's 其他领域.
     static func domains(siteID: UUID, on db: any Database) async throws -> [CatalogDomain] {
         let others = try await CatalogDomainRecord.query(on: db).filter(\.$site.$id == siteID).sort(\.$createdAt).all()
@@ -42,7 +58,8 @@ enum CatalogStore {
     /// previous published version is superseded, not changed. `copiedFrom` links entries to their source entries.
     @discardableResult
     static func publish(_ entries: [CatalogEntry], unit: OrgUnitRecord, domain: CatalogDomain, level: CatalogLevel,
-                        copiedFrom: [UUID?] = [], actor: AuditActor, now: Date, on db: any Database) async throws -> CatalogVersionRecord {
+                        copiedFrom: [UUID?] = [], actor: AuditActor, now: Date, on db: any Database,
+                        summaryPrefix: String = "") async throws -> CatalogVersionRecord {
         try await db.transaction { tx in
             let catalog = try await catalog(unit: unit, domain: domain, level: level, now: now, on: tx)
             let catalogID = try catalog.requireID()
@@ -73,7 +90,7 @@ enum CatalogStore {
             try await AuditLog.record(
                 on: tx, actor: actor, siteID: unit.$site.id, action: "catalog.publish",
                 target: .init(type: "catalog", id: catalogID.uuidString, label: "\(unit.name) \(domain.title) \(level.label)目录"),
-                summary: "发布第\(version.number)版，\(entries.count)个事项" + (previous.map { "（第\($0.number)版转为历史版本）" } ?? ""),
+                summary: summaryPrefix + "发布第\(version.number)版，\(entries.count)个事项" + (previous.map { "（第\($0.number)版转为历史版本）" } ?? ""),
                 at: now)
             return version
         }

@@ -30,10 +30,11 @@ enum PortalController {
         }
         let units = try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db)
         let catalogs = section == .statutory ? try await CatalogStore.published(siteID: try site.requireID(), on: req.db) : []
+        let compiling = section == .statutory ? try await CatalogStore.compiling(siteID: try site.requireID(), on: req.db) : []
         let model = SectionPage.Model(
             section: section,
             units: UnitQueries.ordered(units).map { SectionPage.UnitRow(record: $0.unit, depth: $0.depth) },
-            catalogs: catalogs)
+            catalogs: catalogs, compiling: compiling, siteSlug: site.slug)
         let info = PageChrome.SiteInfo(site)
         return html(SectionPage.render(model, chrome: PageChrome(req: req, title: section.title, area: .portal, site: info)))
     }

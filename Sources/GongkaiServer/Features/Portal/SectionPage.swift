@@ -32,6 +32,8 @@ enum SectionPage {
         let section: PortalSection
         let units: [UnitRow]
         var catalogs: [CatalogStore.Published] = []
+        var compiling: [CatalogStore.Compiling] = []
+        var siteSlug = ""
     }
 
     static func summary(_ section: PortalSection) -> String {
@@ -65,7 +67,7 @@ enum SectionPage {
             if model.section == .guide {
                 guide(model)
             } else if model.section == .statutory && !model.catalogs.isEmpty {
-                CatalogPortal.render(model.catalogs)
+                CatalogPortal.render(model.catalogs, compiling: model.compiling, slug: model.siteSlug)
             } else {
                 let (title, text) = emptyText(model.section)
                 EmptyState(title: title, text: text)

@@ -12,5 +12,6 @@ enum GongkaiMigrations {
         M0007CreateAuditEvents(),
         M0008CreateCalendarYears(),
         M0009CreateCatalogs(),
+        M0010CreateDomainGuides(),
     ]
 }

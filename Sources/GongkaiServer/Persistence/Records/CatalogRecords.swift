@@ -144,3 +144,16 @@ final class CatalogDomainRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// Which unit guides a domain in a site (指导单位).
+final class DomainGuideRecord: Model, @unchecked Sendable {
+    static let schema = "catalog_domain_guides"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "site_id") var site: SiteRecord
+    @Field(key: "domain_code") var domainCode: String
+    @Parent(key: "unit_id") var unit: OrgUnitRecord
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+}
