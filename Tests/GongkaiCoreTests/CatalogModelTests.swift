@@ -127,7 +127,7 @@ struct CatalogModelTests {
         c.level2 = "审核信息"
         let changes = CatalogDiff.compare([a], [b, c])
         #expect(changes.count == 2)
-        #expect(changes[0] == .changed(key: "最低生活保障 › 办事指南 › ", fields: [
+        #expect(changes[0] == .changed(key: "最低生活保障 › 办事指南", fields: [
             .init(label: "公开时限", old: "制定或获取信息之日起10个工作日内", new: "信息形成或者变更之日起20个工作日内"),
         ]))
         #expect(changes[1] == .added(c))

@@ -43,6 +43,13 @@ final class Browser {
     @discardableResult
     func upload(_ path: String, _ fields: [(String, String)], file: (field: String, name: String, content: String),
                 csrf: String? = nil) async throws -> TestingHTTPResponse {
+        try await upload(path, fields, file: (file.field, file.name, Data(file.content.utf8), "text/csv"), csrf: csrf)
+    }
+
+    /// The same with a binary file (an .xlsx workbook).
+    @discardableResult
+    func upload(_ path: String, _ fields: [(String, String)], file: (field: String, name: String, data: Data, type: String),
+                csrf: String? = nil) async throws -> TestingHTTPResponse {
         var all = fields
         if let token = csrf ?? csrfToken, !token.isEmpty { all.append(("csrf_token", token)) }
         let boundary = "----gongkai\(UUID().uuidString)"
@@ -51,10 +58,13 @@ final class Browser {
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
         }
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n"
-        body += "Content-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+        body += "Content-Type: \(file.type)\r\n\r\n"
+        var buffer = ByteBuffer(string: body)
+        buffer.writeBytes(file.data)
+        buffer.writeString("\r\n--\(boundary)--\r\n")
         var headers = withCookies([:])
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: buffer)
         absorb(response)
         return response
     }

@@ -28,7 +28,10 @@ struct CatalogTests {
             #expect(catalogs[1].entries.allSatisfy { $0.levels == [.township] })
             // Loading the demo again changes nothing.
             _ = try await DemoLoader.load(app: app, on: app.db)
-            #expect(try await CatalogVersionRecord.query(on: app.db).count() == 4)
+            #expect(try await CatalogVersionRecord.query(on: app.db).filter(\.$status == "published").count() == 4)
+            // Every pilot domain has its guiding unit and a catalog being compiled, so coverage is honest.
+            #expect(try await DomainGuideRecord.query(on: app.db).filter(\.$site.$id == hukou.requireID()).count() == 26)
+            #expect(try await CatalogRecord.query(on: app.db).filter(\.$site.$id == hukou.requireID()).count() == 27)
             #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "catalog.publish").count() == 4)
         }
     }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GongkaiCore
+import GongkaiInterchange
 import Vapor
 
 /// Published catalogs for departments' own systems (将政务公开事项标准目录嵌入部门业务系统). Only published versions
@@ -21,43 +22,8 @@ enum CatalogAPI {
         var entries: [EntryDTO]?
     }
 
-    struct EntryDTO: Content {
-        let catalogID: UUID
-        let number: String
-        let level1: String
-        let level2: String
-        let level3: String
-        let content: String
-        let elements: [String]
-        let basis: String
-        let references: [ReferenceDTO]
-        let timeLimit: String
-        let timeLimitRule: TimeLimitDTO
-        let body: String
-        let bodies: [String]
-        let channelsRequired: [String]
-        let channelsOptional: [String]
-        let channelsOther: [String]
-        let audienceEveryone: Bool
-        let audienceGroup: String?
-        let proactive: Bool
-        let onRequest: Bool
-        let levels: [String]
-    }
-
-    struct ReferenceDTO: Content {
-        let title: String?
-        let documentNumber: String?
-    }
-
-    struct TimeLimitDTO: Content {
-        let kind: String
-        let triggers: [String]
-        let amount: Int?
-        let unit: String?
-        let summary: String
-        let computable: Bool
-    }
+    /// Entries have one JSON shape everywhere (API, export files): `CatalogEntryJSON` from GongkaiInterchange.
+    typealias EntryDTO = CatalogEntryJSON
 
     typealias ListDTO = APIController.ListDTO
 
@@ -107,18 +73,7 @@ enum CatalogAPI {
     }
 
     static func entry(_ e: CatalogEntry, catalogID: UUID) -> EntryDTO {
-        EntryDTO(
-            catalogID: catalogID, number: e.number, level1: e.level1, level2: e.level2, level3: e.level3, content: e.content,
-            elements: e.elements, basis: e.basis,
-            references: e.references.map { ReferenceDTO(title: $0.title, documentNumber: $0.documentNumber) },
-            timeLimit: e.timeLimit.text,
-            timeLimitRule: TimeLimitDTO(kind: e.timeLimit.kind.rawValue, triggers: e.timeLimit.triggers,
-                                        amount: e.timeLimit.period?.amount, unit: e.timeLimit.period?.unit.rawValue,
-                                        summary: e.timeLimit.summary, computable: e.timeLimit.isComputable),
-            body: e.body, bodies: e.bodies, channelsRequired: e.channels.required.map(\.label),
-            channelsOptional: e.channels.optional.map(\.label), channelsOther: e.channels.others,
-            audienceEveryone: e.audience.everyone, audienceGroup: e.audience.specificGroup, proactive: e.methods.proactive,
-            onRequest: e.methods.onRequest, levels: e.levels.sorted().map(\.label))
+        CatalogEntryJSON(e, catalogID: catalogID)
     }
 
     /// `GET /api/v1/catalogs?site=&unit=&domain=&level=`
@@ -147,3 +102,5 @@ enum CatalogAPI {
         return ListDTO(total: items.count, items: items)
     }
 }
+
+extension CatalogEntryJSON: Content {}

@@ -84,9 +84,7 @@ enum OpenAPIDocument {
             "level3": string, "content": string, "elements": strings, "basis": string,
             "references": ["type": "array", "items": ["type": "object", "properties": [
                 "title": ["type": ["string", "null"]], "documentNumber": ["type": ["string", "null"]]]]],
-            "timeLimit": string, "timeLimitRule": ["type": "object", "properties": [
-                "kind": string, "triggers": strings, "amount": ["type": ["integer", "null"]],
-                "unit": ["type": ["string", "null"]], "summary": string, "computable": ["type": "boolean"]]],
+            "timeLimit": string, "timeLimitRule": ["$ref": "#/components/schemas/TimeLimitRule"],
             "body": string, "bodies": strings, "channelsRequired": strings, "channelsOptional": strings,
             "channelsOther": strings, "audienceEveryone": ["type": "boolean"], "audienceGroup": ["type": ["string", "null"]],
             "proactive": ["type": "boolean"], "onRequest": ["type": "boolean"], "levels": strings,

@@ -110,7 +110,35 @@ enum CatalogEditing {
         let existing = try await CatalogRecord.query(on: db).filter(\.$unit.$id == unit.requireID())
             .filter(\.$domainCode == domain.code).filter(\.$level == level.rawValue).first()
         if let existing, let loaded = try await load(existing.requireID(), on: db), let open = loaded.open {
-            throw Refusal(message: "\(loaded.label)已有未完成的第\(open.number)版（\(open.catalogStatus.label)）。请先在工作平台发布或放弃它，再导入。")
+            // An empty draft (a catalog just created) is filled by the import; anything with content is kept.
+            let count = try await CatalogEntryRecord.query(on: db).filter(\.$version.$id == open.requireID()).count()
+            guard count == 0, open.catalogStatus.isEditable else {
+                throw Refusal(message: "\(loaded.label)已有未完成的第\(open.number)版（\(open.catalogStatus.label)，\(count)个事项）。请先在工作平台发布或放弃它，再导入。")
+            }
+            return try await db.transaction { tx in
+                try await claim(open, expected: open.lockVersion, on: tx)
+                for (i, entry) in entries.enumerated() {
+                    try await CatalogEntryRecord(versionID: open.requireID(), position: i + 1, entry: entry).create(on: tx)
+                }
+                let fresh = try await CatalogVersionRecord.find(open.requireID(), on: tx)!
+                if publish {
+                    // Published at once by the admin (`--publish`): the previous published version becomes history.
+                    if let previous = loaded.published {
+                        previous.status = CatalogStatus.superseded.rawValue
+                        previous.supersededAt = now
+                        try await previous.save(on: tx)
+                    }
+                    fresh.status = CatalogStatus.published.rawValue
+                    fresh.submittedAt = now
+                    fresh.publishedAt = now
+                    fresh.publishedByLabel = actor.label
+                    try await fresh.save(on: tx)
+                }
+                try await AuditLog.record(on: tx, actor: actor, siteID: unit.$site.id, action: publish ? "catalog.publish" : "catalog.import",
+                                          target: loaded.target,
+                                          summary: "从“\(fileName)”导入\(entries.count)个事项，填入第\(open.number)版草稿" + (publish ? "并发布" : ""), at: now)
+                return fresh
+            }
         }
         if publish {
             return try await CatalogStore.publish(entries, unit: unit, domain: domain, level: level, actor: actor, now: now, on: db,
