@@ -39,6 +39,50 @@ case "foundation":
     for (path, rate) in pages { result["pages_per_second \(path)"] = Int(rate) }
     let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
     print(String(decoding: data, as: UTF8.self))
+case "catalog-import":
+    // A generated 10,000-entry workbook in the official layout: written (export), read (import: unzip, XML,
+    // merged header, every cell parsed and validated), then stored as a draft in SQLite as the CLI does.
+    let count = tiny ? 200 : 10_000
+    let limits = ["信息形成或者变更之日起20个工作日内", "制定或获取信息之日起10个工作日内", "实时公开", "每年1月31日前", "按上级要求"]
+    let channels = ["■政府网站    □政府公报\n■政务服务中心", "■政府网站\n■社区/企事业单位/村公示栏（电子屏）\n投资项目在线审批监管平台"]
+    let entries = (0..<count).map { i in
+        CatalogEntry(
+            number: String(i + 1), level1: "一级事项\(i / 10 + 1)", level2: "二级事项\(i + 1)",
+            content: "办理事项、办理条件、申请材料、办理流程、办理时间和地点、联系方式、第\(i)项要素",
+            basis: "《中华人民共和国政府信息公开条例》、《社会救助暂行办法》（国务院令第649号）、国发〔2012〕45号",
+            timeLimit: limits[i % limits.count], body: "县民政局、各乡（镇）人民政府",
+            channels: ChannelSelection.parse(channels[i % 2]).normalisedAsChecklist,
+            audience: Audience(everyone: i % 3 != 0, specificGroup: i % 3 == 0 ? "申请人" : nil),
+            methods: DisclosureMethods(proactive: true, onRequest: i % 4 == 0), levels: i % 2 == 0 ? [.county] : [.county, .township])
+    }
+    func peakResidentMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kb / 1024
+    }
+    let baseline = peakResidentMB()
+    var data = Data()
+    let writeTime = try seconds { data = try CatalogWorkbook.write([.init(name: "标准目录", title: "基准测试目录", entries: entries)]) }
+    let afterWrite = peakResidentMB()
+    var imported: CatalogImport!
+    let readTime = try seconds { imported = try CatalogWorkbook.read(data, defaultLevels: [.county]) }
+    let afterRead = peakResidentMB()
+    guard imported.entries == entries else { fatalError("round trip changed the entries") }
+    let storeRate = try await CatalogBenchmark.store(imported.entries)
+    let result: [String: Any] = [
+        "benchmark": "catalog-import",
+        "entries": count,
+        "workbook_bytes": data.count,
+        "export_entries_per_second": Int(Double(count) / writeTime),
+        "import_read_entries_per_second": Int(Double(count) / readTime),
+        "import_store_sqlite_entries_per_second": Int(storeRate),
+        "peak_resident_mb_before": Int(baseline),
+        "peak_resident_mb_after_export": Int(afterWrite),
+        "peak_resident_mb_after_import": Int(afterRead),
+    ]
+    let data2 = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: data2, as: UTF8.self))
 case "deadlines":
     // Deadline computations over random starts in 2020–2026 (a fixed seed, so runs compare): reports and
     // overdue lists compute thousands at once, so this must never be their bottleneck.
