@@ -73,6 +73,7 @@ struct CatalogWorkflowTests {
             let reviewer = Browser(app)
             _ = try await reviewer.login("hukou-shuangzhong-reviewer")
             #expect(try await reviewer.get(SiteURL.adminCatalogs.path).text.contains("待我处理"))
+            #expect(try await reviewer.get(SiteURL.admin.path).text.contains("有1份政务公开事项标准目录等待您审核、发布或修改"))
             let reviewPage = try await reviewer.get(page)
             #expect(reviewPage.text.contains("本单位审核通过") && !reviewPage.text.contains("领域指导单位审核通过"))
             #expect(try await reviewer.post(action, [("action", "approve-unit"), ("version", "2"), ("lock_version", String(lock))]).status == .seeOther)
@@ -84,6 +85,7 @@ struct CatalogWorkflowTests {
             // The domain's guiding unit (县民政局 guides 社会救助) approves.
             let guide = Browser(app)
             _ = try await guide.login("hukou-minzheng")
+            #expect(try await guide.get(SiteURL.admin.path).text.contains("有1份政务公开事项标准目录等待您"))
             let guidePage = try await guide.get(page)
             #expect(guidePage.status == .ok && guidePage.text.contains("领域指导单位审核通过"))
             #expect(try await guide.post(action, [("action", "approve-guide"), ("version", "2"), ("lock_version", String(lock))]).status == .seeOther)

@@ -28,6 +28,33 @@ enum CatalogController {
         return roles
     }
 
+    /// Whether the catalog's open version waits for this person: a review they may give (the guiding unit's
+    /// only after the unit's), a publication, or a returned draft to fix.
+    static func waitsFor(_ staff: Staff, _ loaded: CatalogEditing.Loaded, on db: any Database) async throws -> Bool {
+        guard let open = loaded.open else { return false }
+        switch open.catalogStatus {
+        case .submitted:
+            let approvals = try await CatalogEditing.currentApprovals(open, on: db)
+            return reviewerRoles(staff, loaded).contains { !approvals.contains($0) && ($0 == .unit || approvals.contains(.unit)) }
+        case .approved: return staff.can(.publishContent, target(loaded))
+        case .returned: return staff.can(.editContent, target(loaded))
+        default: return false
+        }
+    }
+
+    /// How many catalogs wait for this person (for the dashboard).
+    static func waitingCount(_ staff: Staff, on db: any Database) async throws -> Int {
+        let open = try await CatalogVersionRecord.query(on: db).join(CatalogRecord.self, on: \CatalogVersionRecord.$catalog.$id == \CatalogRecord.$id)
+            .filter(CatalogRecord.self, \.$site.$id == staff.siteID)
+            .filter(\.$status ~~ [CatalogStatus.submitted.rawValue, CatalogStatus.approved.rawValue, CatalogStatus.returned.rawValue]).all()
+        var count = 0
+        for catalogID in Set(open.map(\.$catalog.id)) {
+            guard let loaded = try await CatalogEditing.load(catalogID, on: db), staff.can(.viewUnit, target(loaded)) else { continue }
+            if try await waitsFor(staff, loaded, on: db) { count += 1 }
+        }
+        return count
+    }
+
     static func loadCatalog(_ req: Request, staff: Staff) async throws -> CatalogEditing.Loaded {
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
               let loaded = try await CatalogEditing.load(id, on: req.db)
@@ -74,18 +101,17 @@ enum CatalogController {
                 published: loaded.published.map { ($0.number, $0.publishedAt ?? $0.createdAt, counts[$0.id!] ?? 0) },
                 open: open.map { ($0.number, $0.catalogStatus, counts[$0.id!] ?? 0) })
             rows.append(row)
-            if let open {
-                let approvals = try await CatalogEditing.currentApprovals(open, on: req.db)
-                let canReview = open.catalogStatus == .submitted && reviewerRoles(staff, loaded).contains { !approvals.contains($0) }
-                    && !(reviewerRoles(staff, loaded) == [.guide] && !approvals.contains(.unit))
-                let canPublish = open.catalogStatus == .approved && staff.can(.publishContent, target(loaded))
-                let canFix = open.catalogStatus == .returned && staff.can(.editContent, target(loaded))
-                if canReview || canPublish || canFix { waiting.append(row) }
-            }
+            if try await waitsFor(staff, loaded, on: req.db) { waiting.append(row) }
         }
         rows.sort { ($0.level, $0.unitSort, $0.domain.code) < ($1.level, $1.unitSort, $1.domain.code) }
         let editableUnits = units.filter { staff.can(.editContent, AccessTarget(siteID: staff.siteID, unitID: $0.id)) }
         let bases = rows.filter { $0.level == .county && $0.published != nil }
+        var form = form
+        if form.unit.isEmpty, editableUnits.count == 1 {
+            // One unit to choose from: choose it, and its level.
+            form.unit = editableUnits[0].id!.uuidString
+            if form.level.isEmpty { form.level = editableUnits[0].unitKind == .township ? "township" : "county" }
+        }
         let model = CatalogPages.IndexModel(
             rows: rows, waiting: waiting, domains: domains, editableUnits: editableUnits.map { ($0.id!, $0.name, $0.unitKind) },
             bases: bases, form: form, errors: errors, importResult: importResult,
