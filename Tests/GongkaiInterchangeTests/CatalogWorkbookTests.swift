@@ -127,6 +127,18 @@ struct CatalogWorkbookTests {
         }
     }
 
+    @Test("an export re-saved by LibreOffice Calc keeps the merged header, and every entry")
+    func exportOpensInLibreOffice() throws {
+        let ours = try Fixtures.read("gongkai-export.xlsx")
+        let saved = try Fixtures.read("gongkai-export-libreoffice.xlsx")
+        #expect(ours.entries.count == 3 && saved.entries == ours.entries)
+        #expect(saved.title == "武定县民政局养老服务领域基层政务公开标准目录")
+        let a = try XLSXReader.read(try Fixtures.data("gongkai-export.xlsx"))[0]
+        let b = try XLSXReader.read(try Fixtures.data("gongkai-export-libreoffice.xlsx"))[0]
+        #expect(Set(a.merges.map(\.reference)) == Set(b.merges.map(\.reference)))
+        #expect(Set(a.merges.map(\.reference)).isSuperset(of: ["A1:P1", "A2:A3", "B2:D2", "J2:K2", "L2:M2", "N2:P2"]))
+    }
+
     @Test("the reader: shared and inline strings, entities, rich text, merged ranges")
     func reader() throws {
         var scanner = XMLScanner(Array(#"<a x="1 &amp; 2"><b>&lt;&#x4E2D;&#25991;&gt;</b><c/><![CDATA[<raw>]]></a>"#.utf8))

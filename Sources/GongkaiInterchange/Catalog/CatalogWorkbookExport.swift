@@ -105,8 +105,26 @@ extension CatalogWorkbook {
             put(mark(e.methods.proactive), markStyle)
             put(mark(e.methods.onRequest), markStyle)
             for level in levelColumns { put(mark(e.levels.contains(level)), markStyle) }
+            ws.rowHeights[row] = rowHeight(ws, row: row, widths: ws.columnWidths)
             row += 1
         }
         return ws
+    }
+
+    /// Spreadsheets do not grow a row for wrapped text when they open a file, so the height is set from the
+    /// text: lines per cell at its column width (a Chinese character is about two width units), 10-point lines.
+    static func rowHeight(_ ws: WorksheetDraft, row: Int, widths: [Int: Double]) -> Double {
+        var lines = 1
+        for (position, cell) in ws.cells where position.row == row {
+            guard case .text(let text) = cell.0, !text.isEmpty else { continue }
+            let usable = max((widths[position.column] ?? 8.43) - 1, 1)
+            var count = 0
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let width = line.unicodeScalars.reduce(0.0) { $0 + ($1.value < 0x2E80 ? 1.0 : 2.0) }
+                count += max(1, Int((width / usable).rounded(.up)))
+            }
+            lines = max(lines, count)
+        }
+        return min(409, Double(lines) * 13.5 + 4)
     }
 }
