@@ -77,6 +77,24 @@ struct CatalogWorkbookTests {
         }
     }
 
+    @Test("more variants: 镇级/村级 and 县级 columns, one-row headers with 公开对象/公开方式/公开层级 written as text")
+    func moreVariants() throws {
+        var sheet = WorksheetDraft(name: "目录")
+        let style = CellStyle()
+        let top = ["序号", "公开事项", "", "公开内容（要素）", "公开依据", "公开时限", "公开主体", "公开渠道和载体", "公开对象", "公开方式", "公开层级", "公开层级"]
+        let sub = ["", "一级事项", "二级事项", "", "", "", "", "", "", "", "县级", "镇级/村级"]
+        let row = ["1", "低保", "名单", "姓名、金额", "《社会救助暂行办法》", "每月10日前", "县民政局", "■政府网站", "特定群众：本村村民", "主动、依申请", "", "√"]
+        for (c, text) in top.enumerated() { sheet.set(1, c + 1, .text(text), style) }
+        for (c, text) in sub.enumerated() { sheet.set(2, c + 1, .text(text), style) }
+        for (c, text) in row.enumerated() { sheet.set(3, c + 1, .text(text), style) }
+        sheet.merges = [CellRange(reference: "B1:C1")!, CellRange(reference: "K1:L1")!]
+        let entry = try CatalogWorkbook.read(try XLSXWriter.write([sheet]), defaultLevels: [.county]).entries[0]
+        #expect(entry.levels == [.township, .village])
+        #expect(entry.audience == Audience(everyone: false, specificGroup: "本村村民"))
+        #expect(entry.methods == DisclosureMethods(proactive: true, onRequest: true))
+        #expect(entry.timeLimit.kind == .unparsed, "kept as written, marked 无法自动计算")
+    }
+
     @Test("a broken file reports every problem with row, column and the text found, and imports nothing")
     func brokenFile() throws {
         let data = try Fixtures.data("broken.xlsx")
