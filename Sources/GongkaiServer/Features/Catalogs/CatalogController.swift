@@ -180,12 +180,12 @@ enum CatalogController {
             result = try CatalogWorkbook.read(Data(buffer: file.data), defaultLevels: [level])
         } catch {
             return try await indexPage(req, staff: staff, form: form, errors: nil,
-                                       importResult: .init(fileName: file.filename, problems: error.problems.map(\.description), preview: nil, imported: nil),
+                                       importResult: .init(fileName: file.filename, problems: error.problems.map(\.description), preview: nil),
                                        status: .unprocessableEntity)
         }
         if upload.dryRun != nil {
             return try await indexPage(req, staff: staff, form: form, errors: nil,
-                                       importResult: .init(fileName: file.filename, problems: [], preview: result, imported: nil), status: .ok)
+                                       importResult: .init(fileName: file.filename, problems: [], preview: result), status: .ok)
         }
         do {
             let version = try await CatalogEditing.importVersion(result.entries, unit: unit, domain: domain, level: level,
@@ -194,7 +194,7 @@ enum CatalogController {
             return req.redirect(to: SiteURL.adminCatalog(version.$catalog.id, query: "notice=catalog-imported").path)
         } catch let refusal as CatalogEditing.Refusal {
             return try await indexPage(req, staff: staff, form: form, errors: nil,
-                                       importResult: .init(fileName: file.filename, problems: [refusal.message], preview: nil, imported: nil),
+                                       importResult: .init(fileName: file.filename, problems: [refusal.message], preview: nil),
                                        status: .conflict)
         }
     }

@@ -28,7 +28,6 @@ enum CatalogPages {
         let fileName: String
         let problems: [String]
         let preview: CatalogImport?
-        let imported: Int?
     }
 
     struct ListRow {
