@@ -7,20 +7,7 @@ import Vapor
 /// `gongkai catalog import` does, and reports entries stored per second.
 public enum CatalogBenchmark {
     public static func store(_ entries: [CatalogEntry]) async throws -> Double {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-bench-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        var config = AppConfig()
-        config.dataDirectory = dir
-        config.database = .sqlite(path: dir + "/gongkai.sqlite")
-        config.passwordCost = 4
-        config.logLevel = .error
-        var env = Environment.testing
-        env.arguments = ["gongkai-bench"]
-        let app = try await Application.make(env)
-        do {
-            try await configure(app, config: config)
-            try await Startup.migrateIfSQLite(app)
-            _ = try await DemoLoader.load(app: app, on: app.db)
+        try await BenchmarkApp.withDemo { app in
             guard let unit = try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县民政局").first(),
                   let domain = CatalogDomain.find("就业", in: CatalogDomain.pilot)
             else { throw Abort(.internalServerError, reason: "demo unit missing") }
@@ -28,11 +15,7 @@ public enum CatalogBenchmark {
             _ = try await CatalogEditing.importVersion(entries, unit: unit, domain: domain, level: .county, fileName: "bench.xlsx",
                                                        publish: false, actor: .system, now: Date(), on: app.db)
             let elapsed = ContinuousClock.now - start
-            try await app.asyncShutdown()
             return Double(entries.count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
         }
     }
 }
