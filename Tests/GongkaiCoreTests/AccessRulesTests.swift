@@ -15,13 +15,13 @@ struct AccessRulesTests {
         case .editor:
             switch action {
             case .enterBackOffice: return true
-            case .viewUnit, .editUnit, .editContent: return own
+            case .viewUnit, .editUnit, .editContent, .reportProgress: return own
             default: return false
             }
         case .reviewer:
             switch action {
             case .enterBackOffice: return true
-            case .viewUnit, .editUnit, .editContent, .reviewContent, .publishContent: return own
+            case .viewUnit, .editUnit, .editContent, .reviewContent, .publishContent, .reportProgress: return own
             default: return false
             }
         case .guide:
@@ -71,6 +71,23 @@ struct AccessRulesTests {
         #expect(!AccessRules.can(guide, .reviewContent, AccessTarget(siteID: site, unitID: otherUnit, domain: "义务教育")))
         #expect(!AccessRules.can(guide, .publishContent, AccessTarget(siteID: site, unitID: otherUnit, domain: "社会救助")))
         #expect(!AccessRules.can(guide, .editContent, AccessTarget(siteID: site, unitID: otherUnit, domain: "社会救助")))
+    }
+
+    @Test("work plan progress: the unit reports, the item's guiding unit accepts")
+    func planProgress() {
+        let editor = AccessActor(siteID: site, unitID: ownUnit, roles: [.editor])
+        let line = AccessTarget(siteID: site, unitID: ownUnit, guidedBy: ["minzheng"])
+        #expect(AccessRules.can(editor, .reportProgress, line))
+        #expect(!AccessRules.can(editor, .reportProgress, AccessTarget(siteID: site, unitID: otherUnit, guidedBy: ["minzheng"])))
+        #expect(!AccessRules.can(editor, .acceptProgress, line))
+        let guide = AccessActor(siteID: site, unitID: "minzheng", roles: [.guide])
+        #expect(AccessRules.can(guide, .acceptProgress, line))
+        #expect(!AccessRules.can(guide, .reportProgress, line))
+        #expect(!AccessRules.can(guide, .acceptProgress, AccessTarget(siteID: site, unitID: ownUnit, guidedBy: ["jiaoti"])))
+        let editorOfGuide = AccessActor(siteID: site, unitID: "minzheng", roles: [.editor])
+        #expect(!AccessRules.can(editorOfGuide, .acceptProgress, line))
+        #expect(AccessRules.decide(guide, .acceptProgress, AccessTarget(siteID: site, unitID: ownUnit))
+                == .denied("只有该事项的指导责任单位可以验收或退回。"))
     }
 
     @Test("denials carry a reason in Chinese")

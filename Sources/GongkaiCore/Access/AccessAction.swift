@@ -21,6 +21,10 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case publishContent
     /// Site-wide settings: the calendar, domains, the rollout schedule.
     case manageSite
+    /// Report progress on a work plan item for the unit responsible for it.
+    case reportProgress
+    /// Accept a reported completion, or return it, as the item's guiding unit.
+    case acceptProgress
 }
 
 /// Who is acting: the facts a rule needs, nothing else.
@@ -44,10 +48,13 @@ public struct AccessTarget<ID: Hashable & Sendable>: Sendable {
     public let siteID: ID
     public let unitID: ID?
     public let domain: String?
+    /// The units that guide the work (a work plan item's 指导责任单位).
+    public let guidedBy: Set<ID>
 
-    public init(siteID: ID, unitID: ID? = nil, domain: String? = nil) {
+    public init(siteID: ID, unitID: ID? = nil, domain: String? = nil, guidedBy: Set<ID> = []) {
         self.siteID = siteID
         self.unitID = unitID
         self.domain = domain
+        self.guidedBy = guidedBy
     }
 }

@@ -44,6 +44,15 @@ public enum AccessRules {
         case .publishContent:
             if ownUnit && actor.roles.contains(.reviewer) { return .allowed }
             return .denied("只有本单位的审核人员可以发布。")
+        case .reportProgress:
+            if ownUnit && (actor.roles.contains(.editor) || actor.roles.contains(.reviewer)) { return .allowed }
+            return .denied("只能报告本单位负责事项的进度。")
+        case .acceptProgress:
+            // The item's guiding unit, through its guide or reviewer accounts; a guide also in its own domains.
+            let guidesItem = target.guidedBy.contains(actor.unitID)
+                && (actor.roles.contains(.guide) || actor.roles.contains(.reviewer))
+            if guidesItem || guidesDomain { return .allowed }
+            return .denied("只有该事项的指导责任单位可以验收或退回。")
         case .manageUnits, .manageUsers, .viewAudit, .manageSite:
             return .denied("此操作仅限公开办管理员。")
         }

@@ -131,26 +131,15 @@ public enum XLSXReader {
     }
 
     public static func read(_ data: Data) throws(Failure) -> [Worksheet] {
-        guard data.starts(with: [0x50, 0x4B]) else {
-            if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-                throw Failure(message: "这是旧版 Excel（.xls）或 WPS（.et）文件，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入。")
-            }
-            throw Failure(message: "文件不是 .xlsx 工作簿（应为 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件）。")
-        }
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw Failure(message: "工作簿已损坏，无法解压：\(error)")
-        }
+        let package: OOXMLPackage
+        do {
+            package = try OOXMLPackage(
+                data, noun: "工作簿",
+                legacy: "这是旧版 Excel（.xls）或 WPS（.et）文件，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入。",
+                notPackage: "文件不是 .xlsx 工作簿（应为 Excel、WPS 或 LibreOffice 保存的 .xlsx 文件）。")
+        } catch { throw Failure(message: error.message) }
         func part(_ path: String) throws(Failure) -> [UInt8]? {
-            guard let entry = archive[path] else { return nil }
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(Int(entry.uncompressedSize))
-            do {
-                _ = try archive.extract(entry, skipCRC32: true) { chunk in bytes.append(contentsOf: chunk) }
-            } catch {
-                throw Failure(message: "工作簿中的 \(path) 已损坏：\(error)")
-            }
-            return bytes
+            do { return try package.part(path) } catch { throw Failure(message: error.message) }
         }
         do {
             guard let workbook = try part("xl/workbook.xml") else {
@@ -178,10 +167,7 @@ public enum XLSXReader {
         }
     }
 
-    private static func local(_ name: Substring) -> Substring {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return name[name.index(after: colon)...]
-    }
+    private static func local(_ name: Substring) -> Substring { XMLScanner.localName(name) }
 
     private static func attribute(_ attributes: [Substring: String], _ localName: String) -> String? {
         if let v = attributes[Substring(localName)] { return v }

@@ -66,6 +66,8 @@ enum Dashboard {
         case .reviewContent: "审核"
         case .publishContent: "发布"
         case .manageSite: "管理站点设置"
+        case .reportProgress: "报告本单位工作进度"
+        case .acceptProgress: "验收指导事项"
         }
     }
 
