@@ -15,6 +15,9 @@ enum OpenAPIDocument {
         ("get", "/api/v1/catalogs"),
         ("get", "/api/v1/catalogs/{id}"),
         ("get", "/api/v1/catalog-entries"),
+        ("get", "/api/v1/plans"),
+        ("get", "/api/v1/plans/{id}"),
+        ("post", "/api/v1/plans/{id}/items/{number}/reports"),
     ]
 
     static let json: String = {
@@ -99,7 +102,7 @@ enum OpenAPIDocument {
         func ok(_ text: String, _ schema: [String: Any]) -> [String: Any] {
             ["description": text, "content": ["application/json": ["schema": schema]]]
         }
-        let document: [String: Any] = [
+        var document: [String: Any] = [
             "openapi": "3.1.0",
             "info": ["title": "Gongkai 政务公开 API", "version": "1.0.0",
                      "description": "县级政务公开平台的 JSON 接口。错误统一为 {\"error\": {\"code\", \"message\", \"field\"}}。"],
@@ -173,6 +176,11 @@ enum OpenAPIDocument {
                 ]],
             ],
         ]
+        // The rollout schedule's part lives in its own file.
+        var components = document["components"] as! [String: Any]
+        components["schemas"] = (components["schemas"] as! [String: Any]).merging(PlanOpenAPI.schemas) { a, _ in a }
+        document["components"] = components
+        document["paths"] = (document["paths"] as! [String: Any]).merging(PlanOpenAPI.paths) { a, _ in a }
         let data = try! JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self)
     }()

@@ -67,6 +67,22 @@ enum SiteURL: Sendable {
     case adminCatalogAction(UUID)
     case adminCatalogDownload(UUID, version: Int, format: String)
     case publicCatalogDownload(slug: String, catalog: UUID, format: String)
+    case adminPlans
+    case adminPlanImport
+    case adminPlan(UUID, query: String? = nil)
+    case adminPlanTimeline(UUID)
+    case adminPlanMatrix(UUID)
+    case adminPlanEvents(UUID)
+    case adminPlanExport(UUID)
+    case adminPlanItem(UUID, number: Int)
+    case adminPlanItemReport(UUID, number: Int)
+    case adminPlanItemReview(UUID, number: Int)
+    case adminPlanEvidence(UUID, evidence: UUID)
+    case adminNotifications
+    case adminNotificationsRead
+    case apiPlans
+    case apiPlan(UUID)
+    case apiPlanReports(UUID, item: Int)
     case asset(String)
     case healthz
     case metrics
@@ -112,6 +128,22 @@ enum SiteURL: Sendable {
         case .adminCatalogAction(let id): "/admin/catalogs/\(id.uuidString)/actions"
         case .adminCatalogDownload(let id, let version, let format): "/admin/catalogs/\(id.uuidString)/versions/\(version)/download.\(format)"
         case .publicCatalogDownload(let slug, let catalog, let format): "/sites/\(slug)/mulu/\(catalog.uuidString).\(format)"
+        case .adminPlans: "/admin/plans"
+        case .adminPlanImport: "/admin/plans/import"
+        case .adminPlan(let id, let query): "/admin/plans/\(id.uuidString)" + (query.map { "?" + $0 } ?? "")
+        case .adminPlanTimeline(let id): "/admin/plans/\(id.uuidString)/timeline"
+        case .adminPlanMatrix(let id): "/admin/plans/\(id.uuidString)/matrix"
+        case .adminPlanEvents(let id): "/admin/plans/\(id.uuidString)/events"
+        case .adminPlanExport(let id): "/admin/plans/\(id.uuidString)/export.xlsx"
+        case .adminPlanItem(let id, let number): "/admin/plans/\(id.uuidString)/items/\(number)"
+        case .adminPlanItemReport(let id, let number): "/admin/plans/\(id.uuidString)/items/\(number)/report"
+        case .adminPlanItemReview(let id, let number): "/admin/plans/\(id.uuidString)/items/\(number)/review"
+        case .adminPlanEvidence(let id, let evidence): "/admin/plans/\(id.uuidString)/evidence/\(evidence.uuidString)"
+        case .adminNotifications: "/admin/notifications"
+        case .adminNotificationsRead: "/admin/notifications/read"
+        case .apiPlans: "/api/v1/plans"
+        case .apiPlan(let id): "/api/v1/plans/\(id.uuidString)"
+        case .apiPlanReports(let id, let item): "/api/v1/plans/\(id.uuidString)/items/\(item)/reports"
         case .asset(let name): "/assets/\(name)"
         case .healthz: "/healthz"
         case .metrics: "/metrics"

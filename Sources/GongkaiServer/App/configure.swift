@@ -50,5 +50,6 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(DeadlineCommand(), as: "deadline")
     app.asyncCommands.use(TimeLimitCommands(), as: "timelimit")
     app.asyncCommands.use(CatalogCommands(), as: "catalog")
+    app.asyncCommands.use(ScheduleCommands(), as: "schedule")
 }
 

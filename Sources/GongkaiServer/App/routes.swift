@@ -57,6 +57,20 @@ func routes(_ app: Application) throws {
     staff.post("catalogs", ":id", "entries", ":entry", use: CatalogController.saveEntry)
     staff.post("catalogs", ":id", "entries", ":entry", ":action", use: CatalogController.entryAction)
     staff.get("catalogs", ":id", "versions", ":number", ":file", use: CatalogController.download)
+    staff.get("plans", use: PlanController.index)
+    staff.on(.POST, "plans", "import", body: .collect(maxSize: "20mb"), use: PlanController.importFile)
+    staff.get("plans", ":id", use: PlanController.show)
+    staff.get("plans", ":id", "timeline", use: PlanController.timeline)
+    staff.get("plans", ":id", "matrix", use: PlanController.matrix)
+    staff.get("plans", ":id", "events", use: PlanController.events)
+    staff.post("plans", ":id", "events", use: PlanController.recordEvent)
+    staff.get("plans", ":id", "export.xlsx", use: PlanController.export)
+    staff.get("plans", ":id", "items", ":number", use: PlanController.showItem)
+    staff.on(.POST, "plans", ":id", "items", ":number", "report", body: .collect(maxSize: "21mb"), use: PlanController.report)
+    staff.post("plans", ":id", "items", ":number", "review", use: PlanController.review)
+    staff.get("plans", ":id", "evidence", ":evidence", use: PlanController.evidence)
+    staff.get("notifications", use: NotificationsController.index)
+    staff.post("notifications", "read", use: NotificationsController.markRead)
 
     // JSON API
     let api = app.grouped("api", "v1")
@@ -71,6 +85,9 @@ func routes(_ app: Application) throws {
     api.get("catalogs", use: CatalogAPI.list)
     api.get("catalogs", ":id", use: CatalogAPI.show)
     api.get("catalog-entries", use: CatalogAPI.entries)
+    authed.get("plans", use: PlanAPI.list)
+    authed.get("plans", ":id", use: PlanAPI.show)
+    authed.on(.POST, "plans", ":id", "items", ":number", "reports", body: .collect(maxSize: "1mb"), use: PlanAPI.report)
     // Unknown API paths answer in JSON, not with the HTML 404 page.
     api.get("**") { _ -> Response in throw APIError(.notFound, code: "not_found", message: "没有这个 API 接口。") }
 }

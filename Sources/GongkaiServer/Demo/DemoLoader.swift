@@ -64,6 +64,7 @@ enum DemoLoader {
             }
 
             try await DemoCatalogs.load(slug: county.slug, siteID: siteID, now: now, on: db)
+            try await DemoPlans.load(county: county, siteID: siteID, now: now, on: db)
 
             for spec in county.users {
                 logins.append(Login(site: county.name, name: spec.name, roles: spec.roles.sorted().map(\.label).joined(separator: "、")))

@@ -86,6 +86,8 @@ enum Layout {
                     navItem("首页", SiteURL.admin.path, chrome)
                     navItem("单位", SiteURL.adminUnits.path, chrome)
                     navItem("标准目录", SiteURL.adminCatalogs.path, chrome)
+                    navItem("工作方案", SiteURL.adminPlans.path, chrome)
+                    navItem(staff.unreadNotifications > 0 ? "通知（\(staff.unreadNotifications)）" : "通知", SiteURL.adminNotifications.path, chrome)
                     if staff.roles.contains(.admin) {
                         navItem("账号", SiteURL.adminUsers.path, chrome)
                         navItem("操作日志", SiteURL.adminAudit(query: nil).path, chrome)

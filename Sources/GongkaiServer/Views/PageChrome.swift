@@ -76,6 +76,12 @@ enum Flash {
         "entry-removed": "事项已删除。",
         "domains-saved": "领域设置已保存。",
         "calendar-restored": "已恢复所选版本（作为新版本保存，原有记录均保留）。",
+        "plan-imported": "工作方案已导入。各责任单位可以开始报告进度。",
+        "plan-reported": "进度已报告，已记入该事项的进度记录。",
+        "plan-accepted": "已验收通过，责任单位会收到通知。",
+        "plan-returned": "已退回，意见已记录并通知责任单位。",
+        "plan-event-saved": "事件日期已录入，依赖它的事项已算出到期日。",
+        "notifications-read": "通知已全部标为已读。",
     ]
 
     static func message(for code: String) -> String? { messages[code] }

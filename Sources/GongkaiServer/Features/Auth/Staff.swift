@@ -16,6 +16,8 @@ struct Staff: Sendable {
     let roles: Set<Role>
     /// For guide accounts: the domains their unit guides (DomainGuideRecord).
     var guidedDomains: Set<String> = []
+    /// Unread in-app notifications, shown in the navigation.
+    var unreadNotifications = 0
     /// The session's CSRF token, or nil for API-token requests (which carry no cookies).
     let csrfToken: String?
     let sessionID: UUID?
@@ -51,6 +53,7 @@ struct Staff: Sendable {
             userID: try user.requireID(), name: user.name, displayName: user.displayName,
             siteID: try site.requireID(), siteName: site.name, siteSlug: site.slug,
             unitID: try unit.requireID(), unitName: unit.name, roles: roles, guidedDomains: Set(guided),
+            unreadNotifications: try await Notifications.unreadCount(user.requireID(), on: db),
             csrfToken: csrfToken, sessionID: sessionID)
     }
 }

@@ -69,13 +69,7 @@ enum CatalogExport {
         }
     }
 
-    /// A download response whose Chinese file name survives every browser (RFC 6266 filename*).
     static func response(_ data: Data, fileName: String, format: Format) -> Response {
-        let response = Response(status: .ok, body: .init(data: data))
-        response.headers.replaceOrAdd(name: .contentType, value: format.contentType)
-        let encoded = fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "catalog"
-        response.headers.replaceOrAdd(name: .contentDisposition,
-                                      value: "attachment; filename=\"catalog.\(format.rawValue)\"; filename*=UTF-8''\(encoded)")
-        return response
+        Downloads.response(data, fileName: fileName, contentType: format.contentType, asciiName: "catalog.\(format.rawValue)")
     }
 }

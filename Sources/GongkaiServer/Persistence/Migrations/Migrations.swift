@@ -13,5 +13,6 @@ enum GongkaiMigrations {
         M0008CreateCalendarYears(),
         M0009CreateCatalogs(),
         M0010CreateDomainGuides(),
+        M0011CreateWorkPlans(),
     ]
 }

@@ -1,0 +1,358 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import GongkaiInterchange
+import Vapor
+
+/// `/admin/plans`: the rollout schedule. Every staff member of a site sees its plans and everyone's progress
+/// (the plan is issued to all units and its progress is reported back to all of them); reporting and accepting
+/// are limited by the permission rules. Handlers are thin: rules in `ScheduleRules`, changes in `PlanProgress`.
+enum PlanController {
+    // MARK: - Loading
+
+    static func today(_ req: Request) -> CivilDate { ChineseTime.today(req.now) }
+
+    static func snapshot(_ req: Request, staff: Staff) async throws -> PlanSnapshot {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let plan = try await WorkPlanRecord.find(id, on: req.db), plan.$site.id == staff.siteID
+        else { throw Abort(.notFound, reason: "没有这个工作方案。") }
+        let calendar = try await req.calendarService.calendar(on: req.db)
+        guard let s = try await PlanSnapshot.load(id, today: today(req), calendar: calendar, on: req.db) else {
+            throw Abort(.notFound, reason: "没有这个工作方案。")
+        }
+        return s
+    }
+
+    static func snapshots(siteID: UUID, _ req: Request) async throws -> [PlanSnapshot] {
+        let calendar = try await req.calendarService.calendar(on: req.db)
+        var result: [PlanSnapshot] = []
+        for plan in try await WorkPlanRecord.query(on: req.db).filter(\.$site.$id == siteID).sort(\.$createdAt).all() {
+            if let s = try await PlanSnapshot.load(plan.requireID(), today: today(req), calendar: calendar, on: req.db) { result.append(s) }
+        }
+        return result
+    }
+
+    // MARK: - List and import
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        return try await indexPage(req, staff: staff, importResult: nil, status: .ok)
+    }
+
+    static func indexPage(_ req: Request, staff: Staff, importResult: PlanPages.ImportOutcome?, status: HTTPResponseStatus) async throws -> Response {
+        let plans = try await snapshots(siteID: staff.siteID, req)
+        let canImport = staff.can(.manageSite, AccessTarget(siteID: staff.siteID))
+        return PortalController.html(PlanPages.index(plans, canImport: canImport, importResult: importResult,
+                                                     chrome: PageChrome(req: req, title: "工作方案与进度", area: .backOffice)), status: status)
+    }
+
+    struct ImportForm: Content {
+        var file: File?
+        var dryRun: String?
+        enum CodingKeys: String, CodingKey { case file, dryRun = "dry_run" }
+    }
+
+    @Sendable static func importFile(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        let form = try req.content.decode(ImportForm.self)
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return try await indexPage(req, staff: staff, importResult: .init(fileName: "", problems: ["请选择要导入的 .docx 或 .xlsx 文件。"], preview: nil),
+                                       status: .badRequest)
+        }
+        let read = WorkPlanFile.read(Data(buffer: file.data), fileName: file.filename)
+        if form.dryRun != nil {
+            switch try await PlanImport.check(read, siteID: staff.siteID, on: req.db) {
+            case .failure(let failure):
+                return try await indexPage(req, staff: staff, importResult: .init(fileName: file.filename, problems: failure.problems, preview: nil),
+                                           status: .unprocessableEntity)
+            case .success(let (draft, _, _)):
+                return try await indexPage(req, staff: staff, importResult: .init(fileName: file.filename, problems: [],
+                                                                                   preview: (draft.tasks.count, draft.items.count, draft.title)),
+                                           status: .ok)
+            }
+        }
+        switch try await PlanImport.importPlan(read, siteID: staff.siteID, sourceName: file.filename, actor: staff.auditActor(req),
+                                               now: req.now, on: req.db) {
+        case .failure(let failure):
+            return try await indexPage(req, staff: staff, importResult: .init(fileName: file.filename, problems: failure.problems, preview: nil),
+                                       status: .unprocessableEntity)
+        case .success(let outcome):
+            return req.redirect(to: SiteURL.adminPlan(outcome.planID, query: "notice=plan-imported").path)
+        }
+    }
+
+    // MARK: - Views of one plan
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let s = try await snapshot(req, staff: staff)
+        let unit = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)).flatMap { s.units[$0] != nil ? $0 : nil }
+        return PortalController.html(PlanPages.show(s, unit: unit, myUnit: staff.unitID,
+                                                    chrome: PageChrome(req: req, title: s.title, area: .backOffice)))
+    }
+
+    @Sendable static func timeline(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let s = try await snapshot(req, staff: staff)
+        return PortalController.html(PlanTimeline.render(s, chrome: PageChrome(req: req, title: "时间轴 - \(s.title)", area: .backOffice)))
+    }
+
+    @Sendable static func matrix(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let s = try await snapshot(req, staff: staff)
+        return PortalController.html(PlanPages.matrix(s, chrome: PageChrome(req: req, title: "单位进度矩阵 - \(s.title)", area: .backOffice)))
+    }
+
+    @Sendable static func events(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let s = try await snapshot(req, staff: staff)
+        return PortalController.html(PlanPages.events(s, canManage: staff.can(.manageSite, AccessTarget(siteID: staff.siteID)), errors: nil,
+                                                      chrome: PageChrome(req: req, title: "事件日期 - \(s.title)", area: .backOffice)))
+    }
+
+    struct EventForm: Content {
+        var event: String
+        var date: String
+    }
+
+    @Sendable static func recordEvent(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        let s = try await snapshot(req, staff: staff)
+        let form = try req.content.decode(EventForm.self)
+        guard let event = try await PlanEventRecord.query(on: req.db).filter(\.$plan.$id == s.planID).filter(\.$name == form.event).first()
+        else { throw Abort(.notFound, reason: "本方案没有事件“\(form.event)”。") }
+        var errors = ValidationErrors()
+        let date = CivilDate(form.date)
+        if date == nil { errors.add("date", "请填写日期，格式如 2021-12-31（读到：“\(form.date)”）。") }
+        if let date, date > s.today { errors.add("date", "事件日期不能晚于今天（\(s.today.description)）：请在事件发生后录入。") }
+        guard errors.isEmpty, let date else {
+            return PortalController.html(PlanPages.events(s, canManage: true, errors: errors,
+                                                          chrome: PageChrome(req: req, title: "事件日期 - \(s.title)", area: .backOffice)),
+                                         status: .unprocessableEntity)
+        }
+        let before = event.occurredOn ?? "未录入"
+        let actor = staff.auditActor(req)
+        try await req.db.transaction { tx in
+            event.occurredOn = date.description
+            event.recordedAt = req.now
+            event.recordedByLabel = actor.label
+            try await event.update(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, siteID: s.siteID, action: "plan.event",
+                                      target: .init(type: "plan", id: s.planID.uuidString, label: s.title),
+                                      before: [("事件日期", before)], after: [("事件日期", date.description)],
+                                      summary: "录入事件“\(event.name)”的日期：\(date.description)（原为：\(before)）", at: req.now)
+        }
+        return req.redirect(to: SiteURL.adminPlanEvents(s.planID).path + "?notice=plan-event-saved")
+    }
+
+    // MARK: - One item: reports and acceptance
+
+    static func item(_ s: PlanSnapshot, _ req: Request) throws -> (PlanSnapshot.Task, PlanSnapshot.Item) {
+        guard let number = req.parameters.get("number", as: Int.self),
+              let task = s.tasks.first(where: { $0.items.contains { $0.number == number } }),
+              let item = task.items.first(where: { $0.number == number })
+        else { throw Abort(.notFound, reason: "本方案没有这个具体事项。") }
+        return (task, item)
+    }
+
+    @Sendable static func showItem(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let s = try await snapshot(req, staff: staff)
+        let (task, item) = try item(s, req)
+        return try await itemPage(req, staff: staff, s, task, item, errors: nil, errorLine: nil, problem: nil, status: .ok)
+    }
+
+    static func itemPage(_ req: Request, staff: Staff, _ s: PlanSnapshot, _ task: PlanSnapshot.Task, _ item: PlanSnapshot.Item,
+                         errors: ValidationErrors?, errorLine: String?, problem: String?, status: HTTPResponseStatus) async throws -> Response {
+        let reportable = item.lines.filter { staff.can(.reportProgress, PlanProgress.target($0, siteID: s.siteID)) && !($0.state.reported == .completed && $0.state.acceptance == .accepted) }
+        // The admin can report for any unit, but its page would list every line; it reports through the unit filter.
+        let ownReportable = staff.roles.contains(.admin) ? reportable.filter { $0.unitID == staff.unitID } : reportable
+        let reviewable = item.lines.filter {
+            $0.state.reported == .completed && $0.state.acceptance == .pending && staff.can(.acceptProgress, PlanProgress.target($0, siteID: s.siteID))
+        }
+        let model = PlanItemPage.Model(
+            snapshot: s, item: item, task: task, reportable: ownReportable, reviewable: reviewable,
+            linkOptions: try await linkOptions(Set(ownReportable.map(\.unitID)), siteID: s.siteID, on: req.db),
+            history: try await history(s, item, on: req.db), errors: errors, errorLine: errorLine, problem: problem)
+        return PortalController.html(PlanItemPage.render(model, chrome: PageChrome(req: req, title: "\(item.label)\(item.text.prefix(20))", area: .backOffice)),
+                                     status: status)
+    }
+
+    /// The units' published catalogs, offered as evidence (e.g. for 编制26个领域政务公开事项目录).
+    static func linkOptions(_ units: Set<UUID>, siteID: UUID, on db: any Database) async throws -> [UUID: [(title: String, href: String)]] {
+        guard !units.isEmpty else { return [:] }
+        let domains = try await CatalogStore.domains(siteID: siteID, on: db)
+        let catalogs = try await CatalogRecord.query(on: db).filter(\.$unit.$id ~~ Array(units)).all()
+        guard !catalogs.isEmpty else { return [:] }
+        let published = try await CatalogVersionRecord.query(on: db).filter(\.$catalog.$id ~~ catalogs.compactMap(\.id))
+            .filter(\.$status == CatalogStatus.published.rawValue).all()
+        var result: [UUID: [(String, String)]] = [:]
+        for version in published {
+            guard let catalog = catalogs.first(where: { $0.id == version.$catalog.id }) else { continue }
+            let domain = domains.first { $0.code == catalog.domainCode }?.name ?? catalog.domainCode
+            result[catalog.$unit.id, default: []].append(("已发布的标准目录：\(domain)（\(catalog.catalogLevel.label)，第\(version.number)版）",
+                                                          SiteURL.adminCatalog(catalog.id!, query: "version=\(version.number)").path))
+        }
+        return result.mapValues { $0.sorted { $0.0 < $1.0 }.map { (title: $0.0, href: $0.1) } }
+    }
+
+    static func history(_ s: PlanSnapshot, _ item: PlanSnapshot.Item, on db: any Database) async throws -> [PlanItemPage.HistoryEntry] {
+        let rows = try await PlanProgressRecord.query(on: db).filter(\.$item.$id == item.id).all()
+        guard !rows.isEmpty else { return [] }
+        let reports = try await PlanReportRecord.query(on: db).filter(\.$progress.$id ~~ rows.compactMap(\.id)).sort(\.$at, .descending).range(..<200).all()
+        let evidence = reports.isEmpty ? [] : try await PlanEvidenceRecord.query(on: db).filter(\.$report.$id ~~ reports.compactMap(\.id)).all()
+        let byReport = Dictionary(grouping: evidence, by: \.$report.id)
+        let groupNames = Dictionary(item.groups.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        return reports.compactMap { report in
+            guard let row = rows.first(where: { $0.id == report.$progress.id }) else { return nil }
+            return PlanItemPage.HistoryEntry(
+                at: report.at, unit: s.unitName(row.$unit.id), group: row.groupID.flatMap { groupNames[$0] }, kind: report.kind,
+                status: report.status, percent: report.percent, note: report.note, who: report.userLabel, via: report.via,
+                evidence: (byReport[report.id!] ?? []).map { e in
+                    (e.title, e.kind == "file" ? SiteURL.adminPlanEvidence(s.planID, evidence: e.id!).path : e.href ?? "#")
+                })
+        }
+    }
+
+    struct ReportForm: Content {
+        var line: String
+        var lockVersion: Int?
+        var status: String?
+        var percent: String?
+        var note: String?
+        var link: String?
+        var file: File?
+        enum CodingKeys: String, CodingKey { case line, lockVersion = "lock_version", status, percent, note, link, file }
+    }
+
+    @Sendable static func report(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let s = try await snapshot(req, staff: staff)
+        let (task, item) = try item(s, req)
+        let form = try req.content.decode(ReportForm.self)
+        guard let line = item.lines.first(where: { $0.key == form.line }) else { throw Abort(.notFound, reason: "本事项没有这条进度。") }
+        try staff.require(.reportProgress, PlanProgress.target(line, siteID: s.siteID))
+        var errors = ValidationErrors()
+        var evidence: [PlanProgress.Evidence] = []
+        if let href = form.link, !href.isEmpty {
+            let options = try await linkOptions([line.unitID], siteID: s.siteID, on: req.db)[line.unitID] ?? []
+            if let option = options.first(where: { $0.href == href }) {
+                evidence.append(.init(kind: .link, title: option.title, href: option.href, file: nil))
+            } else {
+                errors.add("link", "所选成果不属于本单位或已不存在，请重新选择。")
+            }
+        }
+        if let file = form.file, file.data.readableBytes > 0 {
+            do {
+                let stored = try req.storedFiles.store(Data(buffer: file.data), fileName: file.filename)
+                evidence.append(.init(kind: .file, title: file.filename, href: nil, file: stored))
+            } catch let abort as Abort {
+                errors.add("file", abort.reason)
+            }
+        }
+        let status = form.status.flatMap(ReportedStatus.init(rawValue:))
+        if status == nil { errors.add("status", "请选择状态：未开始、进行中或已完成。") }
+        let percentText = (form.percent ?? "").trimmingCharacters(in: .whitespaces)
+        let percent = percentText.isEmpty ? nil : Int(percentText)
+        if !percentText.isEmpty && percent == nil { errors.add("percent", "完成比例应为0到100之间的整数（读到：“\(percentText)”）。") }
+        if errors.isEmpty, let status {
+            let report = ProgressReport(status: status, percent: percent, note: form.note ?? "", evidenceCount: evidence.count)
+            do {
+                switch try await PlanProgress.report(report, line: line, expected: form.lockVersion ?? -1, evidence: evidence, snapshot: s,
+                                                     actor: staff.auditActor(req), via: "web", now: req.now, on: req.db) {
+                case .success:
+                    return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path + "?notice=plan-reported")
+                case .failure(let e): errors = e
+                }
+            } catch let refusal as PlanProgress.Refusal {
+                return try await itemPage(req, staff: staff, s, task, item, errors: nil, errorLine: nil, problem: refusal.message, status: .conflict)
+            }
+        }
+        return try await itemPage(req, staff: staff, s, task, item, errors: errors, errorLine: line.key, problem: nil, status: .unprocessableEntity)
+    }
+
+    struct ReviewForm: Content {
+        var line: String
+        var lockVersion: Int?
+        var decision: String?
+        var comment: String?
+        enum CodingKeys: String, CodingKey { case line, lockVersion = "lock_version", decision, comment }
+    }
+
+    @Sendable static func review(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let s = try await snapshot(req, staff: staff)
+        let (task, item) = try item(s, req)
+        let form = try req.content.decode(ReviewForm.self)
+        guard let line = item.lines.first(where: { $0.key == form.line }) else { throw Abort(.notFound, reason: "本事项没有这条进度。") }
+        try staff.require(.acceptProgress, PlanProgress.target(line, siteID: s.siteID))
+        guard let decision = form.decision, ["accept", "return"].contains(decision) else {
+            return try await itemPage(req, staff: staff, s, task, item, errors: ValidationErrors(field: "decision", message: "请选择“验收通过”或“退回”。"),
+                                      errorLine: line.key, problem: nil, status: .unprocessableEntity)
+        }
+        do {
+            switch try await PlanProgress.review(accept: decision == "accept", comment: form.comment ?? "", line: line,
+                                                 expected: form.lockVersion ?? -1, snapshot: s, actor: staff.auditActor(req), now: req.now, on: req.db) {
+            case .success:
+                return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path
+                                    + "?notice=\(decision == "accept" ? "plan-accepted" : "plan-returned")")
+            case .failure(let errors):
+                return try await itemPage(req, staff: staff, s, task, item, errors: errors, errorLine: line.key, problem: nil, status: .unprocessableEntity)
+            }
+        } catch let refusal as PlanProgress.Refusal {
+            return try await itemPage(req, staff: staff, s, task, item, errors: nil, errorLine: nil, problem: refusal.message, status: .conflict)
+        }
+    }
+
+    // MARK: - Files
+
+    @Sendable static func evidence(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        guard let planID = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let id = req.parameters.get("evidence").flatMap(UUID.init(uuidString:)),
+              let plan = try await WorkPlanRecord.find(planID, on: req.db), plan.$site.id == staff.siteID,
+              let evidence = try await PlanEvidenceRecord.find(id, on: req.db), let hash = evidence.fileSHA256,
+              let report = try await PlanReportRecord.find(evidence.$report.id, on: req.db),
+              let progress = try await PlanProgressRecord.find(report.$progress.id, on: req.db), progress.planID == planID
+        else { throw Abort(.notFound, reason: "没有这份佐证材料。") }
+        let data = try req.storedFiles.read(hash)
+        return Downloads.response(data, fileName: evidence.title, contentType: evidence.contentType ?? "application/octet-stream",
+                                  asciiName: "evidence")
+    }
+
+    @Sendable static func export(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let s = try await snapshot(req, staff: staff)
+        let data = try PlanExport.workbook(s)
+        return Downloads.response(data, fileName: "\(s.title)（进度 \(s.today.description)）.xlsx",
+                                  contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", asciiName: "plan.xlsx")
+    }
+}
+
+/// The plan with its progress as rows for `WorkPlanWorkbook`.
+enum PlanExport {
+    static func workbook(_ s: PlanSnapshot) throws -> Data {
+        let items = s.tasks.flatMap { task in
+            task.items.map { item in
+                WorkPlanWorkbook.ItemRow(
+                    taskNumber: task.number, taskTitle: task.title, number: item.number, text: item.text,
+                    supervising: PlanViews.partyText(item, .supervising), responsible: PlanViews.partyText(item, .responsible),
+                    guiding: PlanViews.partyText(item, .guiding),
+                    groups: item.groups.map { ($0.name, $0.guides.joined(separator: "、")) },
+                    deadlineText: item.deadlineText, due: item.due?.description ?? "未定",
+                    summary: PlanViews.summary(item.rollup), percent: item.rollup.percent)
+            }
+        }
+        let lines = s.items.flatMap { item in
+            item.lines.map { line in
+                WorkPlanWorkbook.LineRow(unit: s.unitName(line.unitID), item: "\(item.label)\(item.text)", group: line.groupName ?? "",
+                                         status: line.alert == .overdueNotStarted ? ScheduleAlert.overdueNotStarted.label : line.status.label,
+                                         percent: ScheduleRules.percent(line.state),
+                                         acceptance: line.state.reported == .completed ? line.state.acceptance.label : "", note: line.note)
+            }
+        }
+        return try WorkPlanWorkbook.write(title: s.title, asOf: s.today.description, items: items, lines: lines)
+    }
+}
