@@ -31,9 +31,12 @@ enum DashboardController {
         if waitingCatalogs > 0 {
             todos.append(("有\(waitingCatalogs)份政务公开事项标准目录等待您审核、发布或修改。", SiteURL.adminCatalogs.path))
         }
+        let schedule = ScheduleDashboard.model(try await PlanController.snapshots(siteID: staff.siteID, req), staff: staff)
+        todos += ScheduleDashboard.todos(schedule)
         let model = Dashboard.Model(
             staff: staff,
             todos: todos,
+            schedule: schedule,
             unitCounts: OrgUnitKind.allCases.compactMap { kind in counts[kind].map { (kind.label, $0) } },
             activeUsers: userCount,
             recent: recent.map { AuditPage.Row($0) },
@@ -48,6 +51,7 @@ enum Dashboard {
     struct Model {
         let staff: Staff
         let todos: [(text: String, href: String)]
+        let schedule: ScheduleDashboard.Model
         let unitCounts: [(String, Int)]
         let activeUsers: Int
         let recent: [AuditPage.Row]
@@ -94,6 +98,7 @@ enum Dashboard {
                     for todo in model.todos { El("li") { A(todo.text, href: todo.href) } }
                 }
             }
+            ScheduleDashboard.render(model.schedule)
             El("h2") { T("本站点概况") }
             El("div", ["class": "grid"]) {
                 for (label, count) in model.unitCounts {
