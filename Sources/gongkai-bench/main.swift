@@ -132,7 +132,26 @@ case "deadlines":
     ]
     let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
     print(String(decoding: data, as: UTF8.self))
+case "schedule":
+    // The rollout schedule's dashboard over a large county: 200 units × 500 items × 12 months of reports.
+    let figures = try await ScheduleBenchmark.run(units: tiny ? 10 : 200, items: tiny ? 30 : 500, months: tiny ? 2 : 12, repeats: tiny ? 2 : 5)
+    func median(_ values: [Double]) -> Int { values.isEmpty ? 0 : Int(values.sorted()[values.count / 2]) }
+    let result: [String: Any] = [
+        "benchmark": "schedule",
+        "progress_lines": figures.lines,
+        "report_rows": figures.reports,
+        "plan_import_seconds": (figures.importSeconds * 100).rounded() / 100,
+        "seed_seconds": Int(figures.seedSeconds),
+        "snapshot_ms_median": median(figures.snapshotMilliseconds),
+        "dashboard_ms_median": median(figures.dashboardMilliseconds),
+        "dashboard_ms_all": figures.dashboardMilliseconds.map { Int($0) },
+        "remind_dry_run_ms": Int(figures.remindDryRunMilliseconds),
+        "progress_rows_query_ms": Int(figures.progressQueryMilliseconds),
+        "overdue_lines": figures.overdueLines,
+    ]
+    let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
 default:
-    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation、deadlines\n".utf8))
+    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation、deadlines、catalog-import、schedule\n".utf8))
     exit(2)
 }

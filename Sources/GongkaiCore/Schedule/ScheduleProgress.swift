@@ -120,11 +120,19 @@ public enum ScheduleRules {
     }
 
     public static func alert(_ state: ProgressState, due: CivilDate?, today: CivilDate, calendar: WorkingCalendar) -> ScheduleAlert? {
+        alert(state, due: due, today: today, dueSoonUntil: dueSoonUntil(today: today, calendar: calendar))
+    }
+
+    /// The last due date that counts as "due soon" today. Computed once for a whole plan.
+    public static func dueSoonUntil(today: CivilDate, calendar: WorkingCalendar) -> CivilDate {
+        // Outside the calendar's range (never in practice) a week stands in for five working days.
+        calendar.addingWorkingDays(dueSoonWorkingDays, to: today) ?? today.adding(days: 7)
+    }
+
+    public static func alert(_ state: ProgressState, due: CivilDate?, today: CivilDate, dueSoonUntil: CivilDate) -> ScheduleAlert? {
         guard !state.isDone, let due else { return nil }
         if today > due { return state.reported == .notStarted && state.percent == 0 ? .overdueNotStarted : .overdue }
-        // Outside the calendar's range (never in practice) a week stands in for five working days.
-        let soon = calendar.addingWorkingDays(dueSoonWorkingDays, to: today) ?? today.adding(days: 7)
-        return due <= soon ? .dueSoon : nil
+        return due <= dueSoonUntil ? .dueSoon : nil
     }
 
     /// An item is completed when every line of it is done; the date is the last line's completion.

@@ -23,11 +23,13 @@ enum PlanController {
         return s
     }
 
-    static func snapshots(siteID: UUID, _ req: Request) async throws -> [PlanSnapshot] {
+    static func snapshots(siteID: UUID, withNotes: Bool = true, _ req: Request) async throws -> [PlanSnapshot] {
         let calendar = try await req.calendarService.calendar(on: req.db)
         var result: [PlanSnapshot] = []
         for plan in try await WorkPlanRecord.query(on: req.db).filter(\.$site.$id == siteID).sort(\.$createdAt).all() {
-            if let s = try await PlanSnapshot.load(plan.requireID(), today: today(req), calendar: calendar, on: req.db) { result.append(s) }
+            if let s = try await PlanSnapshot.load(plan.requireID(), today: today(req), calendar: calendar, withNotes: withNotes, on: req.db) {
+                result.append(s)
+            }
         }
         return result
     }
@@ -40,7 +42,7 @@ enum PlanController {
     }
 
     static func indexPage(_ req: Request, staff: Staff, importResult: PlanPages.ImportOutcome?, status: HTTPResponseStatus) async throws -> Response {
-        let plans = try await snapshots(siteID: staff.siteID, req)
+        let plans = try await snapshots(siteID: staff.siteID, withNotes: false, req)
         let canImport = staff.can(.manageSite, AccessTarget(siteID: staff.siteID))
         return PortalController.html(PlanPages.index(plans, canImport: canImport, importResult: importResult,
                                                      chrome: PageChrome(req: req, title: "工作方案与进度", area: .backOffice)), status: status)

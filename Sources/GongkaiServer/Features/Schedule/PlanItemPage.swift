@@ -84,12 +84,27 @@ enum PlanItemPage {
                     }
                 }
             }
-            for line in m.reportable { reportForm(m, line: line, csrfToken: chrome.csrfToken) }
             if !m.reviewable.isEmpty {
                 El("section", ["class": "card", "id": "review"]) {
                     El("h2") { T("待我验收（\(m.reviewable.count)）") }
                     for line in m.reviewable { reviewForm(m, line: line, csrfToken: chrome.csrfToken) }
                 }
+            }
+            if m.reportable.count > 2 {
+                // A unit with a line per domain group gets one folded form per group, the one with errors open.
+                El("h2") { T("报告本单位进度（\(m.reportable.count)项）") }
+                for line in m.reportable {
+                    El("details", optional: ["class": "report-fold", "open": m.errorLine == line.key ? "open" : nil]) {
+                        El("summary") {
+                            T(m.snapshot.unitName(line.unitID) + (line.groupName.map { "（\($0)）" } ?? "") + "：")
+                            PlanViews.statusChip(line.status, alert: line.alert)
+                            T(" \(ScheduleRules.percent(line.state))%")
+                        }
+                        reportForm(m, line: line, csrfToken: chrome.csrfToken)
+                    }
+                }
+            } else {
+                for line in m.reportable { reportForm(m, line: line, csrfToken: chrome.csrfToken) }
             }
             El("h2") { T("各单位进度（\(item.lines.count)）") }
             if item.lines.isEmpty {

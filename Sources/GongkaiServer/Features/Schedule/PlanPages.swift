@@ -109,8 +109,8 @@ enum PlanPages {
                                             El("div", ["class": "muted small"]) { T("分\(item.groups.count)个领域：" + item.groups.map(\.name).joined(separator: "；")) }
                                         }
                                     }
-                                    El("td", ["data-label": "责任单位"]) { parties(item) }
-                                    El("td", ["data-label": "完成时间"]) {
+                                    El("td", ["data-label": "责任单位", "class": "col-parties"]) { parties(item) }
+                                    El("td", ["data-label": "完成时间", "class": "col-deadline"]) {
                                         T(item.deadlineText.isEmpty ? "未规定" : item.deadlineText)
                                         if let due = item.due, item.deadline.waitingText != nil { El("div") { T("即 \(due.description)") } }
                                         if item.due == nil, let waiting = item.deadline.waitingText { El("div", ["class": "muted small"]) { T(waiting) } }

@@ -21,7 +21,7 @@ enum PlanReminders {
         var plans = WorkPlanRecord.query(on: db)
         if let siteID { plans = plans.filter(\.$site.$id == siteID) }
         for plan in try await plans.all() {
-            guard let snapshot = try await PlanSnapshot.load(plan.requireID(), today: today, calendar: calendar, on: db) else { continue }
+            guard let snapshot = try await PlanSnapshot.load(plan.requireID(), today: today, calendar: calendar, withNotes: false, on: db) else { continue }
             let alerted = snapshot.items.flatMap { item in item.lines.compactMap { line in line.alert.map { (item, line, $0) } } }
             guard !alerted.isEmpty else { continue }
             let existing = try await PlanReminderRecord.query(on: db).filter(\.$siteID == snapshot.siteID).all()

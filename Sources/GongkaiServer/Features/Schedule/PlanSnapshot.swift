@@ -1,13 +1,29 @@
 import Fluent
 import Foundation
 import GongkaiCore
+import SQLKit
 
 /// A plan as of today, read in a handful of queries: its items with due dates resolved, the lines (one per
 /// responsible unit, and per domain group where the item has them) with their status and alert, and
 /// roll-ups. Every page, the dashboards, the reminders, the export and the API read plans through this.
 struct PlanSnapshot: Sendable {
+    /// Which line: the item, the domain group (if the item has them) and the unit.
+    struct LineID: Hashable, Sendable {
+        let item: UUID
+        let group: UUID?
+        let unit: UUID
+    }
+
+    /// The columns of a `plan_progress` row the snapshot needs.
+    struct ProgressRow: Sendable {
+        let id: UUID
+        let lockVersion: Int
+        let note: String
+        let reviewComment: String
+        let state: ProgressState
+    }
+
     struct Line: Sendable {
-        let key: String
         let itemID: UUID
         let groupID: UUID?
         let groupName: String?
@@ -20,6 +36,9 @@ struct PlanSnapshot: Sendable {
         let state: ProgressState
         let status: LineStatus
         let alert: ScheduleAlert?
+
+        /// The stored key of the line (`plan_progress.line_key`), also used in forms.
+        var key: String { PlanSnapshot.lineKey(item: itemID, group: groupID, unit: unitID) }
     }
 
     struct Item: Sendable {
@@ -85,7 +104,9 @@ struct PlanSnapshot: Sendable {
 
     func item(number: Int) -> Item? { items.first { $0.number == number } }
 
-    static func load(_ planID: UUID, today: CivilDate, calendar: WorkingCalendar, on db: any Database) async throws -> PlanSnapshot? {
+    /// - withNotes: also read each line's note and review comment (the dashboard and reminders do not need them).
+    static func load(_ planID: UUID, today: CivilDate, calendar: WorkingCalendar, withNotes: Bool = true,
+                     on db: any Database) async throws -> PlanSnapshot? {
         guard let plan = try await WorkPlanRecord.find(planID, on: db) else { return nil }
         let siteID = plan.$site.id
         let units = try await UnitQueries.forSite(siteID, includeArchived: false, on: db)
@@ -95,9 +116,35 @@ struct PlanSnapshot: Sendable {
         let groups = itemIDs.isEmpty ? [] : try await PlanGroupRecord.query(on: db).filter(\.$item.$id ~~ itemIDs).sort(\.$position).all()
         let parties = itemIDs.isEmpty ? [] : try await PlanPartyRecord.query(on: db).filter(\.$item.$id ~~ itemIDs).sort(\.$position).all()
         let events = try await PlanEventRecord.query(on: db).filter(\.$plan.$id == planID).sort(\.$name).all()
-        let progress = try await PlanProgressRecord.query(on: db).filter(\.$planID == planID).all()
+        let progress = try await progressRows(planID, withNotes: withNotes, on: db)
         return build(plan: plan, units: units, tasks: tasks, items: items, groups: groups, parties: parties, events: events,
                      progress: progress, today: today, calendar: calendar)
+    }
+
+    /// The progress rows of a plan, only the columns the snapshot needs, with plain SQL rather than whole models
+    /// (a county's plan can have a hundred thousand lines).
+    static func progressRows(_ planID: UUID, withNotes: Bool = true, on db: any Database) async throws -> [LineID: ProgressRow] {
+        let sql = db as! any SQLDatabase
+        let notes = withNotes ? SQLRaw("note, review_comment") : SQLRaw("'' AS note, '' AS review_comment")
+        let rows = try await sql.raw("""
+            SELECT id, item_id, group_id, unit_id, status, percent, acceptance, completed_on, \(notes), lock_version
+            FROM plan_progress WHERE plan_id = \(bind: planID)
+            """).all()
+        var result: [LineID: ProgressRow] = [:]
+        result.reserveCapacity(rows.count)
+        for row in rows {
+            let state = ProgressState(
+                reported: ReportedStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .notStarted,
+                percent: try row.decode(column: "percent", as: Int.self),
+                acceptance: Acceptance(rawValue: try row.decode(column: "acceptance", as: String.self)) ?? .pending,
+                completedOn: try row.decode(column: "completed_on", as: String?.self).flatMap(CivilDate.init))
+            let id = LineID(item: try row.decode(column: "item_id", as: UUID.self), group: try row.decode(column: "group_id", as: UUID?.self),
+                            unit: try row.decode(column: "unit_id", as: UUID.self))
+            result[id] = ProgressRow(id: try row.decode(column: "id", as: UUID.self), lockVersion: try row.decode(column: "lock_version", as: Int.self),
+                                     note: try row.decode(column: "note", as: String.self),
+                                     reviewComment: try row.decode(column: "review_comment", as: String.self), state: state)
+        }
+        return result
     }
 
     static func lineKey(item: UUID, group: UUID?, unit: UUID) -> String {
@@ -107,7 +154,7 @@ struct PlanSnapshot: Sendable {
     // swiftlint:disable:next function_parameter_count
     static func build(plan: WorkPlanRecord, units: [OrgUnitRecord], tasks: [PlanTaskRecord], items: [PlanItemRecord],
                       groups: [PlanGroupRecord], parties: [PlanPartyRecord], events: [PlanEventRecord],
-                      progress: [PlanProgressRecord], today: CivilDate, calendar: WorkingCalendar) -> PlanSnapshot {
+                      progress: [LineID: ProgressRow], today: CivilDate, calendar: WorkingCalendar) -> PlanSnapshot {
         let unitInfo = Dictionary(uniqueKeysWithValues: units.map {
             ($0.id!, Unit(id: $0.id!, name: $0.name, shortName: $0.shortName, kind: $0.unitKind, sortOrder: $0.sortOrder))
         })
@@ -128,7 +175,7 @@ struct PlanSnapshot: Sendable {
         }
         let partiesByItem = Dictionary(grouping: parties, by: \.$item.id)
         let groupsByItem = Dictionary(grouping: groups, by: \.$item.id)
-        let progressByKey = Dictionary(progress.map { ($0.lineKey, $0) }, uniquingKeysWith: { a, _ in a })
+        let dueSoonUntil = ScheduleRules.dueSoonUntil(today: today, calendar: calendar)
         let eventDates = Dictionary(events.map { ($0.name, $0.occurredOn.flatMap(CivilDate.init)) }, uniquingKeysWith: { a, _ in a })
         let numberByID = Dictionary(items.map { ($0.id!, $0.number) }, uniquingKeysWith: { a, _ in a })
 
@@ -149,13 +196,12 @@ struct PlanSnapshot: Sendable {
             var lines: [Line] = []
             var rollup = ProgressRollup()
             func addLine(group: PlanGroupRecord?, unit: UUID, guides: Set<UUID>) {
-                let key = lineKey(item: id, group: group?.id, unit: unit)
-                let row = progressByKey[key]
+                let row = progress[LineID(item: id, group: group?.id, unit: unit)]
                 let state = row?.state ?? .initial
                 let status = ScheduleRules.status(state, due: due, today: today)
-                let alert = ScheduleRules.alert(state, due: due, today: today, calendar: calendar)
+                let alert = ScheduleRules.alert(state, due: due, today: today, dueSoonUntil: dueSoonUntil)
                 rollup.add(state, status: status, alert: alert)
-                lines.append(Line(key: key, itemID: id, groupID: group?.id, groupName: group?.name, unitID: unit, guides: guides,
+                lines.append(Line(itemID: id, groupID: group?.id, groupName: group?.name, unitID: unit, guides: guides,
                                   progressID: row?.id, lockVersion: row?.lockVersion ?? 0, note: row?.note ?? "",
                                   reviewComment: row?.reviewComment ?? "", state: state, status: status, alert: alert))
             }

@@ -78,7 +78,10 @@ enum PlanTimeline {
                 }
                 let todayX = x(s.today)
                 El("line", ["x1": f(todayX), "x2": f(todayX), "y1": "26", "y2": f(height - 6), "class": "tl-today"])
-                El("text", ["x": f(todayX + 4), "y": "36", "class": "tl-today-label"]) { T("今天 \(s.today.description)") }
+                // Near the right edge the label goes to the left of the line, so it is never cut off.
+                let labelLeft = todayX > 880
+                El("text", ["x": f(labelLeft ? todayX - 4 : todayX + 4), "y": "36", "class": "tl-today-label",
+                            "text-anchor": labelLeft ? "end" : "start"]) { T("今天 \(s.today.description)") }
             }
             El("figcaption", ["class": "muted small"]) {
                 T("每行一个事项：灰线到菱形为完成时间，深色部分为各责任单位平均完成比例；红色竖线为今天。点击事项名称查看详情。")
