@@ -61,9 +61,11 @@ struct WorkPlanTableTests {
         #expect(plan.items[15].deadline == date(2020, 12, 31))
     }
 
-    /// The same plan from Word and Excel files with merged cells reads the same as the bundled table.
+    /// The same plan from Word and Excel files with merged cells reads the same as the bundled table; the split
+    /// file has the whole 方案 before 附件1, the table pasted in two parts and 附件2 after it.
     @Test("Word and Excel files with merged cells read like the bundled tables",
-          arguments: ["hukou-plan.docx", "hukou-plan.xlsx", "wuding-plan.docx", "wuding-plan.xlsx", "wuding-plan-libreoffice.docx"])
+          arguments: ["hukou-plan.docx", "hukou-plan.xlsx", "wuding-plan.docx", "wuding-plan.xlsx", "wuding-plan-libreoffice.docx",
+                      "hukou-plan-split.docx"])
     func files(name: String) throws {
         let slug = String(name.prefix { $0 != "-" })
         let expected = try WorkPlanFile.bundled(slug).get()

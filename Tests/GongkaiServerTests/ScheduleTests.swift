@@ -134,6 +134,30 @@ struct ScheduleTests {
         }
     }
 
+    @Test("the county office reports for a village committee that has no account")
+    func reportOnBehalf() async throws {
+        try await TestApp.run { app, _ in
+            let plan = try await Self.plan(app, slug: "wuding")
+            let village = try await Self.unitID(app, "狮山镇香水村民委员会")
+            let line = try #require(plan.item(number: 12)?.lines.first { $0.unitID == village })
+            let admin = Browser(app)
+            _ = try await admin.login("wuding-admin")
+            let page = try await admin.get(SiteURL.adminPlanItem(plan.planID, number: 12).path + "?unit=\(village.uuidString)")
+            #expect(page.text.contains("报告进度：狮山镇香水村民委员会"))
+            let r = try await admin.post(SiteURL.adminPlanItemReport(plan.planID, number: 12).path,
+                                         [("line", line.key), ("lock_version", "0"), ("status", "in-progress"), ("percent", "50"), ("note", "村务公开制度已起草（代报）")])
+            #expect(r.status == .seeOther && r.headers.first(name: .location)?.contains("unit=\(village.uuidString)") == true)
+            let history = try await admin.get(SiteURL.adminPlanItem(plan.planID, number: 12).path)
+            #expect(history.text.contains("狮山镇香水村民委员会") && history.text.contains("武定县公开办（示例）（wuding-admin）"))
+            // A township editor cannot do the same for its village.
+            let editor = Browser(app)
+            _ = try await editor.login("wuding-shishan-editor")
+            _ = try await editor.get(SiteURL.adminPlanItem(plan.planID, number: 12).path)
+            #expect(try await editor.post(SiteURL.adminPlanItemReport(plan.planID, number: 12).path,
+                                          [("line", line.key), ("lock_version", "1"), ("status", "completed"), ("note", "x")]).status == .forbidden)
+        }
+    }
+
     @Test("a guide accepts only in its domains, returns need a comment, the township is notified")
     func acceptance() async throws {
         try await TestApp.run { app, clock in

@@ -34,8 +34,18 @@ public enum WordTableReader {
         }) else {
             throw Failure(message: "文档中没有找到含“\(needle)”的表格。请确认任务分工表是 Word 表格（不是图片或文本框）。")
         }
-        let table = document.tables[index]
-        return PlanGrid(preamble: document.paragraphsBefore[index], rows: grid(table), addressing: .wordTable)
+        // A table pasted page by page arrives as several tables of the same width one after another: they are
+        // one table. Another width, or an "附件" heading between them, ends it (附件2 is a different table).
+        var rows = grid(document.tables[index])
+        let width = rows.map(\.count).max() ?? 0
+        for next in (index + 1)..<document.tables.count {
+            let more = grid(document.tables[next])
+            guard (more.map(\.count).max() ?? 0) == width,
+                  !document.paragraphsBefore[next].contains(where: { PlanText.compact($0).hasPrefix("附件") })
+            else { break }
+            rows += more
+        }
+        return PlanGrid(preamble: document.paragraphsBefore[index], rows: rows, addressing: .wordTable)
     }
 
     // MARK: - WordprocessingML

@@ -214,12 +214,19 @@ public enum WorkPlanTable {
         "读不懂完成时间，应写成“2020年9月底前”“（某事件）出台2个月内”“（某事项）完成1个月内”或留空（读到：“\(text)”）。"
     }
 
-    /// The plan's title from the lines above the table, without "附件1：".
+    /// The plan's title from the lines above the table: those after the last "附件1" line, or else the last two
+    /// (a whole 方案 may come before its 附件1), without "附件1：" itself.
     static func title(_ lines: [String]) -> String? {
-        let kept = lines.map(PlanText.joinedLines).filter { line in
-            !line.isEmpty && !(line.hasPrefix("附件") && line.count <= 5)
+        let all = lines.map(PlanText.joinedLines).filter { !$0.isEmpty }
+        let isAttachmentLine: (String) -> Bool = { $0.hasPrefix("附件") && $0.count <= 5 }
+        let kept: [String]
+        if let marker = all.lastIndex(where: isAttachmentLine) {
+            kept = Array(all[(marker + 1)...])
+        } else {
+            kept = Array(all.suffix(2))
         }
-        return kept.isEmpty ? nil : kept.joined()
+        let title = kept.filter { !isAttachmentLine($0) && $0.count <= 80 }.joined()
+        return title.isEmpty ? nil : title
     }
 }
 

@@ -169,13 +169,16 @@ enum PlanController {
     static func itemPage(_ req: Request, staff: Staff, _ s: PlanSnapshot, _ task: PlanSnapshot.Task, _ item: PlanSnapshot.Item,
                          errors: ValidationErrors?, errorLine: String?, problem: String?, status: HTTPResponseStatus) async throws -> Response {
         let reportable = item.lines.filter { staff.can(.reportProgress, PlanProgress.target($0, siteID: s.siteID)) && !($0.state.reported == .completed && $0.state.acceptance == .accepted) }
-        // The admin can report for any unit, but its page would list every line; it reports through the unit filter.
-        let ownReportable = staff.roles.contains(.admin) ? reportable.filter { $0.unitID == staff.unitID } : reportable
+        // The admin may report for any unit (a village committee without accounts, say), one unit at a time:
+        // `?unit=` chooses it, from the links in the lines table.
+        let onBehalf = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:))
+        let ownReportable = staff.roles.contains(.admin) ? reportable.filter { $0.unitID == (onBehalf ?? staff.unitID) } : reportable
         let reviewable = item.lines.filter {
             $0.state.reported == .completed && $0.state.acceptance == .pending && staff.can(.acceptProgress, PlanProgress.target($0, siteID: s.siteID))
         }
         let model = PlanItemPage.Model(
             snapshot: s, item: item, task: task, reportable: ownReportable, reviewable: reviewable,
+            canReportForOthers: staff.roles.contains(.admin),
             linkOptions: try await linkOptions(Set(ownReportable.map(\.unitID)), siteID: s.siteID, on: req.db),
             history: try await history(s, item, on: req.db), errors: errors, errorLine: errorLine, problem: problem)
         return PortalController.html(PlanItemPage.render(model, chrome: PageChrome(req: req, title: "\(item.label)\(item.text.prefix(20))", area: .backOffice)),
@@ -265,7 +268,8 @@ enum PlanController {
                 switch try await PlanProgress.report(report, line: line, expected: form.lockVersion ?? -1, evidence: evidence, snapshot: s,
                                                      actor: staff.auditActor(req), via: "web", now: req.now, on: req.db) {
                 case .success:
-                    return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path + "?notice=plan-reported")
+                    let unit = line.unitID == staff.unitID ? "" : "&unit=\(line.unitID.uuidString)"
+                    return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path + "?notice=plan-reported" + unit)
                 case .failure(let e): errors = e
                 }
             } catch let refusal as PlanProgress.Refusal {

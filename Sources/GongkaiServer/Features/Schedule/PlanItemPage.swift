@@ -24,6 +24,8 @@ enum PlanItemPage {
         let task: PlanSnapshot.Task
         let reportable: [PlanSnapshot.Line]
         let reviewable: [PlanSnapshot.Line]
+        /// The county office may report on behalf of any unit: unit names link to the item page for that unit.
+        let canReportForOthers: Bool
         /// Links offered as evidence, per unit: the unit's published catalogs.
         let linkOptions: [UUID: [(title: String, href: String)]]
         let history: [HistoryEntry]
@@ -107,10 +109,11 @@ enum PlanItemPage {
                 for line in m.reportable { reportForm(m, line: line, csrfToken: chrome.csrfToken) }
             }
             El("h2") { T("各单位进度（\(item.lines.count)）") }
+            if m.canReportForOthers { El("p", ["class": "hint"]) { T("作为公开办，可点击单位名称代该单位报告进度（如没有账号的村（居）委会），报告记录会写明是您代报。") } }
             if item.lines.isEmpty {
                 EmptyState(title: "本事项没有对应到具体单位", text: "方案中的责任单位为“有关部门”等未指定的表述，由公开办督促落实。")
             } else {
-                linesTable(s, item)
+                linesTable(s, item, reportForOthers: m.canReportForOthers)
             }
             El("h2") { T("进度记录") }
             if m.history.isEmpty {
@@ -138,7 +141,7 @@ enum PlanItemPage {
         }
     }
 
-    static func linesTable(_ s: PlanSnapshot, _ item: PlanSnapshot.Item) -> Component {
+    static func linesTable(_ s: PlanSnapshot, _ item: PlanSnapshot.Item, reportForOthers: Bool) -> Component {
         El("div", ["class": "table-wrap"]) {
             El("table", ["class": "lines"]) {
                 El("thead") {
@@ -151,7 +154,14 @@ enum PlanItemPage {
                 El("tbody") {
                     for line in item.lines {
                         El("tr") {
-                            El("td") { T(s.unitName(line.unitID)) }
+                            El("td") {
+                                if reportForOthers {
+                                    A(s.unitName(line.unitID), href: SiteURL.adminPlanItem(s.planID, number: item.number).path
+                                        + "?unit=\(line.unitID.uuidString)#report-\(line.key.replacingOccurrences(of: "/", with: "-"))")
+                                } else {
+                                    T(s.unitName(line.unitID))
+                                }
+                            }
                             if !item.groups.isEmpty { El("td") { T(line.groupName ?? "") } }
                             El("td") { PlanViews.statusChip(line.status, alert: line.alert) }
                             El("td") { T("\(ScheduleRules.percent(line.state))%") }
