@@ -134,6 +134,44 @@ struct ScheduleTests {
         }
     }
 
+    @Test("evidence: a file checked by its content and downloaded with its name, a link to the unit's published catalog")
+    func evidence() async throws {
+        try await TestApp.run { app, _ in
+            let plan = try await Self.plan(app, slug: "hukou")
+            let shuangzhong = try await Self.unitID(app, "湖口县双钟镇人民政府")
+            let line = try #require(plan.item(number: 4)?.lines.first { $0.unitID == shuangzhong })
+            let editor = Browser(app)
+            _ = try await editor.login("hukou-shuangzhong-editor")
+            let page = try await editor.get(SiteURL.adminPlanItem(plan.planID, number: 4).path)
+            // 双钟镇's published township catalog is offered as evidence for (4) 编制26个领域政务公开事项目录.
+            let option = try #require(page.text.range(of: #"<option value="(/admin/catalogs/[^"]+)">已发布的标准目录"#, options: .regularExpression))
+            let href = String(page.text[option].dropFirst(#"<option value=""#.count).prefix { $0 != "\"" })
+            let report = SiteURL.adminPlanItemReport(plan.planID, number: 4).path
+            let fields = [("line", line.key), ("lock_version", "0"), ("status", "completed"), ("note", ""), ("link", href)]
+            let text = try await editor.upload(report, fields, file: ("file", "说明.pdf", Data("not a pdf".utf8), "application/pdf"))
+            #expect(text.status == .unprocessableEntity && text.text.contains("的内容不是PDF"))
+            _ = try await editor.get(SiteURL.adminPlanItem(plan.planID, number: 4).path)
+            let pdf = Data("%PDF-1.4\n%目录发布截图\n".utf8)
+            let ok = try await editor.upload(report, fields, file: ("file", "双钟镇目录发布情况.pdf", pdf, "application/pdf"))
+            #expect(ok.status == .seeOther)
+
+            let guide = Browser(app)
+            _ = try await guide.login("hukou-minzheng")
+            let review = try await guide.get(SiteURL.adminPlanItem(plan.planID, number: 4).path)
+            #expect(review.text.contains("待我验收（1）") && review.text.contains("佐证材料：") && review.text.contains("双钟镇目录发布情况.pdf"))
+            let evidence = try #require(try await PlanEvidenceRecord.query(on: app.db).filter(\.$kind == "file").first())
+            let download = try await guide.get(SiteURL.adminPlanEvidence(plan.planID, evidence: evidence.requireID()).path)
+            #expect(download.status == .ok && Data(buffer: download.body) == pdf)
+            #expect(download.headers.first(name: .contentDisposition)?.contains("filename*=UTF-8''") == true)
+            #expect(download.headers.contentType?.description.contains("application/pdf") == true)
+            #expect(try await PlanEvidenceRecord.query(on: app.db).filter(\.$kind == "link").first()?.href == href)
+            // Another county cannot fetch it.
+            let other = Browser(app)
+            _ = try await other.login("wuding-admin")
+            #expect(try await other.get(SiteURL.adminPlanEvidence(plan.planID, evidence: evidence.requireID()).path).status == .notFound)
+        }
+    }
+
     @Test("the county office reports for a village committee that has no account")
     func reportOnBehalf() async throws {
         try await TestApp.run { app, _ in

@@ -213,7 +213,7 @@ enum PlanController {
         return reports.compactMap { report in
             guard let row = rows.first(where: { $0.id == report.$progress.id }) else { return nil }
             return PlanItemPage.HistoryEntry(
-                at: report.at, unit: s.unitName(row.$unit.id), group: row.groupID.flatMap { groupNames[$0] }, kind: report.kind,
+                lineKey: row.lineKey, at: report.at, unit: s.unitName(row.$unit.id), group: row.groupID.flatMap { groupNames[$0] }, kind: report.kind,
                 status: report.status, percent: report.percent, note: report.note, who: report.userLabel, via: report.via,
                 evidence: (byReport[report.id!] ?? []).map { e in
                     (e.title, e.kind == "file" ? SiteURL.adminPlanEvidence(s.planID, evidence: e.id!).path : e.href ?? "#")

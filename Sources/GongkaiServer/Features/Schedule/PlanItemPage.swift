@@ -6,6 +6,7 @@ import Plot
 /// this person reports on; the acceptance form for the lines this person guides; and the item's history.
 enum PlanItemPage {
     struct HistoryEntry {
+        let lineKey: String
         let at: Date
         let unit: String
         let group: String?
@@ -235,6 +236,13 @@ enum PlanItemPage {
         return El("div", ["class": "review-line"]) {
             El("h3") { T(s.unitName(line.unitID) + (line.groupName.map { "（\($0)）" } ?? "") + "：报告已完成") }
             if !line.note.isEmpty { El("p", ["class": "note"]) { T(line.note) } }
+            // The evidence of the completion report being judged (history is newest first).
+            if let report = m.history.first(where: { $0.lineKey == line.key && $0.kind == "report" }), !report.evidence.isEmpty {
+                El("p") {
+                    T("佐证材料：")
+                    for e in report.evidence { A(e.title, href: e.href); T(" ") }
+                }
+            }
             PostForm(action: SiteURL.adminPlanItemReview(s.planID, number: m.item.number).path, csrfToken: csrfToken) {
                 VoidEl("input", ["type": "hidden", "name": "line", "value": line.key])
                 VoidEl("input", ["type": "hidden", "name": "lock_version", "value": "\(line.lockVersion)"])
