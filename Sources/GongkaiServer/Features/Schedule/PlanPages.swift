@@ -178,7 +178,8 @@ enum PlanPages {
     }
 
     static func matrix(_ s: PlanSnapshot, chrome: PageChrome) -> String {
-        let byUnitItem = Dictionary(grouping: s.lines) { "\($0.unitID)|\($0.itemID)" }
+        let byUnit = Dictionary(grouping: s.lines, by: \.unitID)
+        let byUnitItem = Dictionary(grouping: s.lines) { PlanSnapshot.LineID(item: $0.itemID, group: nil, unit: $0.unitID) }
         let short: [LineStatus: String] = [.completed: "完", .inProgress: "进", .notStarted: "未", .overdue: "逾"]
         return Layout.render(chrome) {
             PlanViews.header(s)
@@ -207,11 +208,11 @@ enum PlanPages {
                     }
                     El("tbody") {
                         for unit in s.lineUnits {
-                            let mine = s.lines.filter { $0.unitID == unit.id }
+                            let mine = byUnit[unit.id] ?? []
                             El("tr") {
                                 El("th", ["scope": "row"]) { A(unit.shortName, href: SiteURL.adminPlan(s.planID, query: "unit=\(unit.id.uuidString)").path) }
                                 for item in s.items {
-                                    if let (status, alert) = combined(byUnitItem["\(unit.id)|\(item.id)"] ?? []) {
+                                    if let (status, alert) = combined(byUnitItem[PlanSnapshot.LineID(item: item.id, group: nil, unit: unit.id)] ?? []) {
                                         let cls = alert == .overdueNotStarted ? "overdue-not-started" : status.rawValue
                                         El("td", ["class": "st-\(cls)", "title": "\(unit.name) \(item.label)：\(alert == .overdueNotStarted ? "逾期未启动" : status.label)"]) {
                                             T(short[status]!)
