@@ -115,7 +115,7 @@ enum PlanPages {
                                         if let due = item.due, item.deadline.waitingText != nil { El("div") { T("即 \(due.description)") } }
                                         if item.due == nil, let waiting = item.deadline.waitingText { El("div", ["class": "muted small"]) { T(waiting) } }
                                     }
-                                    El("td", ["data-label": unit == nil ? "各单位进度" : "本单位进度"]) { progressCell(item, unit: unit) }
+                                    El("td", ["data-label": unit == nil ? "各单位进度" : "本单位进度"]) { progressCell(item, unit: unit, s) }
                                 }
                             }
                         }
@@ -141,7 +141,21 @@ enum PlanPages {
         }
     }
 
-    static func progressCell(_ item: PlanSnapshot.Item, unit: UUID?) -> Component {
+    /// Unit short names by their (combined) status on an item, worst first.
+    static func unitsByStatus(_ item: PlanSnapshot.Item, _ s: PlanSnapshot) -> [((LineStatus, ScheduleAlert?), [String])] {
+        let order: [(LineStatus, ScheduleAlert?)] = [(.overdue, .overdueNotStarted), (.overdue, .overdue), (.overdue, nil),
+                                                     (.notStarted, .dueSoon), (.inProgress, .dueSoon), (.notStarted, nil),
+                                                     (.inProgress, nil), (.completed, nil)]
+        var names: [Int: [String]] = [:]
+        for (unit, lines) in Dictionary(grouping: item.lines, by: \.unitID).sorted(by: { (s.units[$0.key]?.sortOrder ?? 0) < (s.units[$1.key]?.sortOrder ?? 0) }) {
+            guard let combined = combined(lines) else { continue }
+            let index = order.firstIndex { $0.0 == combined.0 && $0.1 == combined.1 } ?? order.count - 1
+            names[index, default: []].append(s.units[unit]?.shortName ?? s.unitName(unit))
+        }
+        return names.keys.sorted().map { (order[$0], names[$0]!) }
+    }
+
+    static func progressCell(_ item: PlanSnapshot.Item, unit: UUID?, _ s: PlanSnapshot) -> Component {
         if let unit {
             let mine = item.lines.filter { $0.unitID == unit }
             if mine.isEmpty { return El("span", ["class": "muted"]) { T("不涉及") } }
@@ -159,8 +173,21 @@ enum PlanPages {
         return ComponentGroup {
             PlanViews.bar(item.rollup.percent)
             T(" \(item.rollup.percent)%")
-            El("div", ["class": "small"]) { T(PlanViews.summary(item.rollup)) }
             if item.rollup.awaitingAcceptance > 0 { El("div", ["class": "small"]) { T("待验收 \(item.rollup.awaitingAcceptance)") } }
+            if item.lines.isEmpty {
+                El("div", ["class": "small"]) { T(PlanViews.summary(item.rollup)) }
+            } else {
+                // Each unit's status, folded: the table stays as compact as the seeds' and still says who is late.
+                El("details", ["class": "small unit-status"]) {
+                    El("summary") { T(PlanViews.summary(item.rollup)) }
+                    El("dl") {
+                        for (status, names) in unitsByStatus(item, s) {
+                            El("dt") { PlanViews.statusChip(status.0, alert: status.1) }
+                            El("dd") { T(names.joined(separator: "、")) }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -170,11 +197,13 @@ enum PlanPages {
     static func combined(_ lines: [PlanSnapshot.Line]) -> (LineStatus, ScheduleAlert?)? {
         guard !lines.isEmpty else { return nil }
         if lines.allSatisfy({ $0.status == .completed }) { return (.completed, nil) }
-        if let overdue = lines.first(where: { $0.status == .overdue }) {
-            return (.overdue, lines.contains { $0.alert == .overdueNotStarted } && lines.allSatisfy { $0.state.reported == .notStarted } ? .overdueNotStarted : overdue.alert)
+        let overdue = lines.filter { $0.status == .overdue }
+        if !overdue.isEmpty {
+            return (.overdue, overdue.allSatisfy { $0.alert == .overdueNotStarted } ? .overdueNotStarted : .overdue)
         }
-        if lines.contains(where: { $0.status == .inProgress || $0.status == .completed }) { return (.inProgress, nil) }
-        return (.notStarted, nil)
+        let soon: ScheduleAlert? = lines.contains { $0.alert == .dueSoon } ? .dueSoon : nil
+        if lines.contains(where: { $0.status == .inProgress || $0.status == .completed }) { return (.inProgress, soon) }
+        return (.notStarted, soon)
     }
 
     static func matrix(_ s: PlanSnapshot, chrome: PageChrome) -> String {

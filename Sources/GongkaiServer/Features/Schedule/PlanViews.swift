@@ -4,9 +4,16 @@ import Plot
 
 /// Small pieces the plan pages share: status labels (never colour alone), progress bars, the plan's tabs.
 enum PlanViews {
+    /// 逾期未启动 replaces 已逾期; 即将到期 is added to 未开始 or 进行中.
     static func statusChip(_ status: LineStatus, alert: ScheduleAlert? = nil) -> Component {
-        let label = alert == .overdueNotStarted ? ScheduleAlert.overdueNotStarted.label : status.label
-        return El("span", ["class": "st st-\(alert == .overdueNotStarted ? alert!.rawValue : status.rawValue)"]) { T(label) }
+        switch alert {
+        case .overdueNotStarted:
+            return El("span", ["class": "st st-overdue-not-started"]) { T(ScheduleAlert.overdueNotStarted.label) }
+        case .dueSoon:
+            return El("span", ["class": "st st-\(status.rawValue) st-due-soon"]) { T("\(status.label)（即将到期）") }
+        default:
+            return El("span", ["class": "st st-\(status.rawValue)"]) { T(status.label) }
+        }
     }
 
     static func acceptanceChip(_ state: ProgressState) -> Component {
