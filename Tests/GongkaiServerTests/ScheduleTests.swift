@@ -351,6 +351,13 @@ struct ScheduleTests {
             let three = try #require((tasks[1]["items"] as? [[String: Any]])?.first)
             #expect((three["deadline"] as? [String: Any])?["kind"] as? String == "after-event")
 
+            let shishan = try await Self.unitID(app, "武定县狮山镇人民政府")
+            let mine = try await app.testing().sendRequest(.GET, SiteURL.apiPlan(plan.planID).path + "?unit=\(shishan.uuidString)", headers: auth)
+            let mineItems = try #require(((try mine.jsonObject()["tasks"] as? [[String: Any]])?.first?["items"] as? [[String: Any]]))
+            #expect((mineItems[0]["lines"] as? [[String: Any]])?.count == 18, "狮山镇's 18 domain groups of (1)")
+            let summary = try await app.testing().sendRequest(.GET, SiteURL.apiPlan(plan.planID).path + "?lines=none", headers: auth)
+            #expect(!summary.text.contains("\"unitID\""))
+
             let path = SiteURL.apiPlanReports(plan.planID, item: 5).path
             let created = try await app.testing().sendRequest(.POST, path, headers: auth,
                                                               body: ByteBuffer(string: #"{"status":"in-progress","percent":30,"note":"制度草案已起草"}"#))

@@ -124,15 +124,22 @@ enum PlanAPI {
     @Sendable static func show(req: Request) async throws -> PlanDTO {
         let staff = try req.requireStaff()
         let s = try await load(req, staff: staff)
+        // A county's plan can have many thousand lines: `unit` keeps one unit's, `lines=none` leaves them out.
+        let unitText = req.query[String.self, at: "unit"]
+        let unit = unitText.flatMap(UUID.init(uuidString:))
+        if let unitText, unit == nil {
+            throw APIError(.badRequest, code: "invalid_parameter", message: "unit 应为单位ID（读到：\(unitText)）。", field: "unit")
+        }
+        let keep: (PlanSnapshot.Line) -> Bool = req.query[String.self, at: "lines"] == "none" ? { _ in false } : { unit == nil || $0.unitID == unit }
         return PlanDTO(
             id: s.planID, title: s.title, source: s.sourceName, asOf: s.today.description, progress: .init(s.rollup),
             tasks: s.tasks.map { task in
-                TaskDTO(number: task.number, title: task.title, progress: .init(task.rollup), items: task.items.map { item(s, $0) })
+                TaskDTO(number: task.number, title: task.title, progress: .init(task.rollup), items: task.items.map { item(s, $0, keep: keep) })
             },
             events: s.events.map { EventDTO(name: $0.name, occurredOn: $0.occurredOn?.description) })
     }
 
-    static func item(_ s: PlanSnapshot, _ item: PlanSnapshot.Item) -> ItemDTO {
+    static func item(_ s: PlanSnapshot, _ item: PlanSnapshot.Item, keep: (PlanSnapshot.Line) -> Bool) -> ItemDTO {
         let d = item.deadline
         var event: String?
         if case .afterEvent(let e, _) = d { event = e }
@@ -144,7 +151,7 @@ enum PlanAPI {
             deadline: DeadlineDTO(kind: d.kind, text: item.deadlineText, date: item.due?.description, event: event,
                                   afterItem: item.afterItemNumber, period: d.period?.description),
             progress: .init(item.rollup),
-            lines: item.lines.map { line in
+            lines: item.lines.filter(keep).map { line in
                 LineDTO(unitID: line.unitID, unit: s.unitName(line.unitID), group: line.groupName, status: line.status.rawValue,
                         statusLabel: line.status.label, reported: line.state.reported.rawValue, percent: ScheduleRules.percent(line.state),
                         acceptance: line.state.reported == .completed ? line.state.acceptance.rawValue : nil,

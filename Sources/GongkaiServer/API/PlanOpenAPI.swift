@@ -80,7 +80,12 @@ enum PlanOpenAPI {
         ]],
         "/api/v1/plans/{id}": ["get": [
             "summary": "一个工作方案：工作任务、具体事项、责任单位、完成时间和各单位进度", "operationId": "getPlan",
-            "security": [["bearer": []]], "parameters": [idParameter],
+            "security": [["bearer": []]],
+            "parameters": [idParameter,
+                           ["name": "unit", "in": "query", "required": false, "schema": ["type": "string", "format": "uuid"],
+                            "description": "只返回该单位的进度行"],
+                           ["name": "lines", "in": "query", "required": false, "schema": ["type": "string", "enum": ["none"]],
+                            "description": "none：不返回各单位进度行，只返回汇总"]],
             "responses": ["200": ok("方案", "Plan"), "401": error("缺少或无效的令牌"), "404": error("本站点没有这个方案")],
         ]],
         "/api/v1/plans/{id}/items/{number}/reports": ["post": [
