@@ -272,6 +272,35 @@ struct ScheduleTests {
         }
     }
 
+    @Test("a plan imported by mistake is withdrawn with a reason: gone from lists and reminders, kept for reading")
+    func withdraw() async throws {
+        try await TestApp.run { app, _ in
+            let plan = try await Self.plan(app, slug: "hukou")
+            let admin = Browser(app)
+            _ = try await admin.login("hukou-admin")
+            _ = try await admin.get(SiteURL.adminPlan(plan.planID).path)
+            let noReason = try await admin.post(SiteURL.adminPlanArchive(plan.planID).path, [("reason", " ")])
+            #expect(noReason.status == .unprocessableEntity && noReason.text.contains("请写明撤销原因"))
+            let editor = Browser(app)
+            _ = try await editor.login("hukou-shuangzhong-editor")
+            _ = try await editor.get(SiteURL.adminPlan(plan.planID).path)
+            #expect(try await editor.post(SiteURL.adminPlanArchive(plan.planID).path, [("reason", "x")]).status == .forbidden)
+            let done = try await admin.post(SiteURL.adminPlanArchive(plan.planID).path, [("reason", "导入了错误的文件")])
+            #expect(done.status == .seeOther)
+            #expect(try await admin.get(SiteURL.adminPlans.path).text.contains("已撤销的方案"))
+            #expect(!(try await admin.get(SiteURL.admin.path).text.contains("按工作任务")))
+            let page = try await admin.get(SiteURL.adminPlan(plan.planID).path)
+            #expect(page.status == .ok && page.text.contains("撤销：导入了错误的文件"))
+            let line = try #require(plan.item(number: 1)?.lines.first)
+            _ = try await editor.get(SiteURL.adminPlanItem(plan.planID, number: 1).path)
+            let refused = try await editor.post(SiteURL.adminPlanItemReport(plan.planID, number: 1).path,
+                                                [("line", line.key), ("lock_version", "0"), ("status", "in-progress"), ("percent", "10")])
+            #expect(refused.status == .conflict)
+            #expect(try await WorkPlanRecord.query(on: app.db).count() == 2, "nothing is deleted")
+            #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "plan.archive").count() == 1)
+        }
+    }
+
     @Test("views: the live table, the timeline as SVG, the matrix, and the export read back as a plan")
     func views() async throws {
         try await TestApp.run { app, _ in

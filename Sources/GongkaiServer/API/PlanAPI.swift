@@ -186,6 +186,9 @@ enum PlanAPI {
     @Sendable static func report(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await load(req, staff: staff)
+        if let archived = s.archived {
+            throw APIError(.conflict, code: "plan_withdrawn", message: "该工作方案已撤销（\(archived.reason)），不能再报告进度。")
+        }
         guard let number = req.parameters.get("number", as: Int.self), let item = s.item(number: number) else {
             throw APIError(.notFound, code: "item_not_found", message: "本方案没有这个具体事项。")
         }

@@ -73,6 +73,7 @@ enum SiteURL: Sendable {
     case adminPlanTimeline(UUID)
     case adminPlanMatrix(UUID)
     case adminPlanEvents(UUID)
+    case adminPlanArchive(UUID)
     case adminPlanExport(UUID)
     case adminPlanItem(UUID, number: Int)
     case adminPlanItemReport(UUID, number: Int)
@@ -134,6 +135,7 @@ enum SiteURL: Sendable {
         case .adminPlanTimeline(let id): "/admin/plans/\(id.uuidString)/timeline"
         case .adminPlanMatrix(let id): "/admin/plans/\(id.uuidString)/matrix"
         case .adminPlanEvents(let id): "/admin/plans/\(id.uuidString)/events"
+        case .adminPlanArchive(let id): "/admin/plans/\(id.uuidString)/archive"
         case .adminPlanExport(let id): "/admin/plans/\(id.uuidString)/export.xlsx"
         case .adminPlanItem(let id, let number): "/admin/plans/\(id.uuidString)/items/\(number)"
         case .adminPlanItemReport(let id, let number): "/admin/plans/\(id.uuidString)/items/\(number)/report"

@@ -64,6 +64,7 @@ func routes(_ app: Application) throws {
     staff.get("plans", ":id", "matrix", use: PlanController.matrix)
     staff.get("plans", ":id", "events", use: PlanController.events)
     staff.post("plans", ":id", "events", use: PlanController.recordEvent)
+    staff.post("plans", ":id", "archive", use: PlanController.archive)
     staff.get("plans", ":id", "export.xlsx", use: PlanController.export)
     staff.get("plans", ":id", "items", ":number", use: PlanController.showItem)
     staff.on(.POST, "plans", ":id", "items", ":number", "report", body: .collect(maxSize: "21mb"), use: PlanController.report)

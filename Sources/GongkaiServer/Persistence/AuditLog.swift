@@ -66,6 +66,6 @@ enum AuditLog {
         "token.create": "创建API令牌", "token.revoke": "撤销API令牌", "demo.load": "加载示例数据",
         "calendar.year.save": "录入节假日安排",
         "plan.import": "导入工作方案", "plan.report": "报告工作进度", "plan.accept": "验收工作进度", "plan.return": "退回工作进度",
-        "plan.event": "录入方案事件日期", "plan.remind": "发出工作任务提醒",
+        "plan.event": "录入方案事件日期", "plan.remind": "发出工作任务提醒", "plan.archive": "撤销工作方案",
     ]
 }

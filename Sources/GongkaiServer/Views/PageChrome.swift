@@ -77,6 +77,7 @@ enum Flash {
         "domains-saved": "领域设置已保存。",
         "calendar-restored": "已恢复所选版本（作为新版本保存，原有记录均保留）。",
         "plan-imported": "工作方案已导入。各责任单位可以开始报告进度。",
+        "plan-archived": "工作方案已撤销，方案和进度记录均已保留。",
         "plan-reported": "进度已报告，已记入该事项的进度记录。",
         "plan-accepted": "已验收通过，责任单位会收到通知。",
         "plan-returned": "已退回，意见已记录并通知责任单位。",

@@ -23,10 +23,12 @@ enum PlanController {
         return s
     }
 
+    /// The site's plans in force (withdrawn ones are left out).
     static func snapshots(siteID: UUID, withNotes: Bool = true, _ req: Request) async throws -> [PlanSnapshot] {
         let calendar = try await req.calendarService.calendar(on: req.db)
         var result: [PlanSnapshot] = []
-        for plan in try await WorkPlanRecord.query(on: req.db).filter(\.$site.$id == siteID).sort(\.$createdAt).all() {
+        for plan in try await WorkPlanRecord.query(on: req.db).filter(\.$site.$id == siteID).filter(\.$archivedAt == nil)
+            .sort(\.$createdAt).all() {
             if let s = try await PlanSnapshot.load(plan.requireID(), today: today(req), calendar: calendar, withNotes: withNotes, on: req.db) {
                 result.append(s)
             }
@@ -44,7 +46,10 @@ enum PlanController {
     static func indexPage(_ req: Request, staff: Staff, importResult: PlanPages.ImportOutcome?, status: HTTPResponseStatus) async throws -> Response {
         let plans = try await snapshots(siteID: staff.siteID, withNotes: false, req)
         let canImport = staff.can(.manageSite, AccessTarget(siteID: staff.siteID))
-        return PortalController.html(PlanPages.index(plans, canImport: canImport, importResult: importResult,
+        let withdrawn = try await WorkPlanRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$archivedAt != nil)
+            .sort(\.$archivedAt, .descending).all()
+        return PortalController.html(PlanPages.index(plans, withdrawn: withdrawn.map { ($0.id!, $0.title, $0.archiveReason) },
+                                                     canImport: canImport, importResult: importResult,
                                                      chrome: PageChrome(req: req, title: "工作方案与进度", area: .backOffice)), status: status)
     }
 
@@ -91,6 +96,7 @@ enum PlanController {
         let s = try await snapshot(req, staff: staff)
         let unit = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)).flatMap { s.units[$0] != nil ? $0 : nil }
         return PortalController.html(PlanPages.show(s, unit: unit, myUnit: staff.unitID,
+                                                    canManage: staff.can(.manageSite, AccessTarget(siteID: staff.siteID)), archiveError: nil,
                                                     chrome: PageChrome(req: req, title: s.title, area: .backOffice)))
     }
 
@@ -122,6 +128,7 @@ enum PlanController {
         let staff = try req.requireStaff()
         try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
         let s = try await snapshot(req, staff: staff)
+        try requireInForce(s)
         let form = try req.content.decode(EventForm.self)
         guard let event = try await PlanEventRecord.query(on: req.db).filter(\.$plan.$id == s.planID).filter(\.$name == form.event).first()
         else { throw Abort(.notFound, reason: "本方案没有事件“\(form.event)”。") }
@@ -147,6 +154,36 @@ enum PlanController {
                                       summary: "录入事件“\(event.name)”的日期：\(date.description)（原为：\(before)）", at: req.now)
         }
         return req.redirect(to: SiteURL.adminPlanEvents(s.planID).path + "?notice=plan-event-saved")
+    }
+
+    struct ArchiveForm: Content {
+        var reason: String?
+    }
+
+    /// 撤销: a plan imported by mistake or replaced leaves the lists, dashboards and reminders; it stays readable.
+    @Sendable static func archive(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        let s = try await snapshot(req, staff: staff)
+        try requireInForce(s)
+        let reason = (try req.content.decode(ArchiveForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else {
+            return PortalController.html(PlanPages.show(s, unit: nil, myUnit: staff.unitID, canManage: true,
+                                                        archiveError: "请写明撤销原因（如“导入了错误的文件”“已由新方案代替”）。",
+                                                        chrome: PageChrome(req: req, title: s.title, area: .backOffice)),
+                                         status: .unprocessableEntity)
+        }
+        let actor = staff.auditActor(req)
+        try await req.db.transaction { tx in
+            guard let plan = try await WorkPlanRecord.find(s.planID, on: tx) else { throw Abort(.notFound) }
+            plan.archivedAt = req.now
+            plan.archiveReason = reason
+            try await plan.update(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, siteID: s.siteID, action: "plan.archive",
+                                      target: .init(type: "plan", id: s.planID.uuidString, label: s.title),
+                                      summary: "撤销工作方案“\(s.title)”，原因：\(reason)（进度记录全部保留）", at: req.now)
+        }
+        return req.redirect(to: SiteURL.adminPlan(s.planID, query: "notice=plan-archived").path)
     }
 
     // MARK: - One item: reports and acceptance
@@ -232,9 +269,16 @@ enum PlanController {
         enum CodingKeys: String, CodingKey { case line, lockVersion = "lock_version", status, percent, note, link, file }
     }
 
+    static func requireInForce(_ s: PlanSnapshot) throws {
+        if let archived = s.archived {
+            throw Abort(.conflict, reason: "该工作方案已于\(ChineseTime.date(archived.at))撤销（\(archived.reason)），不能再报告或验收。")
+        }
+    }
+
     @Sendable static func report(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await snapshot(req, staff: staff)
+        try requireInForce(s)
         let (task, item) = try item(s, req)
         let form = try req.content.decode(ReportForm.self)
         guard let line = item.lines.first(where: { $0.key == form.line }) else { throw Abort(.notFound, reason: "本事项没有这条进度。") }
@@ -290,6 +334,7 @@ enum PlanController {
     @Sendable static func review(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await snapshot(req, staff: staff)
+        try requireInForce(s)
         let (task, item) = try item(s, req)
         let form = try req.content.decode(ReviewForm.self)
         guard let line = item.lines.first(where: { $0.key == form.line }) else { throw Abort(.notFound, reason: "本事项没有这条进度。") }

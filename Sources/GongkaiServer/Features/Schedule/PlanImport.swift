@@ -118,6 +118,7 @@ enum PlanImport {
         plan.sourceName = sourceName
         plan.createdAt = now
         plan.createdByLabel = actor.label
+        plan.archiveReason = ""
         try await plan.create(on: tx)
         let planID = try plan.requireID()
         var itemIDs: [Int: UUID] = [:]

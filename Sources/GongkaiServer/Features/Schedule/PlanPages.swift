@@ -10,7 +10,8 @@ enum PlanPages {
         let preview: (tasks: Int, items: Int, title: String)?
     }
 
-    static func index(_ plans: [PlanSnapshot], canImport: Bool, importResult: ImportOutcome?, chrome: PageChrome) -> String {
+    static func index(_ plans: [PlanSnapshot], withdrawn: [(UUID, String, String)], canImport: Bool, importResult: ImportOutcome?,
+                      chrome: PageChrome) -> String {
         Layout.render(chrome) {
             El("h1") { T("工作方案与进度") }
             El("p", ["class": "lead"]) {
@@ -27,6 +28,12 @@ enum PlanPages {
                     T(" 平均完成 \(s.rollup.percent)%")
                     let alerts = ScheduleAlert.allCases.compactMap { a in s.rollup.alerts[a].map { "\(a.label) \($0)" } }
                     if !alerts.isEmpty { El("p", ["class": "warning"]) { T("需要督促：" + alerts.joined(separator: "，")) } }
+                }
+            }
+            if !withdrawn.isEmpty {
+                El("h2") { T("已撤销的方案") }
+                El("ul") {
+                    for (id, title, reason) in withdrawn { El("li") { A(title, href: SiteURL.adminPlan(id).path); T("（\(reason)）") } }
                 }
             }
             if canImport { importSection(importResult, csrfToken: chrome.csrfToken) }
@@ -69,10 +76,24 @@ enum PlanPages {
 
     // MARK: - The live table
 
-    static func show(_ s: PlanSnapshot, unit: UUID?, myUnit: UUID, chrome: PageChrome) -> String {
+    static func show(_ s: PlanSnapshot, unit: UUID?, myUnit: UUID, canManage: Bool, archiveError: String?, chrome: PageChrome) -> String {
         Layout.render(chrome) {
             PlanViews.header(s)
             PlanViews.tabs(s.planID, current: "table")
+            if canManage && s.archived == nil {
+                El("details", optional: ["class": "danger no-print", "open": archiveError == nil ? nil : "open"]) {
+                    El("summary") { T("撤销本方案") }
+                    PostForm(action: SiteURL.adminPlanArchive(s.planID).path, csrfToken: chrome.csrfToken) {
+                        El("p") { T("撤销后，本方案不再出现在列表、工作平台首页和提醒中，也不能再报告进度；方案和全部进度记录仍保留，可从“已撤销的方案”查看。") }
+                        El("div", ["class": archiveError == nil ? "field" : "field field-invalid"]) {
+                            El("label", ["for": "reason"]) { T("撤销原因") }
+                            if let archiveError { El("p", ["class": "error"]) { T(archiveError) } }
+                            El("textarea", ["id": "reason", "name": "reason", "rows": "2", "required": "required"]) { EmptyComponent() }
+                        }
+                        El("button", ["type": "submit", "class": "button danger"]) { T("确认撤销") }
+                    }
+                }
+            }
             El("form", ["method": "get", "action": SiteURL.adminPlan(s.planID).path, "class": "filters no-print"]) {
                 SelectRow(label: "按单位查看", name: "unit",
                           options: [("", "全部单位（汇总）")] + s.lineUnits.map { ($0.id.uuidString, $0.name) },

@@ -18,7 +18,7 @@ enum PlanReminders {
     static func run(siteID: UUID?, dryRun: Bool, calendar: WorkingCalendar, now: Date, on db: any Database) async throws -> Outcome {
         var outcome = Outcome()
         let today = ChineseTime.today(now)
-        var plans = WorkPlanRecord.query(on: db)
+        var plans = WorkPlanRecord.query(on: db).filter(\.$archivedAt == nil)
         if let siteID { plans = plans.filter(\.$site.$id == siteID) }
         for plan in try await plans.all() {
             guard let snapshot = try await PlanSnapshot.load(plan.requireID(), today: today, calendar: calendar, withNotes: false, on: db) else { continue }

@@ -85,6 +85,8 @@ struct PlanSnapshot: Sendable {
     let title: String
     let sourceName: String
     let createdAt: Date
+    /// Set when the plan was withdrawn: the reason, and when.
+    let archived: (at: Date, reason: String)?
     let today: CivilDate
     let tasks: [Task]
     let units: [UUID: Unit]
@@ -241,7 +243,7 @@ struct PlanSnapshot: Sendable {
             return Task(id: task.id!, number: task.number, title: task.title, items: taskItems, rollup: rollup)
         }
         return PlanSnapshot(planID: plan.id!, siteID: plan.$site.id, title: plan.title, sourceName: plan.sourceName,
-                            createdAt: plan.createdAt, today: today, tasks: taskList, units: unitInfo,
+                            createdAt: plan.createdAt, archived: plan.archivedAt.map { ($0, plan.archiveReason) }, today: today, tasks: taskList, units: unitInfo,
                             events: events.map { ($0.name, $0.occurredOn.flatMap(CivilDate.init)) }, rollup: planRollup)
     }
 

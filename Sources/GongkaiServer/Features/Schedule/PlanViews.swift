@@ -56,6 +56,11 @@ enum PlanViews {
         ComponentGroup {
             El("p", ["class": "breadcrumb"]) { A("工作方案", href: SiteURL.adminPlans.path); T(" / ") }
             El("h1") { T(s.title) }
+            if let archived = s.archived {
+                El("p", ["class": "warning", "role": "note"]) {
+                    T("本方案已于\(ChineseTime.date(archived.at))撤销：\(archived.reason)。以下为撤销时的内容和进度，仅供查阅。")
+                }
+            }
             El("p", ["class": "muted"]) {
                 T("截至 \(s.today.description)：\(summary(s.rollup))；平均完成 \(s.rollup.percent)%。来源：\(s.sourceName)。")
             }

@@ -15,6 +15,8 @@ struct M0011CreateWorkPlans: AsyncMigration {
             .field("source_name", .string, .required)
             .field("created_at", .datetime, .required)
             .field("created_by_label", .string, .required)
+            .field("archived_at", .datetime)
+            .field("archive_reason", .string, .required)
             .create()
         try await database.schema("plan_tasks")
             .id()

@@ -12,6 +12,9 @@ final class WorkPlanRecord: Model, @unchecked Sendable {
     @Field(key: "source_name") var sourceName: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "created_by_label") var createdByLabel: String
+    /// A plan imported by mistake, or replaced, is withdrawn (撤销) with a reason, never deleted.
+    @OptionalField(key: "archived_at") var archivedAt: Date?
+    @Field(key: "archive_reason") var archiveReason: String
 
     init() {}
 }
