@@ -102,6 +102,11 @@ public enum PlanText {
         String(text.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "\u{3000}" }.map(Character.init))
     }
 
+    /// At most `limit` characters, with "…" when cut (item texts in lists and messages).
+    public static func shortened(_ text: String, to limit: Int) -> String {
+        text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    }
+
     /// Trimmed, with the line breaks a table cell added removed (Chinese needs no space between lines).
     public static func joinedLines(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined()

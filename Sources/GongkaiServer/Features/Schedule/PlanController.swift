@@ -218,7 +218,7 @@ enum PlanController {
             canReportForOthers: staff.roles.contains(.admin),
             linkOptions: try await linkOptions(Set(ownReportable.map(\.unitID)), siteID: s.siteID, on: req.db),
             history: try await history(s, item, on: req.db), errors: errors, errorLine: errorLine, problem: problem)
-        return PortalController.html(PlanItemPage.render(model, chrome: PageChrome(req: req, title: "\(item.label)\(item.text.prefix(20))", area: .backOffice)),
+        return PortalController.html(PlanItemPage.render(model, chrome: PageChrome(req: req, title: "\(item.label)\(PlanText.shortened(item.text, to: 20))", area: .backOffice)),
                                      status: status)
     }
 

@@ -313,7 +313,7 @@ enum PlanPages {
                 El("ul") {
                     for item in relative {
                         El("li") {
-                            A("\(item.label)\(item.text.prefix(40))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path)
+                            A("\(item.label)\(PlanText.shortened(item.text, to: 40))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path)
                             T("：\(item.deadlineText)")
                             if let after = item.afterItemNumber { T("（前序事项：\(PlanItemNumber.label(after))）") }
                             T(item.due.map { "，到期日 \($0.description)" } ?? "，到期日未定")

@@ -29,7 +29,7 @@ enum PlanProgress {
 
     static func describe(_ line: PlanSnapshot.Line, in snapshot: PlanSnapshot) -> String {
         let item = snapshot.items.first { $0.id == line.itemID }
-        return "\(snapshot.unitName(line.unitID)) \(item?.label ?? "")\(item?.text.prefix(24) ?? "")" + (line.groupName.map { "（\($0)）" } ?? "")
+        return "\(snapshot.unitName(line.unitID)) \(item?.label ?? "")\(PlanText.shortened(item?.text ?? "", to: 24))" + (line.groupName.map { "（\($0)）" } ?? "")
     }
 
     static func report(_ report: ProgressReport, line: PlanSnapshot.Line, expected: Int, evidence: [Evidence],

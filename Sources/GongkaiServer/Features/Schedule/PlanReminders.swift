@@ -34,7 +34,8 @@ enum PlanReminders {
             guard !fresh.isEmpty else { continue }
             for (item, line, alert, due) in fresh {
                 outcome.byUnit[snapshot.unitName(line.unitID), default: []]
-                    .append("\(alert.label)：\(item.label)\(item.text.prefix(30))（完成时间 \(due.description)）")
+                    .append("\(alert.label)：\(item.label)\(PlanText.shortened(item.text, to: 30))" + (line.groupName.map { "（\($0)）" } ?? "")
+                            + "（完成时间 \(due.description)）")
             }
             outcome.recorded += fresh.count
             if dryRun { continue }
@@ -55,8 +56,14 @@ enum PlanReminders {
                 // One notification per unit per run, listing its items, rather than one per line.
                 for (unitID, lines) in Dictionary(grouping: batch, by: { $0.1.unitID }) {
                     let counts = Dictionary(grouping: lines, by: \.2).sorted { $0.key < $1.key }.map { "\($0.key.label)\($0.value.count)项" }
-                    let body = lines.prefix(10).map { "\($0.2.label)：\($0.0.label)\($0.0.text.prefix(30))（\($0.3.description)）" }
-                        .joined(separator: "\n") + (lines.count > 10 ? "\n……共\(lines.count)项" : "")
+                    // One line per item and kind; an item with domain groups says how many of its groups.
+                    let perItem = Dictionary(grouping: lines) { "\($0.0.number)|\($0.2.rawValue)" }.values
+                        .sorted { ($0[0].2, $0[0].0.number) < ($1[0].2, $1[0].0.number) }
+                    let body = perItem.prefix(10).map { group -> String in
+                        let (item, line, alert, due) = group[0]
+                        let groups = line.groupName == nil ? "" : "——\(group.count)个领域"
+                        return "\(alert.label)：\(item.label)\(PlanText.shortened(item.text, to: 30))（\(due.description)）\(groups)"
+                    }.joined(separator: "\n") + (perItem.count > 10 ? "\n……共\(perItem.count)个事项" : "")
                     notified += try await Notifications.send(toUnit: unitID, title: "工作任务提醒：\(counts.joined(separator: "，"))", body: body,
                                                  href: SiteURL.adminPlan(snapshot.planID, query: "unit=\(unitID.uuidString)").path,
                                                  now: now, on: tx)

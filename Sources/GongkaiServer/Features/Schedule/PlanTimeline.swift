@@ -24,7 +24,7 @@ enum PlanTimeline {
                 El("ul") {
                     for item in undated {
                         El("li") {
-                            A("\(item.label)\(item.text.prefix(40))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path)
+                            A("\(item.label)\(PlanText.shortened(item.text, to: 40))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path)
                             T("：\(item.dueText)")
                         }
                     }
@@ -66,7 +66,7 @@ enum PlanTimeline {
                     El("g", ["class": "tl-row tl-\(state.cls)"]) {
                         El("title") { T("\(item.label)\(item.text)；完成时间 \(due.description)；\(state.label)；平均完成\(item.rollup.percent)%") }
                         El("a", ["href": SiteURL.adminPlanItem(s.planID, number: item.number).path]) {
-                            El("text", ["x": "4", "y": f(y + 5), "class": "tl-label"]) { T("\(item.label)\(String(item.text.prefix(15)))") }
+                            El("text", ["x": "4", "y": f(y + 5), "class": "tl-label"]) { T("\(item.label)\(PlanText.shortened(item.text, to: 15))") }
                         }
                         El("line", ["x1": f(chartLeft), "x2": f(endX), "y1": f(y), "y2": f(y), "class": "tl-track"])
                         El("line", ["x1": f(chartLeft), "x2": f(chartLeft + (endX - chartLeft) * Double(item.rollup.percent) / 100),

@@ -159,7 +159,7 @@ enum ScheduleDashboard {
                 El("ul") {
                     for (item, line) in part.toAccept.prefix(30) {
                         El("li") {
-                            A("\(item.label)\(item.text.prefix(30))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path + "#review")
+                            A("\(item.label)\(PlanText.shortened(item.text, to: 30))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path + "#review")
                             T("：\(s.unitName(line.unitID))" + (line.groupName.map { "（\($0)）" } ?? "") + "报告已完成")
                         }
                     }
@@ -175,7 +175,7 @@ enum ScheduleDashboard {
                         El("tbody") {
                             for (item, line) in part.mine.prefix(50) {
                                 El("tr") {
-                                    El("td") { A("\(item.label)\(item.text.prefix(40))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path) }
+                                    El("td") { A("\(item.label)\(PlanText.shortened(item.text, to: 40))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path) }
                                     El("td") { T(line.groupName ?? "") }
                                     El("td") { T(item.dueText) }
                                     El("td") { PlanViews.statusChip(line.status, alert: line.alert); T(" \(ScheduleRules.percent(line.state))%") }
