@@ -78,10 +78,11 @@ enum ScheduleDashboard {
                                   SiteURL.adminPlanMatrix(s.planID).path))
                 }
             } else {
-                let late = part.mine.filter { $0.line.status == .overdue }.count
-                let soon = part.mine.filter { $0.line.alert == .dueSoon }.count
+                // Counted in items: an item with domain groups is one thing to do for the unit.
+                let late = Set(part.mine.filter { $0.line.status == .overdue }.map(\.item.number)).count
+                let soon = Set(part.mine.filter { $0.line.alert == .dueSoon }.map(\.item.number)).count
                 if late + soon > 0 {
-                    todos.append(("本单位在“\(s.title)”中有\(late)项已逾期、\(soon)项即将到期，请报告进度。", "#schedule"))
+                    todos.append(("本单位在“\(s.title)”中有\(late)个事项已逾期、\(soon)个事项即将到期，请报告进度。", "#schedule"))
                 }
                 if !part.toAccept.isEmpty {
                     todos.append(("有\(part.toAccept.count)项工作任务报告已完成，等待您验收。", "#schedule"))
@@ -165,20 +166,30 @@ enum ScheduleDashboard {
                     }
                 }
             }
-            El("h4") { T("本单位未完成的事项（\(part.mine.count)）") }
-            if part.mine.isEmpty {
+            // One row per item; an item with domain groups lists the groups still open.
+            let byItem = Dictionary(grouping: part.mine, by: \.item.number).sorted { $0.key < $1.key }
+            El("h4") { T("本单位未完成的事项（\(byItem.count)）") }
+            if byItem.isEmpty {
                 El("p", ["class": "muted"]) { T("本单位在该方案中没有未完成的事项。") }
             } else {
                 El("div", ["class": "table-wrap"]) {
                     El("table") {
                         El("thead") { El("tr") { for h in ["具体事项", "领域", "完成时间", "状态"] { El("th", ["scope": "col"]) { T(h) } } } }
                         El("tbody") {
-                            for (item, line) in part.mine.prefix(50) {
+                            for (_, entries) in byItem.prefix(50) {
+                                let item = entries[0].item
+                                let lines = entries.map(\.line)
                                 El("tr") {
                                     El("td") { A("\(item.label)\(PlanText.shortened(item.text, to: 40))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path) }
-                                    El("td") { T(line.groupName ?? "") }
+                                    El("td") {
+                                        let groups = lines.compactMap(\.groupName)
+                                        T(groups.isEmpty ? "" : groups.count == 1 ? groups[0] : "\(groups.count)个领域未完成：" + PlanText.shortened(groups.joined(separator: "、"), to: 40))
+                                    }
                                     El("td") { T(item.dueText) }
-                                    El("td") { PlanViews.statusChip(line.status, alert: line.alert); T(" \(ScheduleRules.percent(line.state))%") }
+                                    El("td") {
+                                        if let (status, alert) = PlanPages.combined(lines) { PlanViews.statusChip(status, alert: alert) }
+                                        T(" \(lines.map { ScheduleRules.percent($0.state) }.reduce(0, +) / max(lines.count, 1))%")
+                                    }
                                 }
                             }
                         }
