@@ -74,3 +74,63 @@ struct PublishingRulesTests {
         #expect(SearchTokenizer.queryTokens("生活保障").allSatisfy { doc.contains($0.text) })
     }
 }
+
+@Suite("Publishing rules: 公开属性, 索引号, 有效性, timeliness")
+struct PublicationRecordRulesTests {
+    @Test("anything not proactively public carries its reason; a withheld record names its legal ground")
+    func determination() {
+        #expect(DisclosureDetermination(attribute: .proactive).validate().isEmpty)
+        #expect(DisclosureDetermination(attribute: .onRequest).validate().messages(for: "explanation").first?.contains("依申请公开") == true)
+        let withheld = DisclosureDetermination(attribute: .withheld, explanation: "内部请示")
+        #expect(withheld.validate().messages(for: "reason").first?.contains("第十四条至第十六条") == true)
+        #expect(DisclosureDetermination(attribute: .withheld, reason: .processInformation, explanation: "请示报告").validate().isEmpty)
+        #expect(WithholdingReason.processInformation.article.hasSuffix("第十六条第二款"))
+        #expect(WithholdingReason.allCases.map(\.label).contains("保护第三方合法权益"))
+    }
+
+    @Test("索引号: per unit and year, never reused, read back")
+    func indexNumbers() {
+        let issued = [IndexNumber(unitCode: "360429001", year: 2020, sequence: 11), IndexNumber(unitCode: "360429001", year: 2021, sequence: 3),
+                      IndexNumber(unitCode: "360429002", year: 2020, sequence: 40)]
+        let next = IndexNumber.next(unitCode: "360429001", year: 2020, issued: issued)
+        #expect(next.description == "360429001/2020-00012")
+        #expect(IndexNumber("360429001/2020-00012") == next)
+        #expect(IndexNumber.next(unitCode: "360429003", year: 2020, issued: issued).sequence == 1)
+        #expect(IndexNumber("2020-12") == nil)
+    }
+
+    @Test("有效性: 失效 needs its date, 废止 also the repealing document; the statement says so")
+    func validity() throws {
+        #expect(try Validity.from(status: "valid", date: "", repealedBy: "", publishedOn: nil).get() == .valid)
+        let repealed = try Validity.from(status: "repealed", date: "2023-05-01", repealedBy: "湖府发(2023)3号",
+                                         publishedOn: CivilDate(year: 2020, month: 3, day: 1)).get()
+        #expect(repealed.statement == "废止（2023-05-01起，依据湖府发〔2023〕3号）")
+        if case .failure(let e) = Validity.from(status: "repealed", date: "", repealedBy: "", publishedOn: nil) {
+            #expect(e.messages(for: "validityDate").count == 1 && e.messages(for: "repealedBy").count == 1)
+        } else { Issue.record("must fail") }
+        if case .failure(let e) = Validity.from(status: "expired", date: "2019-01-01", repealedBy: "", publishedOn: CivilDate(year: 2020, month: 1, day: 1)) {
+            #expect(e.summary.contains("不能早于发布日期"))
+        } else { Issue.record("must fail") }
+    }
+
+    @Test("timeliness: 20 working days from 形成, late by working days, pending and overdue before publication")
+    func timeliness() {
+        let calendar = WorkingCalendar(definitions: [])  // weekends only: the arithmetic, not the holidays, is tested
+        let rule = TimeLimitParser.parse("信息形成或者变更之日起20个工作日内")
+        let formed = CivilDate(year: 2020, month: 9, day: 1)!
+        let due = CivilDate(year: 2020, month: 9, day: 29)!
+        let today = CivilDate(year: 2020, month: 12, day: 1)!
+        #expect(Timeliness.assess(formedOn: formed, publishedOn: due, rule: rule, today: today, calendar: calendar) == .onTime(due: due))
+        let late = Timeliness.assess(formedOn: formed, publishedOn: CivilDate(year: 2020, month: 10, day: 2), rule: rule, today: today, calendar: calendar)
+        #expect(late == .late(workingDays: 3, due: due) && late.label == "逾期3个工作日" && late.isLate)
+        #expect(Timeliness.assess(formedOn: formed, publishedOn: nil, rule: rule, today: CivilDate(year: 2020, month: 9, day: 25)!,
+                                  calendar: calendar).label == "2个工作日后到期")
+        #expect(Timeliness.assess(formedOn: formed, publishedOn: nil, rule: rule, today: CivilDate(year: 2020, month: 10, day: 1)!,
+                                  calendar: calendar).label == "已逾期2个工作日，尚未公开")
+        let social = TimeLimitParser.parse("制定或获取信息之日起10个工作日内")
+        #expect(Timeliness.assess(formedOn: formed, publishedOn: nil, rule: social, today: formed, calendar: calendar)
+                == .pending(workingDaysLeft: 10, due: CivilDate(year: 2020, month: 9, day: 15)!))
+        #expect(Timeliness.assess(formedOn: formed, publishedOn: nil, rule: TimeLimitParser.parse("按上级要求"), today: today, calendar: calendar)
+                == .notComputable)
+    }
+}
