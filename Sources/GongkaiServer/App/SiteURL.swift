@@ -80,6 +80,9 @@ enum SiteURL: Sendable {
     case adminPlanItemReview(UUID, number: Int)
     case adminPlanEvidence(UUID, evidence: UUID)
     case adminNotifications
+    case adminContentCheck
+    case adminSensitiveWords
+    case adminSensitiveWordRemove(UUID)
     case adminNotificationsRead
     case apiPlans
     case apiPlan(UUID)
@@ -142,6 +145,9 @@ enum SiteURL: Sendable {
         case .adminPlanItemReview(let id, let number): "/admin/plans/\(id.uuidString)/items/\(number)/review"
         case .adminPlanEvidence(let id, let evidence): "/admin/plans/\(id.uuidString)/evidence/\(evidence.uuidString)"
         case .adminNotifications: "/admin/notifications"
+        case .adminContentCheck: "/admin/content-check"
+        case .adminSensitiveWords: "/admin/content-check/words"
+        case .adminSensitiveWordRemove(let id): "/admin/content-check/words/\(id.uuidString)/remove"
         case .adminNotificationsRead: "/admin/notifications/read"
         case .apiPlans: "/api/v1/plans"
         case .apiPlan(let id): "/api/v1/plans/\(id.uuidString)"

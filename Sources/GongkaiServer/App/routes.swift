@@ -70,6 +70,10 @@ func routes(_ app: Application) throws {
     staff.on(.POST, "plans", ":id", "items", ":number", "report", body: .collect(maxSize: "21mb"), use: PlanController.report)
     staff.post("plans", ":id", "items", ":number", "review", use: PlanController.review)
     staff.get("plans", ":id", "evidence", ":evidence", use: PlanController.evidence)
+    staff.get("content-check", use: ContentCheckController.show)
+    staff.on(.POST, "content-check", body: .collect(maxSize: "2mb"), use: ContentCheckController.check)
+    staff.post("content-check", "words", use: ContentCheckController.addWords)
+    staff.post("content-check", "words", ":id", "remove", use: ContentCheckController.removeWord)
     staff.get("notifications", use: NotificationsController.index)
     staff.post("notifications", "read", use: NotificationsController.markRead)
 

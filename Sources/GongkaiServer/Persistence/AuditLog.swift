@@ -67,5 +67,6 @@ enum AuditLog {
         "calendar.year.save": "录入节假日安排",
         "plan.import": "导入工作方案", "plan.report": "报告工作进度", "plan.accept": "验收工作进度", "plan.return": "退回工作进度",
         "plan.event": "录入方案事件日期", "plan.remind": "发出工作任务提醒", "plan.archive": "撤销工作方案",
+        "words.add": "添加错敏词", "words.remove": "移除错敏词",
     ]
 }

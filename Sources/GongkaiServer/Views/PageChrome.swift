@@ -83,6 +83,9 @@ enum Flash {
         "plan-returned": "已退回，意见已记录并通知责任单位。",
         "plan-event-saved": "事件日期已录入，依赖它的事项已算出到期日。",
         "notifications-read": "通知已全部标为已读。",
+        "words-added": "错敏词已添加，发布前检查会立即使用。",
+        "words-unchanged": "所填的词都已在列表中，没有新增。",
+        "words-removed": "错敏词已移除，记录已写入操作日志。",
     ]
 
     static func message(for code: String) -> String? { messages[code] }

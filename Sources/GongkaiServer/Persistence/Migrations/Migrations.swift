@@ -14,5 +14,6 @@ enum GongkaiMigrations {
         M0009CreateCatalogs(),
         M0010CreateDomainGuides(),
         M0011CreateWorkPlans(),
+        M0012CreateSensitiveWords(),
     ]
 }
