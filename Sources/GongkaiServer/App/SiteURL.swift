@@ -87,6 +87,30 @@ enum SiteURL: Sendable {
     case apiPlans
     case apiPlan(UUID)
     case apiPlanReports(UUID, item: Int)
+    case adminPublications(query: String? = nil)
+    case adminPublicationNew(query: String? = nil)
+    case adminPublication(UUID)
+    case adminPublicationEdit(UUID)
+    case adminPublicationAction(UUID)
+    case adminPublicationAttachments(UUID)
+    case adminPublicationAttachmentRemove(UUID, attachment: UUID)
+    case adminPublicationFile(UUID, attachment: UUID)
+    case adminPublicationMask(UUID)
+    case adminSubscriptions
+    case publications(slug: String, query: String? = nil)
+    case publication(slug: String, UUID, version: Int? = nil)
+    case publicationFile(slug: String, UUID, attachment: UUID)
+    case search(slug: String, query: String? = nil)
+    case unitPage(slug: String, UUID)
+    case entryPage(slug: String, key: String)
+    case subscribe(slug: String, query: String? = nil)
+    case subscriptionCancel(token: String)
+    case feed(slug: String, scope: FeedScope)
+    case sitemap
+    case apiPublications(query: String? = nil)
+    case apiPublication(UUID)
+    case apiPublicationPublish(UUID)
+    case apiSearch(query: String? = nil)
     case asset(String)
     case healthz
     case metrics
@@ -152,6 +176,30 @@ enum SiteURL: Sendable {
         case .apiPlans: "/api/v1/plans"
         case .apiPlan(let id): "/api/v1/plans/\(id.uuidString)"
         case .apiPlanReports(let id, let item): "/api/v1/plans/\(id.uuidString)/items/\(item)/reports"
+        case .adminPublications(let query): "/admin/publications" + (query.map { "?" + $0 } ?? "")
+        case .adminPublicationNew(let query): "/admin/publications/new" + (query.map { "?" + $0 } ?? "")
+        case .adminPublication(let id): "/admin/publications/\(id.uuidString)"
+        case .adminPublicationEdit(let id): "/admin/publications/\(id.uuidString)/edit"
+        case .adminPublicationAction(let id): "/admin/publications/\(id.uuidString)/actions"
+        case .adminPublicationAttachments(let id): "/admin/publications/\(id.uuidString)/attachments"
+        case .adminPublicationAttachmentRemove(let id, let attachment): "/admin/publications/\(id.uuidString)/attachments/\(attachment.uuidString)/remove"
+        case .adminPublicationFile(let id, let attachment): "/admin/publications/\(id.uuidString)/files/\(attachment.uuidString)"
+        case .adminPublicationMask(let id): "/admin/publications/\(id.uuidString)/mask"
+        case .adminSubscriptions: "/admin/subscriptions"
+        case .publications(let slug, let query): "/sites/\(slug)/xinxi" + (query.map { "?" + $0 } ?? "")
+        case .publication(let slug, let id, let version): "/sites/\(slug)/xinxi/\(id.uuidString)" + (version.map { "?version=\($0)" } ?? "")
+        case .publicationFile(let slug, let id, let attachment): "/sites/\(slug)/xinxi/\(id.uuidString)/fujian/\(attachment.uuidString)"
+        case .search(let slug, let query): "/sites/\(slug)/sousuo" + (query.map { "?" + $0 } ?? "")
+        case .unitPage(let slug, let id): "/sites/\(slug)/danwei/\(id.uuidString)"
+        case .entryPage(let slug, let key): "/sites/\(slug)/shixiang/\(key)"
+        case .subscribe(let slug, let query): "/sites/\(slug)/dingyue" + (query.map { "?" + $0 } ?? "")
+        case .subscriptionCancel(let token): "/dingyue/\(token)/cancel"
+        case .feed(let slug, let scope): "/feeds/\(slug)/\(scope.pathPart).atom"
+        case .sitemap: "/sitemap.xml"
+        case .apiPublications(let query): "/api/v1/publications" + (query.map { "?" + $0 } ?? "")
+        case .apiPublication(let id): "/api/v1/publications/\(id.uuidString)"
+        case .apiPublicationPublish(let id): "/api/v1/publications/\(id.uuidString)/publish"
+        case .apiSearch(let query): "/api/v1/search" + (query.map { "?" + $0 } ?? "")
         case .asset(let name): "/assets/\(name)"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
@@ -160,6 +208,15 @@ enum SiteURL: Sendable {
         case .apiSiteUnits(let slug): "/api/v1/sites/\(slug)/units"
         case .apiMe: "/api/v1/me"
         }
+    }
+
+    /// Builds a query string from the non-empty pairs, escaped.
+    static func query(_ pairs: [(String, String?)]) -> String? {
+        let parts = pairs.compactMap { key, value -> String? in
+            guard let value, !value.isEmpty else { return nil }
+            return "\(key)=\(escape(value))"
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "&")
     }
 
     static func escape(_ text: String) -> String {
@@ -174,5 +231,42 @@ enum SiteURL: Sendable {
               !candidate.contains("\r"), !candidate.contains("\n")
         else { return fallback }
         return candidate
+    }
+}
+
+/// What an Atom feed follows: the whole site, a unit, a domain or a catalog entry (精准推送).
+enum FeedScope: Sendable, Hashable {
+    case site
+    case unit(UUID)
+    case domain(String)
+    case entry(String)
+
+    var pathPart: String {
+        switch self {
+        case .site: "all"
+        case .unit(let id): "unit/\(id.uuidString)"
+        case .domain(let code): "domain/\(code)"
+        case .entry(let key): "entry/\(key)"
+        }
+    }
+
+    /// The subscription table's (scope, scope_id).
+    var stored: (String, String) {
+        switch self {
+        case .site: ("site", "")
+        case .unit(let id): ("unit", id.uuidString)
+        case .domain(let code): ("domain", code)
+        case .entry(let key): ("entry", key)
+        }
+    }
+
+    init?(scope: String, id: String) {
+        switch scope {
+        case "site", "all": self = .site
+        case "unit": guard let uuid = UUID(uuidString: id) else { return nil }; self = .unit(uuid)
+        case "domain": guard !id.isEmpty, id.count < 60, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return nil }; self = .domain(id)
+        case "entry": guard id.count > 37, UUID(uuidString: String(id.prefix(36))) != nil, id.count < 60 else { return nil }; self = .entry(id)
+        default: return nil
+        }
     }
 }

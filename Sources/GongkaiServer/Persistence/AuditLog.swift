@@ -68,5 +68,10 @@ enum AuditLog {
         "plan.import": "导入工作方案", "plan.report": "报告工作进度", "plan.accept": "验收工作进度", "plan.return": "退回工作进度",
         "plan.event": "录入方案事件日期", "plan.remind": "发出工作任务提醒", "plan.archive": "撤销工作方案",
         "words.add": "添加错敏词", "words.remove": "移除错敏词",
+        "publication.create": "新建政府信息", "publication.update": "修改政府信息", "publication.submit": "提交信息审核",
+        "publication.approve": "审核通过信息", "publication.return": "退回信息", "publication.publish": "发布政府信息",
+        "publication.withdraw": "撤回政府信息", "publication.override": "检查提示后仍发布", "publication.attach": "添加附件",
+        "publication.detach": "删除附件", "publication.mask": "屏蔽个人信息", "subscription.create": "登记订阅",
+        "subscription.cancel": "取消订阅", "search.reindex": "重建检索索引",
     ]
 }

@@ -19,7 +19,10 @@ enum Layout {
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: HTMLEscape.text(fullTitle)),
                 .link(.rel(.stylesheet), .href(SiteURL.asset("gongkai.css").path)),
-                .link(.rel(.icon), .href(SiteURL.asset("favicon.svg").path), .type("image/svg+xml"))
+                .link(.rel(.icon), .href(SiteURL.asset("favicon.svg").path), .type("image/svg+xml")),
+                .unwrap(chrome.feedURL ?? chrome.site.map { SiteURL.feed(slug: $0.slug, scope: .site).path }) { feed in
+                    .link(.rel(.alternate), .type("application/atom+xml"), .href(feed), .attribute(named: "title", value: "订阅：\(HTMLEscape.attribute(siteTitle))"))
+                }
             ),
             .body(
                 .component(frame(chrome, content: content))
@@ -86,6 +89,7 @@ enum Layout {
                     navItem("首页", SiteURL.admin.path, chrome)
                     navItem("单位", SiteURL.adminUnits.path, chrome)
                     navItem("标准目录", SiteURL.adminCatalogs.path, chrome)
+                    navItem("信息发布", SiteURL.adminPublications().path, chrome)
                     navItem("工作方案", SiteURL.adminPlans.path, chrome)
                     navItem("内容检查", SiteURL.adminContentCheck.path, chrome)
                     navItem(staff.unreadNotifications > 0 ? "通知（\(staff.unreadNotifications)）" : "通知", SiteURL.adminNotifications.path, chrome)
@@ -102,6 +106,7 @@ enum Layout {
             El("nav", ["class": "main-nav", "aria-label": "栏目导航"]) {
                 El("ul", ["class": "container"]) {
                     navItem("首页", SiteURL.site(slug: site.slug).path, chrome)
+                    navItem("政府信息", SiteURL.publications(slug: site.slug).path, chrome)
                     for section in PortalSection.disclosureColumns + PortalSection.entries {
                         navItem(section.title, SiteURL.section(slug: site.slug, section).path, chrome)
                     }

@@ -86,6 +86,16 @@ enum Flash {
         "words-added": "错敏词已添加，发布前检查会立即使用。",
         "words-unchanged": "所填的词都已在列表中，没有新增。",
         "words-removed": "错敏词已移除，记录已写入操作日志。",
+        "publication-created": "草稿已保存，索引号已生成。可以上传附件，完成后提交审核。",
+        "publication-submit": "已提交审核。",
+        "publication-approve": "审核已通过，可以发布。",
+        "publication-return": "已退回修改，意见已记录。",
+        "publication-publish": "已发布：门户、检索和订阅推送已同步更新。",
+        "publication-withdraw": "已撤回，记录和理由已保留。",
+        "attachment-added": "附件已上传。",
+        "attachment-removed": "附件已删除。",
+        "masked": "标题和正文中的个人信息已屏蔽。",
+        "nothing-to-mask": "标题和正文中没有需要屏蔽的个人信息。",
     ]
 
     static func message(for code: String) -> String? { messages[code] }

@@ -15,5 +15,6 @@ enum GongkaiMigrations {
         M0010CreateDomainGuides(),
         M0011CreateWorkPlans(),
         M0012CreateSensitiveWords(),
+        M0013CreatePublications(),
     ]
 }

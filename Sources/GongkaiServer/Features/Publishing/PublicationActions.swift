@@ -1,0 +1,214 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import GongkaiInterchange
+import Vapor
+
+/// The review flow and what publishing does: the content check (blocking unless overridden with a reason), the
+/// new live version, the search index and the subscribers' outbox — all in one transaction with the audit event.
+enum PublicationActions {
+    /// Publishing was refused because the content check found something and no override reason was given.
+    struct Blocked: Error {
+        let findings: [ContentSafetyFinding]
+    }
+
+    /// The content check of a version: title, body and the text of its docx/xlsx attachments.
+    static func findings(_ full: PublicationStore.Full, version: PublicationVersionRecord, words: SensitiveWords) -> [ContentSafetyFinding] {
+        var parts: [(place: String, text: String)] = [(ContentSafety.titlePlace, version.title), (ContentSafety.bodyPlace, version.bodyText)]
+        for attachment in full.attachments[version.id!] ?? [] {
+            if let text = attachment.text { parts.append((ContentSafety.attachmentPlace(attachment.fileName), text)) }
+        }
+        return ContentSafety.check(parts, words: words)
+    }
+
+    struct Context {
+        let actor: AuditActor
+        let userID: UUID?
+        let now: Date
+        let words: SensitiveWords
+        let baseURL: String
+        let siteSlug: String
+    }
+
+    static func perform(_ action: PublicationAction, full: PublicationStore.Full, expectedLock: Int, comment: String,
+                        overrideReason: String, context: Context, on db: any Database) async throws {
+        let version = action == .withdraw ? (full.live ?? full.latest) : (full.working ?? full.latest)
+        let status = version.publicationStatus
+        let next: PublicationStatus
+        switch PublicationWorkflow.apply(action, to: status, attribute: version.disclosure, comment: comment) {
+        case .success(let s): next = s
+        case .failure(let refusal): throw Abort(.unprocessableEntity, reason: refusal.message)
+        }
+        if action == .withdraw, full.record.withdrawnAt != nil { throw Abort(.conflict, reason: "这条信息已经撤回。") }
+        let override = overrideReason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let found = action == .publish ? findings(full, version: version, words: context.words) : []
+        if action == .publish {
+            if !found.isEmpty && override.isEmpty { throw Blocked(findings: found) }
+            if version.formedOn == nil, !(full.entries[version.id!] ?? []).isEmpty {
+                throw Abort(.unprocessableEntity, reason: "这条信息对应了目录事项，请先填写形成或变更日期，才能计算是否按时公开。")
+            }
+        }
+        let record = full.record
+        let now = context.now
+        let today = ChineseTime.today(now)
+        try await db.transaction { tx in
+            try await OptimisticLock.bump(table: "publications", id: record.requireID(), expected: expectedLock, column: "lock_version", on: tx)
+            record.lockVersion = expectedLock + 1
+            version.status = next.rawValue
+            switch action {
+            case .submit:
+                version.submittedAt = now
+            case .approve, .giveBack:
+                version.reviewedAt = now
+                version.reviewedByLabel = context.actor.label
+            case .publish:
+                version.publishedAt = now
+                version.publishedOn = today.description
+                version.publishedByLabel = context.actor.label
+                if !found.isEmpty { version.safetyOverride = override }
+                try await publish(version, full: full, context: context, on: tx)
+            case .withdraw:
+                record.withdrawnAt = now
+                record.withdrawnReason = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+                record.withdrawnByLabel = context.actor.label
+                if let rowid = record.searchRowID { try await SearchIndex.remove(rowid: rowid, on: tx) }
+            }
+            try await version.save(on: tx)
+            try await record.save(on: tx)
+            if !found.isEmpty {
+                try await review(record, version: version, action: "override", comment: override, context: context, on: tx)
+                try await AuditLog.record(on: tx, actor: context.actor, siteID: record.$site.id, action: "publication.override",
+                                          target: PublicationStore.target(record),
+                                          summary: "发布前检查发现：\(ContentSafety.summary(found))。审核人员说明：\(override)", at: now)
+            }
+            try await review(record, version: version, action: action.rawValue, comment: comment, context: context, on: tx)
+            let summary = "第\(version.number)版 \(status.label)→\(next.label)" + (comment.isEmpty ? "" : "：\(comment)")
+            try await AuditLog.record(on: tx, actor: context.actor, siteID: record.$site.id, action: "publication.\(action.rawValue)",
+                                      target: PublicationStore.target(record), summary: summary, at: now)
+        }
+    }
+
+    static func review(_ record: PublicationRecord, version: PublicationVersionRecord, action: String, comment: String,
+                       context: Context, on db: any Database) async throws {
+        let row = PublicationReviewRecord()
+        row.publicationID = try record.requireID()
+        row.versionNumber = version.number
+        row.action = action
+        row.comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        row.userID = context.userID
+        row.userLabel = context.actor.label
+        row.at = context.now
+        try await row.create(on: db)
+    }
+
+    /// Makes `version` the live one: the previous live version is superseded (kept), the listing fields are copied,
+    /// the search index is updated and subscribers' messages are queued.
+    static func publish(_ version: PublicationVersionRecord, full: PublicationStore.Full, context: Context, on tx: any Database) async throws {
+        let record = full.record
+        if let previous = full.live, previous.id != version.id {
+            previous.status = PublicationStatus.superseded.rawValue
+            previous.supersededAt = context.now
+            try await previous.save(on: tx)
+        }
+        let entries = full.entries[version.id!] ?? []
+        record.liveVersionID = version.id
+        record.liveNumber = version.number
+        record.title = version.title
+        record.documentNumber = version.documentNumber
+        record.theme = version.theme
+        record.validity = version.validity
+        record.publishedOn = record.publishedOn ?? version.publishedOn
+        record.firstPublishedAt = record.firstPublishedAt ?? context.now
+        record.lastPublishedAt = context.now
+        record.domainCodes = entries.isEmpty ? "" : "," + Set(entries.map(\.domainCode)).sorted().joined(separator: ",") + ","
+        record.withdrawnAt = nil
+        record.withdrawnReason = nil
+        record.withdrawnByLabel = nil
+        if record.searchRowID == nil { record.searchRowID = try await SearchIndex.nextRowID(on: tx) }
+        try await record.save(on: tx)
+        try await SearchIndex.put(rowid: record.searchRowID!, title: searchTitle(record), body: searchBody(version, full: full), on: tx)
+        try await Outbox.enqueue(record: record, version: version, entries: entries, unitName: full.unit.name,
+                                 siteSlug: context.siteSlug, baseURL: context.baseURL, now: context.now, on: tx)
+    }
+
+    /// 标题, 文号 and 索引号 are searched as title text (weighted above the body).
+    static func searchTitle(_ record: PublicationRecord) -> String {
+        [record.title, record.documentNumber, record.indexNumber].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    static func searchBody(_ version: PublicationVersionRecord, full: PublicationStore.Full) -> String {
+        ([version.bodyText] + (full.attachments[version.id!] ?? []).flatMap { [$0.fileName, $0.text ?? ""] }).joined(separator: "\n")
+    }
+
+    // MARK: Attachments and masking
+
+    static func attach(_ data: Data, fileName: String, full: PublicationStore.Full, expectedLock: Int, files: StoredFiles,
+                       actor: AuditActor, now: Date, on db: any Database) async throws {
+        guard let version = full.working, version.publicationStatus.isEditable else {
+            throw Abort(.conflict, reason: "只有草稿或退回修改的版本可以添加附件；已发布的信息请先点“修改”开始新版本。")
+        }
+        let name = cleanFileName(fileName)
+        guard !name.isEmpty else { throw Abort(.badRequest, reason: "请选择要上传的附件。") }
+        let existing = full.attachments[version.id!] ?? []
+        guard existing.count < 30 else { throw Abort(.unprocessableEntity, reason: "每条信息最多30个附件。") }
+        let accepted = try files.store(data, fileName: name)
+        let text = AttachmentText.extract(data, fileName: name)
+        try await db.transaction { tx in
+            try await OptimisticLock.bump(table: "publications", id: full.record.requireID(), expected: expectedLock, column: "lock_version", on: tx)
+            let row = PublicationAttachmentRecord()
+            row.$version.id = try version.requireID()
+            row.position = (existing.map(\.position).max() ?? 0) + 1
+            row.fileName = name
+            row.sha256 = accepted.sha256
+            row.contentType = accepted.contentType
+            row.size = accepted.size
+            row.text = text
+            try await row.create(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, siteID: full.record.$site.id, action: "publication.attach",
+                                      target: PublicationStore.target(full.record),
+                                      summary: "第\(version.number)版添加附件“\(name)”（\(accepted.size / 1024 + 1)KB，SHA-256 \(accepted.sha256.prefix(12))…）", at: now)
+        }
+    }
+
+    static func detach(_ attachmentID: UUID, full: PublicationStore.Full, expectedLock: Int, actor: AuditActor, now: Date, on db: any Database) async throws {
+        guard let version = full.working, version.publicationStatus.isEditable,
+              let attachment = full.attachments[version.id!]?.first(where: { $0.id == attachmentID })
+        else { throw Abort(.conflict, reason: "只能从草稿或退回修改的版本中删除附件。") }
+        try await db.transaction { tx in
+            try await OptimisticLock.bump(table: "publications", id: full.record.requireID(), expected: expectedLock, column: "lock_version", on: tx)
+            try await attachment.delete(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, siteID: full.record.$site.id, action: "publication.detach",
+                                      target: PublicationStore.target(full.record),
+                                      summary: "第\(version.number)版删除附件“\(attachment.fileName)”（文件仍保留在历史版本中）", at: now)
+        }
+    }
+
+    /// 一键屏蔽: the personal data in the working version's title and body is replaced by its masked form.
+    static func mask(full: PublicationStore.Full, expectedLock: Int, actor: AuditActor, now: Date, on db: any Database) async throws -> Int {
+        guard let version = full.working, version.publicationStatus != .published else {
+            throw Abort(.conflict, reason: "已发布的版本不能修改；请先点“修改”开始新版本。")
+        }
+        let count = PersonalDataScanner.scan(version.title).count + PersonalDataScanner.scan(version.bodyText).count
+        guard count > 0 else { return 0 }
+        try await db.transaction { tx in
+            try await OptimisticLock.bump(table: "publications", id: full.record.requireID(), expected: expectedLock, column: "lock_version", on: tx)
+            version.title = PersonalDataScanner.masked(version.title)
+            version.bodyHTML = PersonalDataScanner.masked(version.bodyHTML)
+            version.bodyText = PersonalDataScanner.masked(version.bodyText)
+            try await version.save(on: tx)
+            if full.record.liveVersionID == nil { full.record.title = version.title }
+            full.record.lockVersion = expectedLock + 1
+            try await full.record.save(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, siteID: full.record.$site.id, action: "publication.mask",
+                                      target: PublicationStore.target(full.record),
+                                      summary: "第\(version.number)版屏蔽个人信息\(count)处", at: now)
+        }
+        return count
+    }
+
+    /// A file name as the user's system gave it, without any folder part or control characters.
+    static func cleanFileName(_ name: String) -> String {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        return String(last.filter { !($0.asciiValue.map { $0 < 0x20 } ?? false) }.prefix(120)).trimmingCharacters(in: .whitespaces)
+    }
+}

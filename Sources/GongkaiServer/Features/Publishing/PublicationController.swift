@@ -1,0 +1,295 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import Vapor
+
+/// `/admin/publications`: drafting, review and publishing of government information. Rules live in
+/// `PublicationWorkflow`, `PublicationDraft` and `ContentSafety`; changes in `PublicationStore`/`PublicationActions`.
+enum PublicationController {
+    struct Form: Content {
+        var kind: String?
+        var unit: String?
+        var interprets: String?
+        var title: String?
+        var documentNumber: String?
+        var theme: String?
+        var writtenOn: String?
+        var formedOn: String?
+        var validity: String?
+        var validityDate: String?
+        var repealedBy: String?
+        var attribute: String?
+        var reason: String?
+        var explanation: String?
+        var body: String?
+        var channels: [String]?
+        var channelsOther: String?
+        var changeNote: String?
+        var entries: [String]?
+        var lockVersion: Int?
+
+        var draft: PublicationDraft {
+            PublicationDraft(
+                kind: PublicationKind(rawValue: kind ?? "") ?? .document, title: title ?? "", documentNumber: documentNumber ?? "",
+                theme: theme ?? "", writtenOn: writtenOn ?? "", formedOn: formedOn ?? "", validity: validity ?? "valid",
+                validityDate: validityDate ?? "", repealedBy: repealedBy ?? "",
+                determination: DisclosureDetermination(attribute: DisclosureAttribute(rawValue: attribute ?? "") ?? .proactive,
+                                                       reason: reason.flatMap(WithholdingReason.init(rawValue:)), explanation: explanation ?? ""),
+                body: body ?? "", channels: (channels ?? []).compactMap(DisclosureChannel.init(rawValue:)),
+                channelsOther: channelsOther ?? "", changeNote: changeNote ?? "")
+        }
+    }
+
+    static func load(_ req: Request, staff: Staff) async throws -> PublicationStore.Full {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound, reason: "没有找到这条信息。") }
+        let full = try await PublicationStore.load(id, siteID: staff.siteID, on: req.db)
+        try staff.require(.viewUnit, full.target)
+        return full
+    }
+
+    // MARK: List
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let isAdmin = staff.roles.contains(.admin)
+        var query = PublicationRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).with(\.$unit)
+        if !isAdmin { query = query.filter(\.$unit.$id == staff.unitID) }
+        let records = try await query.sort(\.$createdAt, .descending).limit(500).all()
+        let ids = records.compactMap(\.id)
+        let versions = ids.isEmpty ? [] : try await PublicationVersionRecord.query(on: req.db).filter(\.$publication.$id ~~ ids).all()
+        let latest = Dictionary(grouping: versions, by: { $0.$publication.id }).mapValues { $0.max { $0.number < $1.number }! }
+        let entries = versions.isEmpty ? [] : try await PublicationEntryRecord.query(on: req.db).filter(\.$version.$id ~~ versions.compactMap(\.id)).all()
+        let entriesByVersion = Dictionary(grouping: entries, by: { $0.$version.id })
+        let calendar = try await req.calendarService.calendar(on: req.db)
+        let today = ChineseTime.today(req.now)
+        let rows = records.compactMap { record -> PublicationPages.Row? in
+            guard let version = latest[record.id!] else { return nil }
+            let live = versions.first { $0.id == record.liveVersionID }
+            let timed = PublicationTimeliness.assess(version: live ?? version, entries: entriesByVersion[(live ?? version).id!] ?? [],
+                                                     today: today, calendar: calendar)
+            return PublicationPages.Row(record: record, unitName: record.unit.name, latest: version, timeliness: timed)
+        }
+        let chrome = PageChrome(req: req, title: "信息发布", area: .backOffice)
+        return PortalController.html(PublicationPages.index(rows, staff: staff, chrome: chrome))
+    }
+
+    // MARK: Drafting
+
+    @Sendable static func new(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        var draft = PublicationDraft()
+        var interprets: PublicationRecord?
+        if let id = req.query[String.self, at: "interprets"].flatMap(UUID.init(uuidString:)),
+           let policy = try await PublicationRecord.find(id, on: req.db), policy.$site.id == staff.siteID {
+            interprets = policy
+            draft.kind = .interpretation
+            draft.title = "《\(policy.title)》政策解读"
+            draft.theme = policy.theme
+        }
+        let preselected = req.query[String.self, at: "entry"].map { Set([$0]) } ?? []
+        return try await formPage(req, staff: staff, full: nil, draft: draft, unitID: staff.unitID, entries: preselected,
+                                  interprets: interprets, errors: nil, status: .ok)
+    }
+
+    @Sendable static func create(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let form = try req.content.decode(Form.self)
+        let unitID = staff.roles.contains(.admin) ? (form.unit.flatMap(UUID.init(uuidString:)) ?? staff.unitID) : staff.unitID
+        guard let unit = try await OrgUnitRecord.find(unitID, on: req.db), unit.$site.id == staff.siteID, unit.archivedAt == nil else {
+            throw Abort(.badRequest, reason: "所选单位不存在或已撤销。")
+        }
+        try staff.require(.editContent, AccessTarget(siteID: staff.siteID, unitID: unitID))
+        let options = try await PublicationStore.entryOptions(siteID: staff.siteID, unitID: unitID, on: req.db)
+        let chosen = options.filter { (form.entries ?? []).contains($0.entryID.uuidString) }
+        let interprets = try await interpretsRecord(form.interprets, staff: staff, req)
+        var draft = form.draft
+        if interprets != nil { draft.kind = .interpretation }
+        switch draft.check(today: ChineseTime.today(req.now), linkedToEntries: !chosen.isEmpty, isRevision: false) {
+        case .failure(let errors):
+            return try await formPage(req, staff: staff, full: nil, draft: draft, unitID: unitID, entries: Set(chosen.map(\.entryID.uuidString)),
+                                      interprets: interprets, errors: errors, status: .unprocessableEntity)
+        case .success(let checked):
+            let id = try await PublicationStore.create(checked, unit: unit, entries: chosen, interprets: interprets?.id,
+                                                       actor: staff.auditActor(req), now: req.now, on: req.db)
+            return req.redirect(to: SiteURL.adminPublication(id).path + "?notice=publication-created")
+        }
+    }
+
+    static func interpretsRecord(_ text: String?, staff: Staff, _ req: Request) async throws -> PublicationRecord? {
+        guard let id = text.flatMap(UUID.init(uuidString:)) else { return nil }
+        guard let record = try await PublicationRecord.find(id, on: req.db), record.$site.id == staff.siteID else {
+            throw Abort(.badRequest, reason: "所解读的政策文件不存在。")
+        }
+        return record
+    }
+
+    @Sendable static func edit(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let full = try await load(req, staff: staff)
+        try staff.require(.editContent, full.target)
+        let version = full.working ?? full.latest
+        let draft = PublicationStore.draft(of: version, kind: full.record.publicationKind)
+        let entries = Set((full.entries[version.id!] ?? []).map(\.entryID.uuidString))
+        let interprets = try await full.record.interpretsID.asyncMap { try await PublicationRecord.find($0, on: req.db) } ?? nil
+        return try await formPage(req, staff: staff, full: full, draft: draft, unitID: full.record.$unit.id, entries: entries,
+                                  interprets: interprets, errors: nil, status: .ok)
+    }
+
+    @Sendable static func update(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let full = try await load(req, staff: staff)
+        try staff.require(.editContent, full.target)
+        let form = try req.content.decode(Form.self)
+        let options = try await PublicationStore.entryOptions(siteID: staff.siteID, unitID: full.record.$unit.id, on: req.db)
+        let chosen = options.filter { (form.entries ?? []).contains($0.entryID.uuidString) }
+        var draft = form.draft
+        draft.kind = full.record.publicationKind
+        let isRevision = full.working == nil
+        switch draft.check(today: ChineseTime.today(req.now), linkedToEntries: !chosen.isEmpty, isRevision: isRevision) {
+        case .failure(let errors):
+            let interprets = try await full.record.interpretsID.asyncMap { try await PublicationRecord.find($0, on: req.db) } ?? nil
+            return try await formPage(req, staff: staff, full: full, draft: draft, unitID: full.record.$unit.id,
+                                      entries: Set(chosen.map(\.entryID.uuidString)), interprets: interprets, errors: errors, status: .unprocessableEntity)
+        case .success(let checked):
+            do {
+                try await PublicationStore.update(full, expectedLock: form.lockVersion ?? -1, checked: checked, entries: chosen,
+                                                  actor: staff.auditActor(req), now: req.now, on: req.db)
+            } catch is OptimisticLock.Conflict {
+                throw Abort(.conflict, reason: "这条信息已被他人修改，您的修改未保存。请重新打开后再改。")
+            }
+            return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=saved")
+        }
+    }
+
+    static func formPage(_ req: Request, staff: Staff, full: PublicationStore.Full?, draft: PublicationDraft, unitID: UUID,
+                         entries: Set<String>, interprets: PublicationRecord?, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {
+        let options = try await PublicationStore.entryOptions(siteID: staff.siteID, unitID: unitID, on: req.db)
+        let units = staff.roles.contains(.admin) && full == nil
+            ? UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).map { ($0.unit.id!.uuidString, $0.unit.name) }
+            : []
+        let title = full == nil ? (draft.kind == .interpretation ? "新建政策解读" : "新建政府信息") : "修改：\(full!.record.title)"
+        let chrome = PageChrome(req: req, title: title, area: .backOffice)
+        return PortalController.html(PublicationForms.render(
+            PublicationForms.Model(full: full, draft: draft, unitID: unitID, units: units, options: options, selected: entries,
+                                   interprets: interprets, errors: errors), chrome: chrome), status: status)
+    }
+
+    // MARK: Show and act
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let full = try await load(req, staff: staff)
+        return try await showPage(req, staff: staff, full: full, blocked: nil, status: .ok)
+    }
+
+    static func showPage(_ req: Request, staff: Staff, full: PublicationStore.Full, blocked: [ContentSafetyFinding]?,
+                         actionError: String? = nil, status: HTTPResponseStatus) async throws -> Response {
+        let words = try await SensitiveWordRecord.matcher(siteID: staff.siteID, on: req.db)
+        let version = full.working ?? full.latest
+        let findings = blocked ?? PublicationActions.findings(full, version: version, words: words)
+        let calendar = try await req.calendarService.calendar(on: req.db)
+        let shown = full.live ?? version
+        let timeliness = PublicationTimeliness.assess(version: shown, entries: full.entries[shown.id!] ?? [],
+                                                      today: ChineseTime.today(req.now), calendar: calendar)
+        let interprets = try await full.record.interpretsID.asyncMap { try await PublicationRecord.find($0, on: req.db) } ?? nil
+        let interpretations = try await PublicationRecord.query(on: req.db).filter(\.$interpretsID == full.record.id).all()
+        let chrome = PageChrome(req: req, title: full.record.title, area: .backOffice)
+        return PortalController.html(PublicationPages.show(
+            PublicationPages.ShowModel(full: full, staff: staff, findings: findings, blocked: blocked != nil, actionError: actionError,
+                                       timeliness: timeliness, interprets: interprets, interpretations: interpretations),
+            chrome: chrome), status: status)
+    }
+
+    struct ActionForm: Content {
+        var action: String
+        var comment: String?
+        var overrideReason: String?
+        var lockVersion: Int?
+    }
+
+    @Sendable static func act(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let full = try await load(req, staff: staff)
+        let form = try req.content.decode(ActionForm.self)
+        guard let action = PublicationAction(rawValue: form.action) else { throw Abort(.badRequest, reason: "无法识别的操作。") }
+        try staff.require(action.permission, full.target)
+        let words = try await SensitiveWordRecord.matcher(siteID: staff.siteID, on: req.db)
+        let context = PublicationActions.Context(actor: staff.auditActor(req), userID: staff.userID, now: req.now, words: words,
+                                                 baseURL: req.application.gongkai.config.publicBaseURL, siteSlug: staff.siteSlug)
+        do {
+            try await PublicationActions.perform(action, full: full, expectedLock: form.lockVersion ?? -1, comment: form.comment ?? "",
+                                                 overrideReason: form.overrideReason ?? "", context: context, on: req.db)
+        } catch let blocked as PublicationActions.Blocked {
+            return try await showPage(req, staff: staff, full: full, blocked: blocked.findings, status: .unprocessableEntity)
+        } catch is OptimisticLock.Conflict {
+            throw Abort(.conflict, reason: "这条信息已被他人处理（例如已提交、已审核或已修改），请刷新页面后再操作。")
+        } catch let abort as AbortError where abort.status == .unprocessableEntity {
+            return try await showPage(req, staff: staff, full: full, blocked: nil, actionError: abort.reason, status: .unprocessableEntity)
+        }
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=publication-\(action.rawValue)")
+    }
+
+    struct UploadForm: Content {
+        var file: File?
+        var lockVersion: Int?
+    }
+
+    @Sendable static func attach(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let full = try await load(req, staff: staff)
+        try staff.require(.editContent, full.target)
+        let form = try req.content.decode(UploadForm.self)
+        guard let file = form.file, file.data.readableBytes > 0 else {
+            return try await showPage(req, staff: staff, full: full, blocked: nil, actionError: "请选择要上传的附件。", status: .badRequest)
+        }
+        do {
+            try await PublicationActions.attach(Data(buffer: file.data), fileName: file.filename, full: full, expectedLock: form.lockVersion ?? -1,
+                                                files: req.storedFiles, actor: staff.auditActor(req), now: req.now, on: req.db)
+        } catch is OptimisticLock.Conflict {
+            throw Abort(.conflict, reason: "这条信息已被他人修改，附件未保存。请刷新页面后再上传。")
+        } catch let abort as AbortError where [.unsupportedMediaType, .payloadTooLarge, .badRequest, .unprocessableEntity].contains(abort.status) {
+            return try await showPage(req, staff: staff, full: full, blocked: nil, actionError: abort.reason, status: abort.status)
+        }
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=attachment-added#attachments")
+    }
+
+    @Sendable static func detach(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let full = try await load(req, staff: staff)
+        try staff.require(.editContent, full.target)
+        guard let attachment = req.parameters.get("attachment").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
+        let lock = try req.content.decode(UploadForm.self).lockVersion ?? -1
+        do {
+            try await PublicationActions.detach(attachment, full: full, expectedLock: lock, actor: staff.auditActor(req), now: req.now, on: req.db)
+        } catch is OptimisticLock.Conflict {
+            throw Abort(.conflict, reason: "这条信息已被他人修改，请刷新页面后再操作。")
+        }
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=attachment-removed#attachments")
+    }
+
+    @Sendable static func mask(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let full = try await load(req, staff: staff)
+        guard staff.can(.editContent, full.target) || staff.can(.reviewContent, full.target) else {
+            throw Abort(.forbidden, reason: "只有本单位的编辑、审核人员可以屏蔽个人信息。")
+        }
+        let lock = try req.content.decode(UploadForm.self).lockVersion ?? -1
+        let count: Int
+        do {
+            count = try await PublicationActions.mask(full: full, expectedLock: lock, actor: staff.auditActor(req), now: req.now, on: req.db)
+        } catch is OptimisticLock.Conflict {
+            throw Abort(.conflict, reason: "这条信息已被他人修改，请刷新页面后再操作。")
+        }
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=" + (count > 0 ? "masked" : "nothing-to-mask"))
+    }
+
+    @Sendable static func file(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let full = try await load(req, staff: staff)
+        guard let id = req.parameters.get("attachment").flatMap(UUID.init(uuidString:)),
+              let attachment = full.attachments.values.joined().first(where: { $0.id == id })
+        else { throw Abort(.notFound, reason: "没有这个附件。") }
+        return Downloads.response(try req.storedFiles.read(attachment.sha256), fileName: attachment.fileName,
+                                  contentType: attachment.contentType, asciiName: "attachment-\(attachment.position)")
+    }
+}

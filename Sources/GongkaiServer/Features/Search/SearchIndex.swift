@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import SQLKit
+
+/// The full-text index of published information: SQLite FTS5 or a PostgreSQL tsvector, both fed with the core
+/// tokenizer's tokens. Writes take the caller's transaction, so the index never disagrees with the records.
+///
+/// Speed: ranking every match of a common bigram by BM25 is what makes the plain design slow (DESIGN.md "Search").
+/// Rows enter the index in publication order, so the newest matches are the highest rowids and come first
+/// without scoring. Relevance ranking scores only the newest `window` matches (newer information is what
+/// people look for on a government site); when a query has more matches than that, the rest follow in date order,
+/// and the page says that it is so.
+enum SearchIndex {
+    /// How many of the newest matches are ranked by relevance.
+    static let window = 600
+
+    enum Sort: String, Sendable {
+        case relevance
+        case date
+    }
+
+    struct Filters: Sendable {
+        var siteID: UUID
+        var unitID: UUID?
+        var domain: String?
+        var theme: String?
+        var year: Int?
+        var validity: String?
+        var kind: String?
+    }
+
+    struct Hit: Sendable {
+        let publicationID: UUID
+        let rowid: Int64
+    }
+
+    struct Result: Sendable {
+        let total: Int
+        let hits: [Hit]
+        /// More matches than `window`: relevance covered the newest ones only.
+        let windowed: Bool
+    }
+
+    static func isSQLite(_ db: any Database) -> Bool { (db as! any SQLDatabase).dialect.name == "sqlite" }
+
+    // MARK: Writing
+
+    /// Title-like fields (标题, 文号, 索引号) weigh more than the body and attachments.
+    static func put(rowid: Int64, title: String, body: String, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        let titleTokens = SearchTokenizer.documentTokens(title)
+        let bodyTokens = SearchTokenizer.documentTokens(String(body.prefix(120_000)))
+        if isSQLite(db) {
+            try await sql.raw("DELETE FROM publication_search WHERE rowid = \(bind: rowid)").run()
+            try await sql.raw("""
+                INSERT INTO publication_search (rowid, title, body) VALUES (\(bind: rowid), \(bind: titleTokens.joined(separator: " ")), \(bind: bodyTokens.joined(separator: " ")))
+                """).run()
+        } else {
+            let vector = tsvector(title: titleTokens, body: bodyTokens)
+            try await sql.raw("""
+                INSERT INTO publication_search (rowid, document) VALUES (\(bind: rowid), CAST(\(bind: vector) AS tsvector))
+                ON CONFLICT (rowid) DO UPDATE SET document = EXCLUDED.document
+                """).run()
+        }
+    }
+
+    static func remove(rowid: Int64, on db: any Database) async throws {
+        try await (db as! any SQLDatabase).raw("DELETE FROM publication_search WHERE rowid = \(bind: rowid)").run()
+    }
+
+    /// The tsvector's text form with positions (title weight A), so phrases and ranking work without PostgreSQL's
+    /// parser ever seeing Chinese (Debian has no Chinese parser).
+    static func tsvector(title: [String], body: [String]) -> String {
+        var positions: [String: [String]] = [:]
+        var order: [String] = []
+        func add(_ token: String, _ position: Int, weight: String) {
+            guard position <= 16_383 else { return }
+            if positions[token] == nil { order.append(token); positions[token] = [] }
+            if positions[token]!.count < 255 { positions[token]!.append("\(position)\(weight)") }
+        }
+        for (i, token) in title.enumerated() { add(token, i + 1, weight: "A") }
+        for (i, token) in body.enumerated() { add(token, title.count + 2 + i, weight: "") }
+        return order.map { "'\($0)':\(positions[$0]!.joined(separator: ","))" }.joined(separator: " ")
+    }
+
+    static func nextRowID(on db: any Database) async throws -> Int64 {
+        let row = try await (db as! any SQLDatabase).raw("SELECT COALESCE(MAX(search_rowid), 0) AS last FROM publications").first()
+        return (try row?.decode(column: "last", as: Int64.self) ?? 0) + 1
+    }
+
+    // MARK: Querying
+
+    static func search(_ query: SearchQuery, filters: Filters, sort: Sort, offset: Int, limit: Int, on db: any Database) async throws -> Result {
+        let sql = db as! any SQLDatabase
+        let sqlite = isSQLite(db)
+        // FTS5 wants its table unaliased on the left of MATCH and in bm25().
+        let r: SQLQueryString = sqlite ? "publication_search.rowid" : "s.rowid"
+        let from: SQLQueryString = sqlite
+            ? "FROM publication_search JOIN publications p ON p.search_rowid = publication_search.rowid WHERE publication_search MATCH \(bind: query.fts5Expression) AND \(where_(filters))"
+            : "FROM publication_search s JOIN publications p ON p.search_rowid = s.rowid WHERE s.document @@ CAST(\(bind: query.tsquery) AS tsquery) AND \(where_(filters))"
+        let countRow = try await sql.raw("SELECT count(*) AS n \(from)").first()
+        let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
+        guard total > 0, offset < total else { return Result(total: total, hits: [], windowed: false) }
+
+        func byDate(_ extra: SQLQueryString, offset: Int, limit: Int) async throws -> [Hit] {
+            try await sql.raw("SELECT p.id, \(r) AS r \(from) \(extra) ORDER BY \(r) DESC LIMIT \(bind: limit) OFFSET \(bind: offset)")
+                .all().map { Hit(publicationID: try $0.decode(column: "id", as: UUID.self), rowid: try $0.decode(column: "r", as: Int64.self)) }
+        }
+        if sort == .date { return Result(total: total, hits: try await byDate("", offset: offset, limit: limit), windowed: false) }
+
+        let rank: SQLQueryString = sqlite
+            ? "bm25(publication_search, 10.0, 1.0)"
+            : "-ts_rank(s.document, CAST(\(bind: query.tsquery) AS tsquery))"
+        func ranked(_ extra: SQLQueryString, offset: Int, limit: Int) async throws -> [Hit] {
+            try await sql.raw("SELECT p.id, \(r) AS r \(from) \(extra) ORDER BY \(rank), \(r) DESC LIMIT \(bind: limit) OFFSET \(bind: offset)")
+                .all().map { Hit(publicationID: try $0.decode(column: "id", as: UUID.self), rowid: try $0.decode(column: "r", as: Int64.self)) }
+        }
+        guard total > window else { return Result(total: total, hits: try await ranked("", offset: offset, limit: limit), windowed: false) }
+
+        // The oldest rowid inside the window of the newest matches.
+        let cutoffRow = try await sql.raw("SELECT \(r) AS r \(from) ORDER BY \(r) DESC LIMIT 1 OFFSET \(bind: window - 1)").first()
+        let cutoff = try cutoffRow?.decode(column: "r", as: Int64.self) ?? 0
+        var hits: [Hit] = []
+        if offset < window {
+            hits = try await ranked("AND \(r) >= \(bind: cutoff)", offset: offset, limit: min(limit, window - offset))
+        }
+        if hits.count < limit {
+            hits += try await byDate("AND \(r) < \(bind: cutoff)", offset: max(0, offset - window), limit: limit - hits.count)
+        }
+        return Result(total: total, hits: hits, windowed: true)
+    }
+
+    static func where_(_ f: Filters) -> SQLQueryString {
+        var parts: [SQLQueryString] = ["p.site_id = \(bind: f.siteID)", "p.withdrawn_at IS NULL"]
+        if let unit = f.unitID { parts.append("p.unit_id = \(bind: unit)") }
+        if let domain = f.domain { parts.append("p.domain_codes LIKE \(bind: "%," + domain + ",%")") }
+        if let theme = f.theme { parts.append("p.theme = \(bind: theme)") }
+        if let year = f.year { parts.append("p.published_on LIKE \(bind: "\(year)-%")") }
+        if let validity = f.validity { parts.append("p.validity = \(bind: validity)") }
+        if let kind = f.kind { parts.append("p.kind = \(bind: kind)") }
+        return parts.joined(separator: " AND ")
+    }
+}
