@@ -25,11 +25,13 @@ enum Startup {
                 throw CommandFailure("PostgreSQL 数据库有 \(pending.count) 个迁移尚未执行，请先运行 gongkai migrate。")
             }
         }
+        app.lifecycle.use(OutboxWorker())
         let console = Terminal()
         let sites = try await SiteQueries.all(on: app.db)
         if sites.isEmpty {
             if config.demoEnabled {
                 let outcome = try await DemoLoader.load(app: app, on: app.db)
+                try await DemoPublications.load(app: app)
                 console.print("数据库为空，已加载示例数据：\(outcome.createdSites) 个县、\(outcome.createdUnits) 个单位、\(outcome.createdUsers) 个账号（均标注“示例”）。")
                 printLogins(outcome.logins, console: console)
             } else {

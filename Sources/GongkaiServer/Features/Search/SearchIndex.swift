@@ -142,3 +142,31 @@ enum SearchIndex {
         return parts.joined(separator: " AND ")
     }
 }
+
+extension SearchIndex {
+    /// Rebuilds the whole index from the records, in one transaction: every live record gets a position in
+    /// publication order (so the newest-first path stays right), withdrawn ones leave the index.
+    @discardableResult
+    static func rebuild(on db: any Database) async throws -> Int {
+        try await db.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await sql.raw("DELETE FROM publication_search").run()
+            try await sql.raw("UPDATE publications SET search_rowid = NULL").run()
+            let records = try await PublicationRecord.query(on: tx).filter(\.$liveVersionID != nil).filter(\.$withdrawnAt == nil)
+                .sort(\.$firstPublishedAt).sort(\.$createdAt).all()
+            var rowid: Int64 = 0
+            for record in records {
+                let full = try await PublicationStore.load(record.requireID(), siteID: record.$site.id, on: tx)
+                guard let live = full.live else { continue }
+                rowid += 1
+                record.searchRowID = rowid
+                try await record.save(on: tx)
+                try await put(rowid: rowid, title: PublicationActions.searchTitle(record), body: PublicationActions.searchBody(live, full: full), on: tx)
+            }
+            try await AuditLog.record(on: tx, actor: .commandLine(), siteID: nil, action: "search.reindex",
+                                      target: .init(type: "search", id: nil, label: "检索索引"), summary: "重建检索索引：\(rowid)条信息",
+                                      at: Date(), deploymentWide: true)
+            return Int(rowid)
+        }
+    }
+}
