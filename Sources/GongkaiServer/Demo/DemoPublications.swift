@@ -60,7 +60,7 @@ enum DemoPublications {
                 .filter { $0.unitKind != .village }
             let options = try await PublicationStore.entryOptions(siteID: siteID, unitID: nil, on: app.db)
             var random = Generator(state: UInt64(site.sortOrder) * 7919 + 17)
-            var policies: [UUID] = []
+            var policies: [(UUID, String)] = []
             for i in 0..<perSite {
                 // Oldest first, spread over two years up to today.
                 let publishedAt = now.addingTimeInterval(-Double(perSite - i) * (730.0 / Double(perSite)) * 86400 + Double(random.next(3600)))
@@ -88,14 +88,14 @@ enum DemoPublications {
                 var interprets: UUID?
                 if i % 10 == 9, let policy = policies.last {
                     draft.kind = .interpretation
-                    draft.title = "图解：\(draft.title)"
+                    draft.title = "《\(policy.1)》政策解读"
                     draft.documentNumber = ""
-                    interprets = policy
+                    interprets = policy.0
                 }
                 guard case .success(let checked) = draft.check(today: day, linkedToEntries: !entries.isEmpty, isRevision: false) else { continue }
                 let id = try await PublicationStore.create(checked, unit: unit, entries: entries, interprets: interprets, actor: .system,
                                                            now: publishedAt, on: app.db)
-                if template.numbered && interprets == nil { policies.append(id) }
+                if template.numbered && interprets == nil { policies.append((id, draft.title)) }
                 if i % 7 == 3 {
                     let full = try await PublicationStore.load(id, siteID: siteID, on: app.db)
                     try await PublicationActions.attach(pdf(title: draft.title), fileName: "\(draft.title.prefix(30)).pdf", full: full,

@@ -105,7 +105,10 @@ enum CatalogPortal {
                                 El("tr") {
                                     El("td") { T(entry.number.isEmpty ? String(index + 1) : entry.number) }
                                     El("td") { T(sameAsAbove ? "" : entry.level1) }
-                                    El("td") { T(entry.level3.isEmpty ? entry.level2 : "\(entry.level2) › \(entry.level3)") }
+                                    El("td") {
+                                        A(entry.level3.isEmpty ? entry.level2 : "\(entry.level2) › \(entry.level3)",
+                                          href: SiteURL.entryPage(slug: slug, key: "\(catalog.catalogID.uuidString)-\(entry.number)").path)
+                                    }
                                     El("td") { T(entry.content) }
                                     El("td") { T(entry.basis) }
                                     El("td") {

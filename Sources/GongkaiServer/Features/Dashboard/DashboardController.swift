@@ -33,10 +33,13 @@ enum DashboardController {
         }
         let schedule = ScheduleDashboard.model(try await PlanController.snapshots(siteID: staff.siteID, withNotes: false, req), staff: staff)
         todos += ScheduleDashboard.todos(schedule)
+        let publishing = try await PublicationDashboard.model(req, staff: staff)
+        todos += PublicationDashboard.todos(publishing)
         let model = Dashboard.Model(
             staff: staff,
             todos: todos,
             schedule: schedule,
+            publishing: publishing,
             unitCounts: OrgUnitKind.allCases.compactMap { kind in counts[kind].map { (kind.label, $0) } },
             activeUsers: userCount,
             recent: recent.map { AuditPage.Row($0) },
@@ -52,6 +55,7 @@ enum Dashboard {
         let staff: Staff
         let todos: [(text: String, href: String)]
         let schedule: ScheduleDashboard.Model
+        let publishing: PublicationDashboard.Model
         let unitCounts: [(String, Int)]
         let activeUsers: Int
         let recent: [AuditPage.Row]
@@ -98,6 +102,7 @@ enum Dashboard {
                     for todo in model.todos { El("li") { A(todo.text, href: todo.href) } }
                 }
             }
+            PublicationDashboard.render(model.publishing)
             ScheduleDashboard.render(model.schedule)
             El("h2") { T("本站点概况") }
             El("div", ["class": "grid"]) {

@@ -20,7 +20,9 @@ enum PortalController {
 
     static func home(site: SiteRecord, req: Request) async throws -> Response {
         let info = PageChrome.SiteInfo(site)
-        return html(SiteHome.render(SiteHome.Model(site: info), chrome: PageChrome(req: req, title: site.name, area: .portal, site: info)))
+        let latest = try await InformationController.liveQuery(siteID: site.requireID(), filters: .empty, on: req.db).with(\.$unit)
+            .sort(\.$lastPublishedAt, .descending).limit(10).all()
+        return html(SiteHome.render(SiteHome.Model(site: info, latest: latest), chrome: PageChrome(req: req, title: site.name, area: .portal, site: info)))
     }
 
     @Sendable static func section(req: Request) async throws -> Response {

@@ -4,6 +4,7 @@ import Plot
 enum SiteHome {
     struct Model {
         let site: PageChrome.SiteInfo
+        var latest: [PublicationRecord] = []
     }
 
     static func render(_ model: Model, chrome: PageChrome) -> String {
@@ -12,6 +13,7 @@ enum SiteHome {
             El("p", ["class": "lead"]) {
                 T("根据《中华人民共和国政府信息公开条例》，本专栏集中发布\(model.site.name)人民政府及其部门、乡镇主动公开的政府信息，提供检索、查阅和下载。")
             }
+            InformationPages.searchBox(slug: model.site.slug, query: "")
             El("h2", ["class": "section-title"]) { T("政府信息公开") }
             El("div", ["class": "grid"]) {
                 for section in PortalSection.disclosureColumns { card(section, model.site) }
@@ -21,8 +23,17 @@ enum SiteHome {
                 for section in PortalSection.entries { card(section, model.site) }
             }
             El("h2", ["class": "section-title"]) { T("最新信息") }
-            EmptyState(title: "暂无最新信息",
-                       text: "各单位按照标准目录发布政府信息后，最新发布的信息将按时间顺序显示在这里。")
+            if model.latest.isEmpty {
+                EmptyState(title: "暂无最新信息",
+                           text: "各单位按照标准目录发布政府信息后，最新发布的信息将按时间顺序显示在这里。")
+            } else {
+                InformationPages.recordList(model.latest, slug: model.site.slug)
+                El("p") {
+                    A("更多政府信息", href: SiteURL.publications(slug: model.site.slug).path)
+                    T("　")
+                    A("订阅（Atom）", href: SiteURL.feed(slug: model.site.slug, scope: .site).path)
+                }
+            }
         }
     }
 
