@@ -156,12 +156,19 @@ case "schedule":
     ]
     let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
     print(String(decoding: data, as: UTF8.self))
+case "portal":
+    // Pages per second through the whole app (middleware, routing, database, rendering), with the demo's records.
+    let pages = try await PortalBenchmark.run(requests: tiny ? 10 : 1_000, publications: true)
+    var result: [String: Any] = ["benchmark": "portal"]
+    for (path, rate) in pages { result["pages_per_second \(path)"] = Int(rate) }
+    let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
 case "search":
     // gongkai-bench search [--docs N]: index time and first-page latency by query kind (SQLite, single-threaded).
     var docs = tiny ? 300 : 100_000
     if let i = arguments.firstIndex(of: "--docs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) { docs = n }
     print(try await SearchBenchmark.report(documents: docs, queriesPerKind: tiny ? 6 : 60))
 default:
-    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation、deadlines、catalog-import、schedule、search\n".utf8))
+    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation、deadlines、catalog-import、schedule、search、portal\n".utf8))
     exit(2)
 }

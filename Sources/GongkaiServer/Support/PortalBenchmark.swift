@@ -1,16 +1,27 @@
 import Foundation
+import Fluent
 import Vapor
 
 /// Serves portal pages through the whole app (middleware, routing, database, rendering) in-process, on a
 /// fresh SQLite database with the demo counties, and reports pages per second for each path.
 public enum PortalBenchmark {
-    public static func run(requests: Int) async throws -> [(String, Double)] {
+    public static func run(requests: Int, publications: Bool = false) async throws -> [(String, Double)] {
         try await BenchmarkApp.withDemo { app in
             var results: [(String, Double)] = []
-            for path in ["/", "/sites/hukou/", "/sites/hukou/zhinan", "/healthz"] {
+            var paths = ["/", "/sites/hukou/", "/sites/hukou/zhinan", "/healthz"]
+            if publications {
+                // The demo's 300 records: the list, an information page, a search and a feed.
+                try await DemoPublications.load(app: app)
+                let hukou = try await SiteRecord.query(on: app.db).filter(\.$slug == "hukou").first()
+                let record = try await PublicationRecord.query(on: app.db).filter(\.$site.$id == hukou!.requireID()).filter(\.$liveVersionID != nil).sort(\.$lastPublishedAt, .descending).first()
+                paths = ["/sites/hukou/", "/sites/hukou/xinxi", "/sites/hukou/xinxi?page=5&theme=" + SiteURL.escape("综合政务"),
+                         record.map { SiteURL.publication(slug: "hukou", $0.id!).path } ?? "/",
+                         "/sites/hukou/sousuo?q=" + SiteURL.escape("低保"), "/feeds/hukou/all.atom"]
+            }
+            for path in paths {
                 let start = ContinuousClock.now
                 for _ in 0..<requests {
-                    let request = Request(application: app, method: .GET, url: URI(path: path), on: app.eventLoopGroup.next())
+                    let request = Request(application: app, method: .GET, url: URI(string: path), on: app.eventLoopGroup.next())
                     let response = try await app.responder.respond(to: request).get()
                     guard response.status == .ok else { throw Abort(response.status) }
                 }
