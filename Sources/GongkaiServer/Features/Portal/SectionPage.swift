@@ -5,6 +5,7 @@ import Plot
 /// lists every unit's disclosure office with the contact details 条例 第十二条 requires.
 enum SectionPage {
     struct UnitRow {
+        let id: UUID
         let name: String
         let kindLabel: String
         let depth: Int
@@ -16,6 +17,7 @@ enum SectionPage {
         let email: String
 
         init(record: OrgUnitRecord, depth: Int) {
+            id = record.id!
             name = record.name
             kindLabel = record.unitKind.label
             self.depth = depth
@@ -87,6 +89,14 @@ enum SectionPage {
         El("p") {
             T("主动公开的政府信息通过本专栏“法定主动公开内容”集中发布，可以检索、查阅和下载。需要获取其他政府信息的，可以向下列单位的政府信息公开工作机构提出申请（依申请公开）。")
         }
+        El("p") {
+            T("政府信息按发布机构、领域（政务公开事项标准目录）、主题分类、年份和有效性编排，每条信息有唯一的索引号。")
+            A("浏览全部政府信息", href: SiteURL.publications(slug: model.siteSlug).path)
+            T("　")
+            A("搜索", href: SiteURL.search(slug: model.siteSlug).path)
+            T("　")
+            A("订阅推送", href: SiteURL.subscribe(slug: model.siteSlug).path)
+        }
         El("h2") { T("二、政府信息公开工作机构") }
         if model.units.isEmpty {
             EmptyState(title: "尚未登记单位", text: "公开办在工作平台登记本县各单位后，各单位的地址、办公时间和联系方式将列在这里。")
@@ -104,7 +114,8 @@ enum SectionPage {
                         for unit in model.units {
                             El("tr") {
                                 El("td") {
-                                    T(String(repeating: "　", count: unit.depth) + unit.name)
+                                    T(String(repeating: "　", count: unit.depth))
+                                    A(unit.name, href: SiteURL.unitPage(slug: model.siteSlug, unit.id).path)
                                     if unit.isExample { Badge(text: "示例", kind: "demo") }
                                 }
                                 El("td") { T(unit.address.isEmpty ? "—" : unit.address) }
