@@ -124,9 +124,10 @@ enum PublicationActions {
         record.withdrawnAt = nil
         record.withdrawnReason = nil
         record.withdrawnByLabel = nil
-        if record.searchRowID == nil { record.searchRowID = try await SearchIndex.nextRowID(on: tx) }
+        let isNew = record.searchRowID == nil
+        if isNew { record.searchRowID = try await SearchIndex.nextRowID(on: tx) }
         try await record.save(on: tx)
-        try await SearchIndex.put(rowid: record.searchRowID!, title: searchTitle(record), body: searchBody(version, full: full), on: tx)
+        try await SearchIndex.put(rowid: record.searchRowID!, title: searchTitle(record), body: searchBody(version, full: full), isNew: isNew, on: tx)
         try await Outbox.enqueue(record: record, version: version, entries: entries, unitName: full.unit.name,
                                  siteSlug: context.siteSlug, baseURL: context.baseURL, now: context.now, on: tx)
     }

@@ -47,12 +47,14 @@ enum SearchIndex {
     // MARK: Writing
 
     /// Title-like fields (标题, 文号, 索引号) weigh more than the body and attachments.
-    static func put(rowid: Int64, title: String, body: String, on db: any Database) async throws {
+    /// - isNew: the rowid has never been in the index (first publication, a rebuild), so nothing is deleted first —
+    ///   a delete in a contentless FTS5 table writes a tombstone even when there is nothing to delete.
+    static func put(rowid: Int64, title: String, body: String, isNew: Bool = false, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let titleTokens = SearchTokenizer.documentTokens(title)
         let bodyTokens = SearchTokenizer.documentTokens(String(body.prefix(120_000)))
         if isSQLite(db) {
-            try await sql.raw("DELETE FROM publication_search WHERE rowid = \(bind: rowid)").run()
+            if !isNew { try await sql.raw("DELETE FROM publication_search WHERE rowid = \(bind: rowid)").run() }
             try await sql.raw("""
                 INSERT INTO publication_search (rowid, title, body) VALUES (\(bind: rowid), \(bind: titleTokens.joined(separator: " ")), \(bind: bodyTokens.joined(separator: " ")))
                 """).run()
@@ -161,7 +163,8 @@ extension SearchIndex {
                 rowid += 1
                 record.searchRowID = rowid
                 try await record.save(on: tx)
-                try await put(rowid: rowid, title: PublicationActions.searchTitle(record), body: PublicationActions.searchBody(live, full: full), on: tx)
+                try await put(rowid: rowid, title: PublicationActions.searchTitle(record), body: PublicationActions.searchBody(live, full: full),
+                              isNew: true, on: tx)
             }
             try await AuditLog.record(on: tx, actor: .commandLine(), siteID: nil, action: "search.reindex",
                                       target: .init(type: "search", id: nil, label: "检索索引"), summary: "重建检索索引：\(rowid)条信息",
