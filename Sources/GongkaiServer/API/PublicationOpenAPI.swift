@@ -31,7 +31,8 @@ enum PublicationOpenAPI {
             "interprets": ["type": "string", "format": "uuid", "description": "政策解读所解读的文件"],
         ]],
         "SearchResult": ["type": "object", "properties": [
-            "query": string, "total": integer, "page": integer, "pageSize": integer, "sort": ["type": "string", "enum": ["relevance", "date"]],
+            "query": string, "total": integer,
+            "totalIsLowerBound": ["type": "boolean", "description": "匹配超过5000条时只计数到5000，total 为下限"], "page": integer, "pageSize": integer, "sort": ["type": "string", "enum": ["relevance", "date"]],
             "rankedWindow": ["type": ["integer", "null"], "description": "匹配较多时只对最新的这么多条按相关度排序"],
             "suggestion": nullableString, "items": ["type": "array", "items": ["type": "object"]],
         ]],

@@ -14,6 +14,9 @@ import SQLKit
 enum SearchIndex {
     /// How many of the newest matches are ranked by relevance.
     static let window = 600
+    /// Matches are counted up to this many; beyond it the total is reported as "more than" (counting every match of
+    /// a common word is what costs most).
+    static let countLimit = 5_000
 
     enum Sort: String, Sendable {
         case relevance
@@ -40,6 +43,8 @@ enum SearchIndex {
         let hits: [Hit]
         /// More matches than `window`: relevance covered the newest ones only.
         let windowed: Bool
+        /// More than `countLimit` matches: `total` is a lower bound.
+        var totalIsLowerBound = false
     }
 
     static func isSQLite(_ db: any Database) -> Bool { (db as! any SQLDatabase).dialect.name == "sqlite" }
@@ -101,15 +106,17 @@ enum SearchIndex {
         let from: SQLQueryString = sqlite
             ? "FROM publication_search JOIN publications p ON p.search_rowid = publication_search.rowid WHERE publication_search MATCH \(bind: query.fts5Expression) AND \(where_(filters))"
             : "FROM publication_search s JOIN publications p ON p.search_rowid = s.rowid WHERE s.document @@ CAST(\(bind: query.tsquery) AS tsquery) AND \(where_(filters))"
-        let countRow = try await sql.raw("SELECT count(*) AS n \(from)").first()
-        let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
-        guard total > 0, offset < total else { return Result(total: total, hits: [], windowed: false) }
+        let countRow = try await sql.raw("SELECT count(*) AS n FROM (SELECT 1 \(from) LIMIT \(bind: countLimit + 1)) AS limited").first()
+        let counted = try countRow?.decode(column: "n", as: Int.self) ?? 0
+        let capped = counted > countLimit
+        let total = min(counted, countLimit)
+        guard total > 0, offset < total else { return Result(total: total, hits: [], windowed: false, totalIsLowerBound: capped) }
 
         func byDate(_ extra: SQLQueryString, offset: Int, limit: Int) async throws -> [Hit] {
             try await sql.raw("SELECT p.id, \(r) AS r \(from) \(extra) ORDER BY \(r) DESC LIMIT \(bind: limit) OFFSET \(bind: offset)")
                 .all().map { Hit(publicationID: try $0.decode(column: "id", as: UUID.self), rowid: try $0.decode(column: "r", as: Int64.self)) }
         }
-        if sort == .date { return Result(total: total, hits: try await byDate("", offset: offset, limit: limit), windowed: false) }
+        if sort == .date { return Result(total: total, hits: try await byDate("", offset: offset, limit: limit), windowed: false, totalIsLowerBound: capped) }
 
         let rank: SQLQueryString = sqlite
             ? "bm25(publication_search, 10.0, 1.0)"
@@ -130,7 +137,7 @@ enum SearchIndex {
         if hits.count < limit {
             hits += try await byDate("AND \(r) < \(bind: cutoff)", offset: max(0, offset - window), limit: limit - hits.count)
         }
-        return Result(total: total, hits: hits, windowed: true)
+        return Result(total: total, hits: hits, windowed: true, totalIsLowerBound: capped)
     }
 
     static func where_(_ f: Filters) -> SQLQueryString {

@@ -21,7 +21,7 @@ enum SearchPage {
             }
             if !o.query.isEmpty {
                 El("p", ["class": "muted", "role": "status"]) {
-                    T("找到\(o.total)条结果。排序：")
+                    T(o.totalIsLowerBound ? "找到\(o.total)条以上结果。排序：" : "找到\(o.total)条结果。排序：")
                     if o.sort == .relevance { El("strong") { T("相关度") } } else { A("相关度", href: href(page: nil, sort: .relevance)) }
                     T(" | ")
                     if o.sort == .date { El("strong") { T("发布时间") } } else { A("发布时间", href: href(page: nil, sort: .date)) }
