@@ -210,6 +210,23 @@ struct PublishingTests {
             #expect(try await Browser(app).get(SiteURL.apiSearch(query: "site=hukou&q=120").path).jsonObject()["total"] as? Int == 0)
             #expect(try await PublicationVersionRecord.query(on: app.db).filter(\.$publication.$id == id).count() == 2)
 
+            // A file whose content is not what its name says is refused and nothing is stored.
+            _ = try await editor.get(SiteURL.adminPublicationNew().path)
+            _ = try await editor.post(SiteURL.adminPublicationNew().path, Self.draftFields("双钟镇附件测试", body: "正文", entry: nil))
+            let draftID = try #require(try await PublicationRecord.query(on: app.db).filter(\.$title == "双钟镇附件测试").first()?.requireID())
+            _ = try await editor.get(SiteURL.adminPublication(draftID).path)
+            let fake = try await editor.upload(SiteURL.adminPublicationAttachments(draftID).path, [("lockVersion", "1")],
+                                               file: ("file", "名单.pdf", Data("张三 110105".utf8), "application/pdf"))
+            #expect(fake.status == .unsupportedMediaType && fake.text.contains("名单.pdf") && fake.text.contains("未保存"))
+            #expect(try await PublicationAttachmentRecord.query(on: app.db).count() == 0)
+            _ = try await editor.get(SiteURL.adminPublication(draftID).path)
+            let real = try await editor.upload(SiteURL.adminPublicationAttachments(draftID).path, [("lockVersion", "1")],
+                                               file: ("file", "补贴名单.pdf", DemoPublications.pdf(title: "x"), "application/pdf"))
+            #expect(real.status == .seeOther)
+            let attachment = try #require(try await PublicationAttachmentRecord.query(on: app.db).first())
+            let download = try await editor.get(SiteURL.adminPublicationFile(draftID, attachment: attachment.requireID()).path)
+            #expect(download.headers.first(name: .contentDisposition)?.contains("filename*=UTF-8''%E8%A1%A5%E8%B4%B4") == true)
+
             // Another township's staff cannot see or act on it.
             let other = Browser(app)
             _ = try await other.login("wuding-shishan-reviewer")

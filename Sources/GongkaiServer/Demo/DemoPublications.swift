@@ -36,18 +36,19 @@ enum DemoPublications {
         let title: @Sendable (String, Int, Int) -> String
         let theme: String
         let numbered: Bool
-        let catalogLinked: Bool
+        /// The catalog entry (二级事项) records of this template are published under, if any.
+        let entry: String?
     }
 
     static let templates: [Template] = [
-        Template(kind: .document, title: { u, y, _ in "关于印发《\(u)\(y)年政务公开工作要点》的通知" }, theme: "综合政务", numbered: true, catalogLinked: false),
-        Template(kind: .document, title: { "\($0)\($1)年\($2)月城乡低保审核对象名单公示" }, theme: "民政、扶贫、救灾", numbered: false, catalogLinked: true),
-        Template(kind: .document, title: { u, y, _ in "\(u)关于调整\(y)年城乡最低生活保障标准的通知" }, theme: "民政、扶贫、救灾", numbered: true, catalogLinked: false),
-        Template(kind: .document, title: { u, y, _ in "\(u)\(y)年部门预算公开" }, theme: "财政、金融、审计", numbered: false, catalogLinked: false),
-        Template(kind: .news, title: { "\($0)\($1)年\($2)月食品安全监督抽检信息公告" }, theme: "市场监管、安全生产监管", numbered: false, catalogLinked: false),
-        Template(kind: .document, title: { u, y, _ in "\(u)关于做好\(y)年度冬春临时救助工作的通知" }, theme: "民政、扶贫、救灾", numbered: true, catalogLinked: false),
-        Template(kind: .news, title: { "\($0)\($1)年第\(($2 + 2) / 3)季度重点工作进展情况" }, theme: "综合政务", numbered: false, catalogLinked: false),
-        Template(kind: .document, title: { u, y, _ in "\(u)最低生活保障办事指南（\(y)年修订）" }, theme: "民政、扶贫、救灾", numbered: false, catalogLinked: true),
+        Template(kind: .document, title: { u, y, _ in "关于印发《\(u)\(y)年政务公开工作要点》的通知" }, theme: "综合政务", numbered: true, entry: nil),
+        Template(kind: .document, title: { "\($0)\($1)年\($2)月城乡低保审核对象名单公示" }, theme: "民政、扶贫、救灾", numbered: false, entry: "审核信息"),
+        Template(kind: .document, title: { u, y, _ in "\(u)关于调整\(y)年城乡最低生活保障标准的通知" }, theme: "民政、扶贫、救灾", numbered: true, entry: nil),
+        Template(kind: .document, title: { u, y, _ in "\(u)\(y)年部门预算公开" }, theme: "财政、金融、审计", numbered: false, entry: nil),
+        Template(kind: .news, title: { "\($0)\($1)年\($2)月食品安全监督抽检信息公告" }, theme: "市场监管、安全生产监管", numbered: false, entry: nil),
+        Template(kind: .document, title: { u, y, _ in "\(u)关于做好\(y)年度冬春临时救助工作的通知" }, theme: "民政、扶贫、救灾", numbered: true, entry: nil),
+        Template(kind: .news, title: { "\($0)\($1)年第\(($2 + 2) / 3)季度重点工作进展情况" }, theme: "综合政务", numbered: false, entry: nil),
+        Template(kind: .document, title: { u, y, _ in "\(u)最低生活保障办事指南（\(y)年修订）" }, theme: "民政、扶贫、救灾", numbered: false, entry: "办事指南"),
     ]
 
     /// Loads the records once per site (a site that already has records is left alone).
@@ -66,13 +67,13 @@ enum DemoPublications {
                 let publishedAt = now.addingTimeInterval(-Double(perSite - i) * (730.0 / Double(perSite)) * 86400 + Double(random.next(3600)))
                 let day = ChineseTime.today(publishedAt)
                 var template = templates[random.next(templates.count)]
-                let linked = template.catalogLinked ? options.filter { $0.label.contains(template.title("", 0, 0).contains("公示") ? "审核信息" : "办事指南") } : []
+                let linked = template.entry.map { entry in options.filter { $0.label.contains(entry) } } ?? []
                 let unit: OrgUnitRecord
                 if let option = linked.first, let owner = units.first(where: { $0.id == option.unitID }), random.next(3) > 0 {
                     unit = owner
                 } else {
                     unit = units[random.next(units.count)]
-                    if template.catalogLinked { template = templates[0] }
+                    if template.entry != nil { template = templates[0] }
                 }
                 let entries = linked.filter { $0.unitID == unit.id }
                 let late = !entries.isEmpty && i % 5 == 0

@@ -104,8 +104,8 @@ enum SearchIndex {
         // FTS5 wants its table unaliased on the left of MATCH and in bm25().
         let r: SQLQueryString = sqlite ? "publication_search.rowid" : "s.rowid"
         let from: SQLQueryString = sqlite
-            ? "FROM publication_search JOIN publications p ON p.search_rowid = publication_search.rowid WHERE publication_search MATCH \(bind: query.fts5Expression) AND \(where_(filters))"
-            : "FROM publication_search s JOIN publications p ON p.search_rowid = s.rowid WHERE s.document @@ CAST(\(bind: query.tsquery) AS tsquery) AND \(where_(filters))"
+            ? "FROM publication_search JOIN publications p ON p.search_rowid = publication_search.rowid WHERE publication_search MATCH \(bind: query.fts5Expression) AND \(conditions(filters))"
+            : "FROM publication_search s JOIN publications p ON p.search_rowid = s.rowid WHERE s.document @@ CAST(\(bind: query.tsquery) AS tsquery) AND \(conditions(filters))"
         let countRow = try await sql.raw("SELECT count(*) AS n FROM (SELECT 1 \(from) LIMIT \(bind: countLimit + 1)) AS limited").first()
         let counted = try countRow?.decode(column: "n", as: Int.self) ?? 0
         let capped = counted > countLimit
@@ -140,7 +140,7 @@ enum SearchIndex {
         return Result(total: total, hits: hits, windowed: true, totalIsLowerBound: capped)
     }
 
-    static func where_(_ f: Filters) -> SQLQueryString {
+    static func conditions(_ f: Filters) -> SQLQueryString {
         var parts: [SQLQueryString] = ["p.site_id = \(bind: f.siteID)", "p.withdrawn_at IS NULL"]
         if let unit = f.unitID { parts.append("p.unit_id = \(bind: unit)") }
         if let domain = f.domain { parts.append("p.domain_codes LIKE \(bind: "%," + domain + ",%")") }

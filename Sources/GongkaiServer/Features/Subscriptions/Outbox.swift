@@ -160,7 +160,7 @@ enum Outbox {
 
     /// The first message to a new webhook: it must answer with the challenge before any information is sent to it.
     static func enqueueVerification(_ subscription: SubscriptionRecord, cancelURL: String, now: Date, on db: any Database) async throws {
-        let challenge = [UInt8].random(count: 16).map { String(format: "%02x", $0) }.joined()
+        let challenge = SubscriptionsController.randomHex(16)
         let verify = Verify(event: "subscription.verify", challenge: challenge, scope: subscription.scopeLabel, cancelURL: cancelURL)
         let row = OutboxRecord()
         row.siteID = subscription.$site.id
