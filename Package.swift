@@ -21,6 +21,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "GongkaiCore"),
+        // The FTS5 ranking function of the search (C, because FTS5 auxiliary functions are a C interface).
+        .target(name: "CGongkaiRank", linkerSettings: [.linkedLibrary("m")]),
         .target(
             name: "GongkaiInterchange",
             dependencies: [
@@ -34,6 +36,7 @@ let package = Package(
             dependencies: [
                 "GongkaiCore",
                 "GongkaiInterchange",
+                "CGongkaiRank",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),

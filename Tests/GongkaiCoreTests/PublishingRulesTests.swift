@@ -63,15 +63,24 @@ struct PublishingRulesTests {
     @Test("search tokens: bigrams plus the last character; words whole; queries AND their bigrams")
     func tokens() {
         #expect(SearchTokenizer.documentTokens("城乡低保户") == ["城乡", "乡低", "低保", "保户", "户"])
-        #expect(SearchTokenizer.queryTokens("低保").map(\.text) == ["低保"])
-        #expect(SearchTokenizer.queryTokens("医保").first?.prefix == false)
-        #expect(SearchTokenizer.queryTokens("保") == [.init(text: "保", prefix: true)])
-        #expect(SearchTokenizer.documentTokens("国发〔2012〕45号") == ["国发", "发", "2012", "45", "号"])
+        #expect(SearchQuery("低保").parts == [.phrase(["低保"])])
+        #expect(SearchQuery("保").parts == [.prefix("保")])
+        #expect(SearchTokenizer.documentTokens("国发〔2012〕45号") == ["国发", "发", "2012wh45", "2012", "45", "号"])
+        #expect(SearchTokenizer.documentTokens("国发[2012]45号文") == ["国发", "发", "2012wh45", "2012", "45", "号文", "文"])
+        #expect(SearchTokenizer.documentTokens("〔2012〕") == ["2012"], "a bracketed year alone is no 文号")
         #expect(SearchTokenizer.documentTokens("ＧＤＰ增长") == ["gdp", "增长", "长"], "NFKC folds full-width letters")
-        #expect(SearchTokenizer.queryTokens("最低生活保障 标准").map(\.text) == ["最低", "低生", "生活", "活保", "保障", "标准"])
-        // Every query token of a phrase occurs among the document's tokens.
-        let doc = Set(SearchTokenizer.documentTokens("湖口县城乡最低生活保障标准调整的通知"))
-        #expect(SearchTokenizer.queryTokens("生活保障").allSatisfy { doc.contains($0.text) })
+        #expect(SearchQuery("最低生活保障 标准").parts == [.phrase(["最低", "低生", "生活", "活保", "保障"]), .phrase(["标准"])])
+        // Every query token of a phrase occurs among the document's tokens, in the same order.
+        let doc = SearchTokenizer.documentTokens("湖口县城乡最低生活保障标准调整的通知").joined(separator: " ")
+        #expect(doc.contains("生活 活保 保障"))
+        // A 文号 is one phrase of the issuer and its number, whichever brackets: the document has the same tokens in a row.
+        let cited = SearchTokenizer.documentTokens("根据湖府办发〔2020〕12号文件精神").joined(separator: " ")
+        for typed in ["湖府办发〔2020〕12号", "湖府办发[2020]12号", "湖府办发（2020）12号", "湖府办发(2020)12"] {
+            guard case .phrase(let grams) = SearchQuery(typed).parts.first else { Issue.record("no phrase for \(typed)"); continue }
+            #expect(SearchQuery(typed).parts.count == 1)
+            #expect(cited.contains(grams.joined(separator: " ")), "\(typed)")
+        }
+        #expect(SearchQuery("〔2020〕12号").parts == [.term("2020wh12")])
     }
 }
 

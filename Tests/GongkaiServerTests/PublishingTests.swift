@@ -129,7 +129,7 @@ struct PublishingTests {
                 #expect(json["total"] as? Int == 1)
                 let byNumber = try await Browser(app).get(SiteURL.search(slug: "hukou", query: "q=" + SiteURL.escape("双府办发[2026]7号")).path)
                 #expect(byNumber.text.contains("您是不是要找") && byNumber.text.contains("双府办发〔2026〕7号"))
-                #expect(byNumber.text.contains("<mark>"))
+                #expect(byNumber.text.contains("<mark>双府办发〔2026〕7号</mark>"), "the 文号 typed with other brackets is found and marked")
 
                 // The unit's feed carries it and is well-formed Atom.
                 let feed = try await Browser(app).get(SiteURL.feed(slug: "hukou", scope: .unit(unitID)).path)

@@ -15,8 +15,8 @@ public struct DocumentNumber: Hashable, Sendable, CustomStringConvertible {
     /// 湖府办发〔2020〕12号
     public var description: String { "\(issuer)〔\(year)〕\(sequence)号" }
 
-    static let openers: Set<Character> = ["〔", "[", "(", "（", "【", "［", "{"]
-    static let closers: Set<Character> = ["〕", "]", ")", "）", "】", "］", "}"]
+    public static let openers: Set<Character> = ["〔", "[", "(", "（", "【", "［", "{"]
+    public static let closers: Set<Character> = ["〕", "]", ")", "）", "】", "］", "}"]
 
     /// Reads a 文号 in any of the usual brackets; nil when it is not one.
     public static func parse(_ text: String) -> DocumentNumber? {

@@ -2,7 +2,8 @@ import Foundation
 
 /// A search box's text as the index understands it. Words typed apart (spaces, punctuation) must all be found;
 /// a run of Han characters must be found as typed (a phrase of its bigrams, so 社会救助 does not match 社会…救助
-/// elsewhere); a lone character matches every word that contains it; letters and digits match whole.
+/// elsewhere); a lone character matches every word that contains it; letters and digits match whole; a 文号 is
+/// found as written, whichever brackets were typed.
 public struct SearchQuery: Hashable, Sendable {
     public enum Part: Hashable, Sendable {
         /// Consecutive bigrams of one Han run.
@@ -21,19 +22,28 @@ public struct SearchQuery: Hashable, Sendable {
         self.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         var parts: [Part] = []
         var highlights: [String] = []
-        for run in SearchTokenizer.runs(String(self.text.prefix(100))) {
-            switch run {
+        let runs = SearchTokenizer.runs(String(self.text.prefix(100)), query: true)
+        var i = 0
+        while i < runs.count {
+            switch runs[i] {
             case .word(let chars):
                 parts.append(.term(String(chars)))
                 highlights.append(String(chars))
             case .han(let chars):
                 highlights.append(String(chars))
-                if chars.count == 1 {
-                    parts.append(.prefix(String(chars)))
-                } else {
-                    parts.append(.phrase((0..<(chars.count - 1)).map { String(chars[$0...$0 + 1]) }))
+                var grams = chars.count == 1 ? [] : (0..<(chars.count - 1)).map { String(chars[$0...$0 + 1]) }
+                // 湖府办发〔2020〕12号: the issuer and the number are one phrase, as the document has them.
+                if i + 1 < runs.count, case .documentNumber(let year, let sequence) = runs[i + 1] {
+                    grams += [String(chars[chars.count - 1]), SearchTokenizer.documentNumberToken(year: year, sequence: sequence)]
+                    highlights.append("〔\(year)〕\(sequence)号")
+                    i += 1
                 }
+                parts.append(grams.isEmpty ? .prefix(String(chars)) : .phrase(grams))
+            case .documentNumber(let year, let sequence):
+                parts.append(.term(SearchTokenizer.documentNumberToken(year: year, sequence: sequence)))
+                highlights.append("〔\(year)〕\(sequence)号")
             }
+            i += 1
         }
         var seen = Set<Part>()
         self.parts = Array(parts.filter { seen.insert($0).inserted }.prefix(12))
@@ -46,14 +56,17 @@ public struct SearchQuery: Hashable, Sendable {
     public var length: Int { highlights.reduce(0) { $0 + $1.count } }
 
     /// The SQLite FTS5 MATCH expression (tokens hold only letters, digits and Han, so quoting is safe).
-    public var fts5Expression: String {
+    /// Each part is one FTS5 "phrase", in order (the ranking function takes one document frequency per phrase).
+    public var fts5Expression: String { fts5Parts.joined(separator: " AND ") }
+
+    public var fts5Parts: [String] {
         parts.map { part -> String in
             switch part {
             case .phrase(let grams): "\"\(grams.joined(separator: " "))\""
             case .prefix(let c): "\"\(c)\"*"
             case .term(let t): "\"\(t)\""
             }
-        }.joined(separator: " AND ")
+        }
     }
 
     /// The PostgreSQL tsquery text (phrase operator `<->`, prefix `:*`).

@@ -1,3 +1,4 @@
+import CGongkaiRank
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -20,7 +21,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     case .sqlite(let path):
         try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
         // sqlite-kit turns foreign keys on for every connection; WAL (a property of the file) lets the portal
-        // read while the back office writes.
+        // read while the back office writes. The search's ranking function is registered on every connection.
+        guard gongkai_rank_install() == 0 else { throw CommandFailure("无法注册检索排序函数（SQLite）。") }
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
     case .postgres(let url):
         app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)

@@ -12,7 +12,7 @@ enum SearchController {
         let total: Int
         let page: Int
         let windowed: Bool
-        var totalIsLowerBound = false
+        var totalIsEstimate = false
         let items: [(record: PublicationRecord, snippet: Snippet)]
         let suggestion: String?
         let elapsedMilliseconds: Double
@@ -44,7 +44,7 @@ enum SearchController {
         let elapsed = ContinuousClock.now - start
         let suggestion = query.documentNumberSuggestion
         return Outcome(query: query, sort: sort, total: result.total, page: filters.page, windowed: result.windowed,
-                       totalIsLowerBound: result.totalIsLowerBound, items: items, suggestion: suggestion, elapsedMilliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                       totalIsEstimate: result.totalIsEstimate, items: items, suggestion: suggestion, elapsedMilliseconds: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
     }
 
     @Sendable static func page(req: Request) async throws -> Response {
@@ -72,8 +72,9 @@ enum SearchController {
     struct APIResult: Content {
         let query: String
         let total: Int
-        /// true when there are more matches than `total` (counting stops at 5,000).
-        let totalIsLowerBound: Bool
+        /// true when there are more than 1,000 matches: `total` is then an estimate (two significant figures) and
+        /// only the first 1,000 are listed.
+        let totalIsEstimate: Bool
         let page: Int
         let pageSize: Int
         let sort: String
@@ -97,7 +98,7 @@ enum SearchController {
         let outcome = try await run(req, site: site)
         let base = req.application.gongkai.config.publicBaseURL
         return APIResult(
-            query: outcome.query.text, total: outcome.total, totalIsLowerBound: outcome.totalIsLowerBound, page: outcome.page, pageSize: pageSize, sort: outcome.sort.rawValue,
+            query: outcome.query.text, total: outcome.total, totalIsEstimate: outcome.totalIsEstimate, page: outcome.page, pageSize: pageSize, sort: outcome.sort.rawValue,
             rankedWindow: outcome.windowed ? SearchIndex.window : nil, suggestion: outcome.suggestion,
             items: outcome.items.map { item in
                 APIItem(id: item.record.id!, title: item.record.title, indexNumber: item.record.indexNumber, documentNumber: item.record.documentNumber,

@@ -6,17 +6,21 @@ import SQLKit
 /// The full-text index of published information: SQLite FTS5 or a PostgreSQL tsvector, both fed with the core
 /// tokenizer's tokens. Writes take the caller's transaction, so the index never disagrees with the records.
 ///
-/// Speed: ranking every match of a common bigram by BM25 is what makes the plain design slow (DESIGN.md "Search").
-/// Rows enter the index in publication order, so the newest matches are the highest rowids and come first
-/// without scoring. Relevance ranking scores only the newest `window` matches (newer information is what
-/// people look for on a government site); when a query has more matches than that, the rest follow in date order,
-/// and the page says that it is so.
+/// Speed (DESIGN.md "Search", decision 0006): the plain design — `ORDER BY bm25` over every match — is slow for two
+/// reasons, and each has its answer here.
+/// 1. Scoring every match of a common bigram. Rows enter the index in publication order, so the newest matches are
+///    the highest rowids and come first without scoring; relevance ranks only the newest `window` matches, and the
+///    rest follow by date (the page says so).
+/// 2. FTS5's bm25() computes each phrase's IDF by running the phrase over the whole table, once per query — a scan of
+///    every match even when only a window is ranked. `gongkai_rank` (C, CGongkaiRank) is the same BM25 with the
+///    document frequencies supplied: estimated from a bounded scan of each phrase's newest matches.
+/// Counting stops at `countLimit` matches; beyond, the total is estimated from how densely the newest matches lie,
+/// and only the first `countLimit` results are listed (as the large search engines do).
 enum SearchIndex {
     /// How many of the newest matches are ranked by relevance.
     static let window = 600
-    /// Matches are counted up to this many; beyond it the total is reported as "more than" (counting every match of
-    /// a common word is what costs most).
-    static let countLimit = 5_000
+    /// Matches are counted up to this many, and at most this many are listed (100 pages of 10).
+    static let countLimit = 1_000
 
     enum Sort: String, Sendable {
         case relevance
@@ -43,8 +47,8 @@ enum SearchIndex {
         let hits: [Hit]
         /// More matches than `window`: relevance covered the newest ones only.
         let windowed: Bool
-        /// More than `countLimit` matches: `total` is a lower bound.
-        var totalIsLowerBound = false
+        /// More than `countLimit` matches: `total` is an estimate and only the first `countLimit` are listed.
+        var totalIsEstimate = false
     }
 
     static func isSQLite(_ db: any Database) -> Bool { (db as! any SQLDatabase).dialect.name == "sqlite" }
@@ -101,43 +105,90 @@ enum SearchIndex {
     static func search(_ query: SearchQuery, filters: Filters, sort: Sort, offset: Int, limit: Int, on db: any Database) async throws -> Result {
         let sql = db as! any SQLDatabase
         let sqlite = isSQLite(db)
-        // FTS5 wants its table unaliased on the left of MATCH and in bm25().
+        // FTS5 wants its table unaliased on the left of MATCH and in its functions.
         let r: SQLQueryString = sqlite ? "publication_search.rowid" : "s.rowid"
         let from: SQLQueryString = sqlite
             ? "FROM publication_search JOIN publications p ON p.search_rowid = publication_search.rowid WHERE publication_search MATCH \(bind: query.fts5Expression) AND \(conditions(filters))"
             : "FROM publication_search s JOIN publications p ON p.search_rowid = s.rowid WHERE s.document @@ CAST(\(bind: query.tsquery) AS tsquery) AND \(conditions(filters))"
-        let countRow = try await sql.raw("SELECT count(*) AS n FROM (SELECT 1 \(from) LIMIT \(bind: countLimit + 1)) AS limited").first()
-        let counted = try countRow?.decode(column: "n", as: Int.self) ?? 0
-        let capped = counted > countLimit
-        let total = min(counted, countLimit)
-        guard total > 0, offset < total else { return Result(total: total, hits: [], windowed: false, totalIsLowerBound: capped) }
+        let newest = try await newestMatches(from: from, rowid: r, on: sql)
+        let counted = newest.count > countLimit
+        let total = counted ? try await estimate(found: newest.count, oldest: newest.oldest, on: sql) : newest.count
+        guard total > 0, offset < min(total, countLimit) else { return Result(total: total, hits: [], windowed: false, totalIsEstimate: counted) }
+        let limit = min(limit, countLimit - offset)
 
+        func hits(_ select: SQLQueryString) async throws -> [Hit] {
+            try await sql.raw(select).all().map { Hit(publicationID: try $0.decode(column: "id", as: UUID.self), rowid: try $0.decode(column: "r", as: Int64.self)) }
+        }
         func byDate(_ extra: SQLQueryString, offset: Int, limit: Int) async throws -> [Hit] {
-            try await sql.raw("SELECT p.id, \(r) AS r \(from) \(extra) ORDER BY \(r) DESC LIMIT \(bind: limit) OFFSET \(bind: offset)")
-                .all().map { Hit(publicationID: try $0.decode(column: "id", as: UUID.self), rowid: try $0.decode(column: "r", as: Int64.self)) }
+            try await hits("SELECT p.id, \(r) AS r \(from) \(extra) ORDER BY \(r) DESC LIMIT \(bind: limit) OFFSET \(bind: offset)")
         }
-        if sort == .date { return Result(total: total, hits: try await byDate("", offset: offset, limit: limit), windowed: false, totalIsLowerBound: capped) }
+        if sort == .date { return Result(total: total, hits: try await byDate("", offset: offset, limit: limit), windowed: false, totalIsEstimate: counted) }
 
-        let rank: SQLQueryString = sqlite
-            ? "bm25(publication_search, 10.0, 1.0)"
-            : "-ts_rank(s.document, CAST(\(bind: query.tsquery) AS tsquery))"
+        let rank: SQLQueryString
+        if sqlite {
+            // One document frequency per phrase; a single phrase's IDF does not change the order, so it is not estimated.
+            let frequencies = query.parts.count > 1 ? try await documentFrequencies(query, on: sql) : []
+            rank = frequencies.isEmpty ? "gongkai_rank(publication_search, 10.0, 1.0) DESC"
+                : "gongkai_rank(publication_search, 10.0, 1.0, \(binds: frequencies)) DESC"
+        } else {
+            rank = "ts_rank(s.document, CAST(\(bind: query.tsquery) AS tsquery)) DESC"
+        }
         func ranked(_ extra: SQLQueryString, offset: Int, limit: Int) async throws -> [Hit] {
-            try await sql.raw("SELECT p.id, \(r) AS r \(from) \(extra) ORDER BY \(rank), \(r) DESC LIMIT \(bind: limit) OFFSET \(bind: offset)")
-                .all().map { Hit(publicationID: try $0.decode(column: "id", as: UUID.self), rowid: try $0.decode(column: "r", as: Int64.self)) }
+            try await hits("SELECT p.id, \(r) AS r \(from) \(extra) ORDER BY \(rank), \(r) DESC LIMIT \(bind: limit) OFFSET \(bind: offset)")
         }
-        guard total > window else { return Result(total: total, hits: try await ranked("", offset: offset, limit: limit), windowed: false) }
+        guard newest.count > window else { return Result(total: total, hits: try await ranked("", offset: offset, limit: limit), windowed: false) }
 
-        // The oldest rowid inside the window of the newest matches.
-        let cutoffRow = try await sql.raw("SELECT \(r) AS r \(from) ORDER BY \(r) DESC LIMIT 1 OFFSET \(bind: window - 1)").first()
-        let cutoff = try cutoffRow?.decode(column: "r", as: Int64.self) ?? 0
-        var hits: [Hit] = []
+        // The window: matches from the `window`-th newest on.
+        let cutoff = newest.windowEdge
+        var found: [Hit] = []
         if offset < window {
-            hits = try await ranked("AND \(r) >= \(bind: cutoff)", offset: offset, limit: min(limit, window - offset))
+            found = try await ranked("AND \(r) >= \(bind: cutoff)", offset: offset, limit: min(limit, window - offset))
         }
-        if hits.count < limit {
-            hits += try await byDate("AND \(r) < \(bind: cutoff)", offset: max(0, offset - window), limit: limit - hits.count)
+        if found.count < limit {
+            found += try await byDate("AND \(r) < \(bind: cutoff)", offset: max(0, offset - window), limit: limit - found.count)
         }
-        return Result(total: total, hits: hits, windowed: true, totalIsLowerBound: capped)
+        return Result(total: total, hits: found, windowed: true, totalIsEstimate: counted)
+    }
+
+    /// One walk down the newest matches (at most `countLimit` + 1): how many, the oldest rowid reached, and the rowid
+    /// of the `window`-th (where relevance ranking stops).
+    static func newestMatches(from: SQLQueryString, rowid r: SQLQueryString, on sql: any SQLDatabase) async throws -> (count: Int, oldest: Int64, windowEdge: Int64) {
+        let row = try await sql.raw("""
+            SELECT count(*) AS n, min(r) AS oldest, min(CASE WHEN k <= \(bind: window) THEN r END) AS edge
+            FROM (SELECT r, row_number() OVER (ORDER BY r DESC) AS k
+                  FROM (SELECT \(r) AS r \(from) ORDER BY \(r) DESC LIMIT \(bind: countLimit + 1)) AS limited) AS newest
+            """).first()
+        return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "oldest", as: Int64?.self) ?? 0,
+                try row?.decode(column: "edge", as: Int64?.self) ?? 0)
+    }
+
+    /// Matches beyond the count limit, estimated from how densely the newest lie among all indexed rows
+    /// (rowids are given in publication order): found × all rows / rows walked.
+    static func estimate(found: Int, oldest: Int64, on sql: any SQLDatabase) async throws -> Int {
+        let row = try await sql.raw("SELECT COALESCE(MAX(search_rowid), 0) AS last FROM publications").first()
+        let last = try row?.decode(column: "last", as: Int64.self) ?? 0
+        let walked = max(1, last - oldest + 1)
+        let estimate = Double(found) * Double(last) / Double(walked)
+        // Two significant figures: it is an estimate, and the page says 约.
+        let scale = pow(10, max(0, floor(log10(max(estimate, 1))) - 1))
+        return max(found, Int((estimate / scale).rounded() * scale))
+    }
+
+    /// Each phrase's document frequency in the whole index (what BM25's IDF needs): exact up to `countLimit`,
+    /// beyond that estimated from the density of its newest matches, as the total is.
+    static func documentFrequencies(_ query: SearchQuery, on sql: any SQLDatabase) async throws -> [Double] {
+        let last = try await sql.raw("SELECT COALESCE(MAX(search_rowid), 0) AS last FROM publications").first()?.decode(column: "last", as: Int64.self) ?? 0
+        var frequencies: [Double] = []
+        for part in query.fts5Parts {
+            let row = try await sql.raw("""
+                SELECT count(*) AS n, min(r) AS oldest FROM (SELECT rowid AS r FROM publication_search WHERE publication_search MATCH \(bind: part)
+                ORDER BY rowid DESC LIMIT \(bind: countLimit)) AS newest
+                """).first()
+            let n = try row?.decode(column: "n", as: Int.self) ?? 0
+            let oldest = try row?.decode(column: "oldest", as: Int64?.self) ?? 0
+            frequencies.append(n < countLimit ? Double(n) : Double(n) * Double(last) / Double(max(1, last - oldest + 1)))
+        }
+        return frequencies
     }
 
     static func conditions(_ f: Filters) -> SQLQueryString {

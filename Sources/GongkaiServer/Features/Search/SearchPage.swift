@@ -21,7 +21,7 @@ enum SearchPage {
             }
             if !o.query.isEmpty {
                 El("p", ["class": "muted", "role": "status"]) {
-                    T(o.totalIsLowerBound ? "找到\(o.total)条以上结果。排序：" : "找到\(o.total)条结果。排序：")
+                    T(o.totalIsEstimate ? "找到约\(o.total)条结果，列出前\(SearchIndex.countLimit)条。排序：" : "找到\(o.total)条结果。排序：")
                     if o.sort == .relevance { El("strong") { T("相关度") } } else { A("相关度", href: href(page: nil, sort: .relevance)) }
                     T(" | ")
                     if o.sort == .date { El("strong") { T("发布时间") } } else { A("发布时间", href: href(page: nil, sort: .date)) }
@@ -40,13 +40,17 @@ enum SearchPage {
                                 }
                                 El("p", ["class": "snippet"]) { marked(item.snippet) }
                                 El("p", ["class": "meta"]) {
-                                    T([item.record.unit.name, item.record.documentNumber.isEmpty ? nil : item.record.documentNumber,
-                                       item.record.publishedOn, "索引号 \(item.record.indexNumber)"].compactMap { $0 }.joined(separator: " · "))
+                                    T(item.record.unit.name + " · ")
+                                    if !item.record.documentNumber.isEmpty {
+                                        marked(Snippet.make(item.record.documentNumber, query: o.query, width: 60))
+                                        T(" · ")
+                                    }
+                                    T([item.record.publishedOn, "索引号 \(item.record.indexNumber)"].compactMap { $0 }.joined(separator: " · "))
                                 }
                             }
                         }
                     }
-                    InformationPages.pager(total: o.total, page: o.page, pageSize: SearchController.pageSize) { href(page: $0) }
+                    InformationPages.pager(total: min(o.total, SearchIndex.countLimit), page: o.page, pageSize: SearchController.pageSize) { href(page: $0) }
                 }
             }
         }

@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@testable import GongkaiCore
+@testable import GongkaiServer
+
+/// The search index on the real database (SQLite FTS5 with `gongkai_rank`, or PostgreSQL tsvector + ts_rank):
+/// exact phrases, 文号 in any brackets, ranking by where and how often the words occur.
+@Suite("Search ranking")
+struct SearchRankingTests {
+    struct Corpus {
+        let app: Application
+        let siteID: UUID
+        let unitID: UUID
+        var titles: [Int64: String] = [:]
+
+        /// Inserts in publication order: later calls are newer.
+        mutating func add(_ title: String, body: String, number: String = "") async throws {
+            let rowid = try await SearchIndex.nextRowID(on: app.db)
+            try await SearchBenchmark.insertIndexed(rowid: rowid, title: title, number: number, body: body, siteID: siteID, unitID: unitID,
+                                                    now: Date(), on: app.db)
+            titles[rowid] = title
+        }
+
+        func search(_ text: String, sort: SearchIndex.Sort = .relevance) async throws -> (total: Int, titles: [String]) {
+            let result = try await SearchIndex.search(SearchQuery(text), filters: .init(siteID: siteID), sort: sort, offset: 0, limit: 10, on: app.db)
+            return (result.total, result.hits.map { titles[$0.rowid] ?? "?" })
+        }
+    }
+
+    static func corpus(_ app: Application) async throws -> Corpus {
+        let site = try #require(try await SiteRecord.query(on: app.db).filter(\.$slug == "hukou").first())
+        let unit = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$site.$id == site.requireID()).first())
+        return Corpus(app: app, siteID: try site.requireID(), unitID: try unit.requireID())
+    }
+
+    @Test("a title match ranks above a body match; more occurrences above fewer; phrases are exact; date order on request")
+    func ranking() async throws {
+        try await TestApp.run { app, _ in
+            var c = try await Self.corpus(app)
+            try await c.add("关于调整城乡低保标准的通知", body: "各乡镇：现将有关事项通知如下。")
+            try await c.add("养老服务补贴发放情况", body: "本月发放补贴。另：低保对象同时享受。")
+            try await c.add("困难群众救助工作情况", body: "低保审核。低保复核。低保公示。低保资金按月发放，低保对象动态管理。")
+            try await c.add("社会事务工作简报", body: "社会组织登记工作。救助站建设。")
+            try await c.add("社会救助工作会议召开", body: "会议部署社会救助工作。")
+
+            let low = try await c.search("低保")
+            #expect(low.total == 3)
+            #expect(low.titles.first == "关于调整城乡低保标准的通知", "the word in the title counts most")
+            #expect(low.titles.dropFirst().first == "困难群众救助工作情况", "five mentions in the body beat one")
+            let byDate = try await c.search("低保", sort: .date)
+            #expect(byDate.titles == ["困难群众救助工作情况", "养老服务补贴发放情况", "关于调整城乡低保标准的通知"])
+
+            // 社会救助 as typed: the brief with 社会… and …救助 apart is not a match.
+            #expect(try await c.search("社会救助").titles == ["社会救助工作会议召开"])
+            // Two words must both occur, anywhere.
+            #expect(try await c.search("低保 资金").titles == ["困难群众救助工作情况"])
+            #expect(try await c.search("救").total == 3, "a lone character matches every word containing it")
+        }
+    }
+
+    @Test("a 文号 is found in the title field and where the body cites it, whichever brackets are typed")
+    func documentNumbers() async throws {
+        try await TestApp.run { app, _ in
+            var c = try await Self.corpus(app)
+            try await c.add("湖口县最低生活保障实施办法", body: "第一条 为了保障困难群众基本生活……", number: "湖府办发〔2020〕12号")
+            try await c.add("关于做好低保提标工作的通知", body: "根据《湖口县最低生活保障实施办法》（湖府办发[2020]12号）规定……")
+            try await c.add("湖口县临时救助办法", body: "……", number: "湖府办发〔2020〕13号")
+            try await c.add("2020年12号台风防御工作", body: "湖府办发2020年工作要点……")
+            for typed in ["湖府办发〔2020〕12号", "湖府办发[2020]12号", "湖府办发（2020）12号", "〔2020〕12号"] {
+                let found = try await c.search(typed)
+                #expect(Set(found.titles) == ["湖口县最低生活保障实施办法", "关于做好低保提标工作的通知"], "\(typed)")
+                #expect(found.titles.first == "湖口县最低生活保障实施办法", "the record bearing the 文号 comes first")
+            }
+        }
+    }
+
+    @Test("two words: the rarer word weighs more (SQLite's BM25 with estimated document frequencies)")
+    func inverseDocumentFrequency() async throws {
+        try await TestApp.run { app, _ in
+            var c = try await Self.corpus(app)
+            for i in 0..<30 { try await c.add("第\(i)期工作动态", body: "公示名单。公示期五个工作日。") }
+            try await c.add("甲", body: "低保。低保。低保。公示。")
+            try await c.add("乙", body: "低保。公示。公示。公示。")
+            let found = try await c.search("低保 公示")
+            #expect(found.total == 2)
+            if SearchIndex.isSQLite(app.db) {
+                #expect(found.titles == ["甲", "乙"], "低保 occurs in 2 documents, 公示 in 32: three 低保 outweigh three 公示")
+            } else {
+                // PostgreSQL's ts_rank has no document frequencies: both are found, in either order.
+                #expect(Set(found.titles) == ["甲", "乙"])
+            }
+        }
+    }
+}
