@@ -26,7 +26,8 @@ enum TestApp {
         func advance(_ seconds: TimeInterval) { lock.withLock { value = value.addingTimeInterval(seconds) } }
     }
 
-    static func run(demo: Bool = true, _ body: (Application, Clock) async throws -> Void) async throws {
+    /// - adjust: changes the settings before the app is configured (e.g. an SMTP relay for the mail tests).
+    static func run(demo: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application, Clock) async throws -> Void) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-test-\(UUID().uuidString)").path
         var config = AppConfig()
         config.dataDirectory = dir
@@ -42,6 +43,7 @@ enum TestApp {
         } else {
             config.database = .sqlite(path: dir + "/test.sqlite")
         }
+        adjust(&config)
         let app = try await Application.make(.testing)
         let clock = Clock()
         do {

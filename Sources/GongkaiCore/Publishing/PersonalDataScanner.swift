@@ -115,6 +115,14 @@ public enum PersonalDataScanner {
         return String(chars[..<keepStart]) + String(repeating: "*", count: chars.count - keepStart - keepEnd) + String(chars[(chars.count - keepEnd)...])
     }
 
+    /// An e-mail address as shown where the whole address is not needed (subscription lists, the audit log):
+    /// zh***@example.com.
+    public static func maskEmail(_ address: String) -> String {
+        guard let at = address.firstIndex(of: "@") else { return mask(address, kind: .mobile) }
+        let local = address[..<at]
+        return String(local.prefix(local.count > 3 ? 2 : 1)) + "***" + address[at...]
+    }
+
     /// The text with every finding masked ("one click" masking).
     public static func masked(_ text: String) -> String {
         var chars = Array(text)

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiInterchange
 import Logging
 
 /// Every setting Gongkai reads from the environment, with its default. This is the only place that reads the
@@ -25,6 +26,28 @@ public struct AppConfig: Sendable {
     public var passwordCost = 12
 
     public enum LogFormat: String, Sendable { case text, json }
+
+    /// The relay that e-mail subscriptions go through (GONGKAI_SMTP_HOST …); without it, only webhooks and feeds.
+    public var smtp: SMTPSettings?
+
+    public struct SMTPSettings: Sendable, Equatable {
+        public var host: String
+        public var port: Int = 25
+        /// The sender address, e.g. gongkai@hukou.gov.cn.
+        public var from: String
+        /// Shown as the sender's name.
+        public var fromName: String = "政府信息公开平台"
+        public var username: String?
+        public var password: String?
+        /// The name this server gives in EHLO.
+        public var heloName: String = "localhost"
+
+        public init(host: String, port: Int = 25, from: String) {
+            self.host = host
+            self.port = port
+            self.from = from
+        }
+    }
 
     public init() {}
 
@@ -96,6 +119,25 @@ public struct AppConfig: Sendable {
             case "1", "true", "yes", "on": config.demoEnabled = true
             default: problems.append("GONGKAI_DEMO=\(demo)：应为 1（加载示例数据）或 0（不加载）。")
             }
+        }
+        if let host = env["GONGKAI_SMTP_HOST"], !host.isEmpty {
+            let from = env["GONGKAI_SMTP_FROM"] ?? ""
+            var smtp = SMTPSettings(host: host, from: from)
+            if !MailMessage.isPlausibleAddress(from) {
+                problems.append("GONGKAI_SMTP_FROM=\(from)：配置了邮件服务器时须给出发件地址，例如 gongkai@example.gov.cn。")
+            }
+            if let port = env["GONGKAI_SMTP_PORT"], !port.isEmpty {
+                if let value = Int(port), (1...65535).contains(value) { smtp.port = value } else {
+                    problems.append("GONGKAI_SMTP_PORT=\(port)：端口应为1到65535之间的整数。")
+                }
+            }
+            if let name = env["GONGKAI_SMTP_FROM_NAME"], !name.isEmpty { smtp.fromName = name }
+            if let user = env["GONGKAI_SMTP_USER"], !user.isEmpty {
+                smtp.username = user
+                smtp.password = env["GONGKAI_SMTP_PASSWORD"] ?? ""
+            }
+            if let helo = env["GONGKAI_SMTP_HELO"], !helo.isEmpty { smtp.heloName = helo }
+            config.smtp = smtp
         }
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return config

@@ -105,6 +105,7 @@ enum SiteURL: Sendable {
     case entryPage(slug: String, key: String)
     case subscribe(slug: String, query: String? = nil)
     case subscriptionCancel(token: String)
+    case subscriptionConfirm(token: String)
     case feed(slug: String, scope: FeedScope)
     case sitemap
     case apiPublications(query: String? = nil)
@@ -194,6 +195,7 @@ enum SiteURL: Sendable {
         case .entryPage(let slug, let key): "/sites/\(slug)/shixiang/\(key)"
         case .subscribe(let slug, let query): "/sites/\(slug)/dingyue" + (query.map { "?" + $0 } ?? "")
         case .subscriptionCancel(let token): "/dingyue/\(token)/cancel"
+        case .subscriptionConfirm(let token): "/dingyue/\(token)/confirm"
         case .feed(let slug, let scope): "/feeds/\(slug)/\(scope.pathPart).atom"
         case .sitemap: "/sitemap.xml"
         case .apiPublications(let query): "/api/v1/publications" + (query.map { "?" + $0 } ?? "")

@@ -16,6 +16,8 @@ func routes(_ app: Application) throws {
     app.post("sites", ":slug", "dingyue", use: SubscriptionsController.create)
     app.get("dingyue", ":token", "cancel", use: SubscriptionsController.cancelForm)
     app.post("dingyue", ":token", "cancel", use: SubscriptionsController.cancel)
+    app.get("dingyue", ":token", "confirm", use: SubscriptionsController.confirmForm)
+    app.post("dingyue", ":token", "confirm", use: SubscriptionsController.confirm)
     app.get("feeds", ":slug", ":scope", use: FeedsController.siteFeed)
     app.get("feeds", ":slug", ":scope", ":file", use: FeedsController.scopedFeed)
     app.get("sitemap.xml", use: FeedsController.sitemap)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GongkaiCore
+import GongkaiInterchange
 import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
@@ -8,7 +9,10 @@ import Vapor
 /// 精准推送 without losing anything: publishing writes one outbox row per matching subscription in its own
 /// transaction; a worker delivers due rows and retries failures with growing pauses, so a receiver that is down
 /// gets the message when it is back. Webhooks are POSTed as JSON signed with HMAC-SHA256 of the body
-/// (`X-Gongkai-Signature: sha256=<hex>`) under the subscription's secret.
+/// (`X-Gongkai-Signature: sha256=<hex>`) under the subscription's secret; e-mails go through the SMTP relay.
+///
+/// Row kinds: `webhook` and `email` (a publication), `verify` (a webhook's challenge, which confirms it when echoed)
+/// and `verify-email` (the confirmation mail; the subscription is confirmed only when its link is used).
 enum Outbox {
     /// Pauses after the 1st, 2nd … failure; after the last one the message is abandoned (and shown to the admin).
     static let retryPauses: [TimeInterval] = [60, 300, 1800, 7200, 21600, 43200, 86400]
@@ -90,12 +94,12 @@ enum Outbox {
                 AND next_attempt_at = \(bind: row.nextAttemptAt) AND delivered_at IS NULL RETURNING id
                 """).all()
             guard !claimed.isEmpty else { continue }
-            let error = await send(row, app: app)
+            let failure = await send(row, app: app)
             let outcome = try await app.db.transaction { tx -> Int in
                 row.attempts += 1
-                if let error {
-                    row.lastError = error
-                    if row.attempts > retryPauses.count {
+                if let failure {
+                    row.lastError = failure.message
+                    if row.attempts > retryPauses.count || failure.permanent {
                         row.abandonedAt = app.gongkai.now
                     } else {
                         row.nextAttemptAt = app.gongkai.now.addingTimeInterval(retryPauses[row.attempts - 1])
@@ -109,7 +113,7 @@ enum Outbox {
                     }
                 }
                 try await row.save(on: tx)
-                return error == nil ? 0 : (row.abandonedAt != nil ? 2 : 1)
+                return failure == nil ? 0 : (row.abandonedAt != nil ? 2 : 1)
             }
             switch outcome {
             case 0: summary.delivered += 1
@@ -120,12 +124,27 @@ enum Outbox {
         return summary
     }
 
-    /// nil when delivered; otherwise what went wrong, in words for the admin.
-    static func send(_ row: OutboxRecord, app: Application) async -> String? {
+    struct Failure: Error, Sendable {
+        /// What went wrong, in words for the admin.
+        let message: String
+        /// Retrying will not help (the relay refused the address for good): abandon at once.
+        var permanent = false
+    }
+
+    /// nil when delivered (or no longer wanted).
+    static func send(_ row: OutboxRecord, app: Application) async -> Failure? {
         let subscription = row.subscription
         guard subscription.cancelledAt == nil else { return nil }
+        switch row.kind {
+        case "email", "verify-email": return await sendMail(row, app: app)
+        default: return await post(row, app: app)
+        }
+    }
+
+    static func post(_ row: OutboxRecord, app: Application) async -> Failure? {
+        let subscription = row.subscription
         guard let url = URL(string: subscription.address), ["http", "https"].contains(url.scheme ?? "") else {
-            return "推送地址无效：\(subscription.address)"
+            return Failure(message: "推送地址无效：\(subscription.address)", permanent: true)
         }
         let body = Data(row.payload.utf8)
         do {
@@ -138,17 +157,53 @@ enum Outbox {
                 req.body = ByteBuffer(data: body)
                 req.timeout = .seconds(10)
             }
-            guard (200..<300).contains(response.status.code) else { return "接收方返回 HTTP \(response.status.code)" }
+            guard (200..<300).contains(response.status.code) else { return Failure(message: "接收方返回 HTTP \(response.status.code)") }
             if row.kind == "verify" {
                 // Verification of intent (as WebSub does): the receiver must echo the challenge.
                 let challenge = (try? JSONDecoder().decode(Verify.self, from: body))?.challenge ?? ""
                 let answer = response.body.map { String(buffer: $0) } ?? ""
-                guard !challenge.isEmpty, answer.contains(challenge) else { return "接收方未回显验证码（challenge），订阅未确认" }
+                guard !challenge.isEmpty, answer.contains(challenge) else { return Failure(message: "接收方未回显验证码（challenge），订阅未确认") }
             }
             return nil
         } catch {
-            return "无法连接接收方：\(error)"
+            return Failure(message: "无法连接接收方：\(error)")
         }
+    }
+
+    static func sendMail(_ row: OutboxRecord, app: Application) async -> Failure? {
+        let config = app.gongkai.config
+        guard let smtp = config.smtp else { return Failure(message: "未配置邮件服务器（GONGKAI_SMTP_HOST），邮件待发") }
+        let subscription = row.subscription
+        let cancelURL = config.publicBaseURL + SiteURL.subscriptionCancel(token: subscription.token).path
+        let body: String
+        if row.kind == "verify-email" {
+            guard let verify = try? JSONDecoder().decode(VerifyEmail.self, from: Data(row.payload.utf8)) else {
+                return Failure(message: "消息内容无法读取", permanent: true)
+            }
+            body = MailTexts.confirmation(scope: subscription.scopeLabel, confirmURL: verify.confirmURL, cancelURL: cancelURL)
+        } else {
+            guard let event = try? JSONDecoder().decode(PublishedEvent.self, from: Data(row.payload.utf8)) else {
+                return Failure(message: "消息内容无法读取", permanent: true)
+            }
+            body = MailTexts.publication(event, scope: subscription.scopeLabel, cancelURL: cancelURL)
+        }
+        let host = smtp.from.split(separator: "@").last.map(String.init) ?? "localhost"
+        let message = MailMessage(from: smtp.from, fromName: smtp.fromName, to: subscription.address, subject: row.subject, body: body,
+                                  date: app.gongkai.now, messageID: "\(row.id?.uuidString.lowercased() ?? UUID().uuidString)@\(host)",
+                                  unsubscribeURL: cancelURL)
+        do {
+            try await SMTPClient.send(message, via: smtp)
+            return nil
+        } catch let failure as SMTPClient.Failure {
+            return Failure(message: failure.description, permanent: failure.permanent)
+        } catch {
+            return Failure(message: "发送邮件失败：\(error)")
+        }
+    }
+
+    struct VerifyEmail: Codable, Sendable {
+        let event: String
+        let confirmURL: String
     }
 
     struct Verify: Codable, Sendable {
@@ -158,21 +213,58 @@ enum Outbox {
         let cancelURL: String
     }
 
-    /// The first message to a new webhook: it must answer with the challenge before any information is sent to it.
-    static func enqueueVerification(_ subscription: SubscriptionRecord, cancelURL: String, now: Date, on db: any Database) async throws {
-        let challenge = SubscriptionsController.randomHex(16)
-        let verify = Verify(event: "subscription.verify", challenge: challenge, scope: subscription.scopeLabel, cancelURL: cancelURL)
+    /// The first message to a new subscription: a webhook must answer with the challenge, an e-mail address must
+    /// use the link in the confirmation mail (double opt-in) before any information is sent to it.
+    static func enqueueVerification(_ subscription: SubscriptionRecord, cancelURL: String, confirmURL: String, now: Date, on db: any Database) async throws {
         let row = OutboxRecord()
         row.siteID = subscription.$site.id
         row.$subscription.id = try subscription.requireID()
-        row.kind = "verify"
-        row.subject = "订阅确认：\(subscription.scopeLabel)"
-        row.payload = String(decoding: try JSONEncoder.sorted.encode(verify), as: UTF8.self)
+        if subscription.channel == "email" {
+            row.kind = "verify-email"
+            row.subject = "请确认订阅：\(subscription.scopeLabel)"
+            row.payload = String(decoding: try JSONEncoder.sorted.encode(VerifyEmail(event: "subscription.verify", confirmURL: confirmURL)), as: UTF8.self)
+        } else {
+            let challenge = SubscriptionsController.randomHex(16)
+            let verify = Verify(event: "subscription.verify", challenge: challenge, scope: subscription.scopeLabel, cancelURL: cancelURL)
+            row.kind = "verify"
+            row.subject = "订阅确认：\(subscription.scopeLabel)"
+            row.payload = String(decoding: try JSONEncoder.sorted.encode(verify), as: UTF8.self)
+        }
         row.attempts = 0
         row.nextAttemptAt = now
         row.lastError = ""
         row.createdAt = now
         try await row.create(on: db)
+    }
+}
+
+/// The words of the e-mails (plain text: every mail client shows it, and older readers can enlarge it).
+enum MailTexts {
+    static func confirmation(scope: String, confirmURL: String, cancelURL: String) -> String {
+        """
+        您好：
+
+        有人（希望是您）在政府信息公开平台用这个邮箱订阅了“\(scope)”的新信息。
+
+        如确是您本人订阅，请打开下面的链接并点击“确认订阅”（7天内有效）：
+        \(confirmURL)
+
+        确认之前，平台不会向您发送任何信息。如不是您本人操作，请忽略本邮件，或打开下面的链接取消：
+        \(cancelURL)
+
+        本邮件由系统自动发送，请勿回复。
+        """
+    }
+
+    static func publication(_ event: Outbox.PublishedEvent, scope: String, cancelURL: String) -> String {
+        var lines = ["您订阅的“\(scope)”有新信息发布：", "", event.title, ""]
+        lines.append("发布机构：\(event.unit)")
+        if !event.documentNumber.isEmpty { lines.append("文号：\(event.documentNumber)") }
+        lines.append("索引号：\(event.indexNumber)")
+        if !event.publishedOn.isEmpty { lines.append("发布日期：\(event.publishedOn)") }
+        if event.version > 1 { lines.append("（本条信息已更新，这是第\(event.version)版）") }
+        lines += ["", "查看全文：", event.url, "", "不想再收到这些邮件？取消订阅：", cancelURL, "", "本邮件由系统自动发送，请勿回复。"]
+        return lines.joined(separator: "\n")
     }
 }
 

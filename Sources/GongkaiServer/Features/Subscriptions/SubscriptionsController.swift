@@ -1,13 +1,15 @@
 import Fluent
 import Foundation
 import GongkaiCore
+import GongkaiInterchange
 import NIOConcurrencyHelpers
 import Vapor
 
-/// 精准推送 subscriptions without an account: a department's system (or anyone) registers a webhook URL for a
-/// site, unit, domain or catalog entry. The URL must first echo a challenge (verification of intent), so the
-/// platform cannot be used to send information to addresses that did not ask for it. Each subscription has a
-/// secret for checking signatures (shown once) and a cancel link.
+/// 精准推送 subscriptions without an account: a person registers an e-mail address, or a department's system a
+/// webhook URL, for a site, unit, domain or catalog entry. Nothing is sent before the address has shown that it
+/// wants it (double opt-in): an e-mail address must use the link in the confirmation mail, a webhook must echo a
+/// challenge. So the platform cannot be used to send mail to people who did not ask for it. Each subscription has
+/// a cancel link that needs no account; a webhook also gets a secret for checking signatures (shown once).
 enum SubscriptionsController {
     struct Form: Content {
         var scope: String?
@@ -21,7 +23,8 @@ enum SubscriptionsController {
 
     @Sendable static func form(req: Request) async throws -> Response {
         let site = try await InformationController.site(req)
-        let form = Form(scope: req.query[String.self, at: "scope"], id: req.query[String.self, at: "id"], channel: "webhook", address: "")
+        let channel = req.application.gongkai.config.smtp == nil ? "webhook" : "email"
+        let form = Form(scope: req.query[String.self, at: "scope"], id: req.query[String.self, at: "id"], channel: channel, address: "")
         return try await page(req, site: site, form: form, errors: nil, created: nil, status: .ok)
     }
 
@@ -53,7 +56,15 @@ enum SubscriptionsController {
         let scope = FeedScope(scope: form.scope ?? "", id: form.id ?? "")
         if scope == nil || label == nil { errors.add("scope", "请选择要订阅的范围。") }
         let address = (form.address ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil, url.user == nil, address.count <= 500 {
+        let mailEnabled = req.application.gongkai.config.smtp != nil
+        let channel = form.channel == "email" ? "email" : "webhook"
+        if channel == "email" {
+            if !mailEnabled {
+                errors.add("channel", "本平台尚未配置邮件服务器，暂不能用邮件订阅；可以用阅读器订阅 Atom 地址，或填写系统接收网址。")
+            } else if !MailMessage.isPlausibleAddress(address) {
+                errors.add("address", "请填写正确的电子邮箱地址，如 zhangsan@example.com（读到：“\(address)”）。")
+            }
+        } else if let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil, url.user == nil, address.count <= 500 {
         } else {
             errors.add("address", "请填写接收推送的网址，以 http:// 或 https:// 开头（读到：“\(address)”）。")
         }
@@ -63,40 +74,62 @@ enum SubscriptionsController {
         guard limiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
             throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试。")
         }
+        let siteID = try site.requireID()
+        // The same address and scope again: no second subscription (and no second mail to someone who may not want it).
+        // An unconfirmed one whose link has expired does not count.
+        let existing = try await SubscriptionRecord.query(on: req.db).filter(\.$site.$id == siteID).filter(\.$address == address)
+            .filter(\.$scope == scope.stored.0).filter(\.$scopeID == scope.stored.1).filter(\.$cancelledAt == nil).all()
+            .first { $0.confirmedAt != nil || req.now.timeIntervalSince($0.createdAt) <= Double(confirmationDays) * 86_400 }
+        if let existing {
+            return try await page(req, site: site, form: form, errors: nil, created: nil, status: .ok, repeated: existing)
+        }
         let subscription = SubscriptionRecord()
-        subscription.$site.id = try site.requireID()
+        subscription.$site.id = siteID
         subscription.scope = scope.stored.0
         subscription.scopeID = scope.stored.1
         subscription.scopeLabel = label
-        subscription.channel = "webhook"
+        subscription.channel = channel
         subscription.address = address
         subscription.secret = randomHex(32)
         subscription.token = randomHex(24)
         subscription.createdAt = req.now
-        let cancelURL = req.application.gongkai.config.publicBaseURL + SiteURL.subscriptionCancel(token: subscription.token).path
+        let base = req.application.gongkai.config.publicBaseURL
+        let cancelURL = base + SiteURL.subscriptionCancel(token: subscription.token).path
+        let confirmURL = base + SiteURL.subscriptionConfirm(token: subscription.token).path
+        let shown = channel == "email" ? PersonalDataScanner.maskEmail(address) : address
         try await req.db.transaction { tx in
             try await subscription.create(on: tx)
-            try await Outbox.enqueueVerification(subscription, cancelURL: cancelURL, now: req.now, on: tx)
+            try await Outbox.enqueueVerification(subscription, cancelURL: cancelURL, confirmURL: confirmURL, now: req.now, on: tx)
             try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
                                       siteID: site.id, action: "subscription.create",
                                       target: .init(type: "subscription", id: subscription.id?.uuidString, label: label),
-                                      summary: "推送地址 \(address)（待验证）", at: req.now)
+                                      summary: (channel == "email" ? "邮件 " : "推送地址 ") + "\(shown)（待确认）", at: req.now)
         }
         return try await page(req, site: site, form: form, errors: nil, created: subscription, status: .created)
     }
 
     static func page(_ req: Request, site: SiteRecord, form: Form, errors: ValidationErrors?, created: SubscriptionRecord?,
-                     status: HTTPResponseStatus) async throws -> Response {
+                     status: HTTPResponseStatus, repeated: SubscriptionRecord? = nil) async throws -> Response {
         let options = try await scopes(site: site, on: req.db)
         let info = PageChrome.SiteInfo(site)
         let chrome = PageChrome(req: req, title: "订阅推送", area: .portal, site: info)
         let selected = "\(form.scope ?? "site"):\(form.id ?? "")"
+        let mailEnabled = req.application.gongkai.config.smtp != nil
+        let channels = mailEnabled ? [("email", "电子邮件"), ("webhook", "系统接收网址（Webhook）")] : [("webhook", "系统接收网址（Webhook）")]
         let html = Layout.render(chrome) {
             El("h1") { T("订阅政府信息推送") }
             El("p", ["class": "lead"]) {
-                T("选择关心的单位、领域或目录事项，有新信息发布时，平台会向您填写的网址推送（POST JSON，带 HMAC-SHA256 签名）。也可以直接用阅读器订阅各页面的 Atom 地址。")
+                T(mailEnabled
+                  ? "选择关心的单位、领域或目录事项，有新信息发布时，平台会发邮件告诉您；部门的信息系统也可以填写接收网址（POST JSON，带 HMAC-SHA256 签名）。也可以直接用阅读器订阅各页面的 Atom 地址。"
+                  : "选择关心的单位、领域或目录事项，有新信息发布时，平台会向您填写的网址推送（POST JSON，带 HMAC-SHA256 签名）。也可以直接用阅读器订阅各页面的 Atom 地址。")
             }
-            if let created {
+            if let created, created.channel == "email" {
+                El("section", ["class": "card", "role": "status"]) {
+                    El("h2") { T("还差一步：请到邮箱确认") }
+                    El("p") { T("确认邮件已发往 \(created.address)。请打开邮件中的链接，点击“确认订阅”（7天内有效）。确认之前，平台不会发送任何信息。") }
+                    El("p", ["class": "hint"]) { T("没有收到？请查看垃圾邮件文件夹，或几分钟后再看。") }
+                }
+            } else if let created {
                 El("section", ["class": "card", "role": "status"]) {
                     El("h2") { T("订阅已登记，待验证") }
                     El("p") { T("平台将向 \(created.address) 发送一条验证消息（event 为 subscription.verify），接收方在响应正文中原样返回其中的 challenge 即完成验证，之后开始推送。") }
@@ -106,17 +139,74 @@ enum SubscriptionsController {
                                                  href: SiteURL.subscriptionCancel(token: created.token).path) }
                 }
             }
+            if let repeated {
+                El("section", ["class": "card", "role": "status"]) {
+                    El("h2") { T(repeated.confirmedAt == nil ? "这个订阅已登记，正在等待确认" : "您已订阅过") }
+                    El("p") {
+                        T(repeated.confirmedAt == nil
+                          ? "“\(repeated.scopeLabel)”的订阅已登记，确认消息已发出，没有重复发送。请按确认消息操作。"
+                          : "“\(repeated.scopeLabel)”已经订阅，有新信息时会推送，无需重复订阅。")
+                    }
+                }
+            }
             ErrorSummary(errors: errors)
             PostForm(action: SiteURL.subscribe(slug: site.slug).path, csrfToken: chrome.csrfToken) {
                 SelectRow(label: "订阅范围", name: "scope", options: options, selected: options.contains { $0.value == selected } ? selected : "site:",
                           errors: errors?.messages(for: "scope") ?? [])
-                FieldRow(label: "接收推送的网址（Webhook）", name: "address", value: form.address ?? "", type: "url",
-                         errors: errors?.messages(for: "address") ?? [], hint: "例如：https://部门系统地址/gongkai/webhook", required: true)
-                El("p", ["class": "hint"]) { T("邮件订阅需要本平台配置邮件服务器，目前尚未开通。") }
+                SelectRow(label: "接收方式", name: "channel", options: channels, selected: form.channel ?? channels[0].0,
+                          errors: errors?.messages(for: "channel") ?? [])
+                FieldRow(label: mailEnabled ? "电子邮箱或接收网址" : "接收推送的网址（Webhook）", name: "address", value: form.address ?? "", type: "text",
+                         errors: errors?.messages(for: "address") ?? [],
+                         hint: mailEnabled ? "邮件：如 zhangsan@example.com；系统接收：如 https://部门系统地址/gongkai/webhook" : "例如：https://部门系统地址/gongkai/webhook",
+                         required: true)
+                if !mailEnabled { El("p", ["class": "hint"]) { T("邮件订阅需要本平台配置邮件服务器，目前尚未开通。") } }
                 SubmitRow(title: "订阅")
             }
         }
         return PortalController.html(html, status: status)
+    }
+
+    /// How long a confirmation link stays valid.
+    static let confirmationDays = 7
+
+    /// The link in the confirmation mail shows a button: a mail scanner that follows links must not confirm.
+    @Sendable static func confirmForm(req: Request) async throws -> Response {
+        let subscription = try await find(req)
+        let chrome = PageChrome(req: req, title: "确认订阅", area: .portal)
+        let expired = req.now.timeIntervalSince(subscription.createdAt) > Double(confirmationDays) * 86_400
+        let html = Layout.render(chrome) {
+            El("h1") { T("确认订阅") }
+            El("p") { T("订阅范围：\(subscription.scopeLabel)；邮箱：\(PersonalDataScanner.maskEmail(subscription.address))") }
+            if subscription.cancelledAt != nil {
+                El("p", ["class": "notice"]) { T("此订阅已取消。如需要，请重新订阅。") }
+            } else if subscription.confirmedAt != nil {
+                El("p", ["class": "notice"]) { T("订阅已确认，有新信息时会发邮件给您。") }
+            } else if expired {
+                El("p", ["class": "notice"]) { T("确认链接已超过\(confirmationDays)天，已失效。请重新订阅。") }
+            } else {
+                PostForm(action: SiteURL.subscriptionConfirm(token: subscription.token).path, csrfToken: chrome.csrfToken) {
+                    SubmitRow(title: "确认订阅")
+                }
+            }
+            El("p") { A("取消订阅", href: SiteURL.subscriptionCancel(token: subscription.token).path) }
+        }
+        return PortalController.html(html)
+    }
+
+    @Sendable static func confirm(req: Request) async throws -> Response {
+        let subscription = try await find(req)
+        let expired = req.now.timeIntervalSince(subscription.createdAt) > Double(confirmationDays) * 86_400
+        if subscription.channel == "email", subscription.confirmedAt == nil, subscription.cancelledAt == nil, !expired {
+            try await req.db.transaction { tx in
+                subscription.confirmedAt = req.now
+                try await subscription.save(on: tx)
+                try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: subscription.$site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
+                                          siteID: subscription.$site.id, action: "subscription.confirm",
+                                          target: .init(type: "subscription", id: subscription.id?.uuidString, label: subscription.scopeLabel),
+                                          summary: "邮件 \(PersonalDataScanner.maskEmail(subscription.address)) 确认订阅", at: req.now)
+            }
+        }
+        return req.redirect(to: SiteURL.subscriptionConfirm(token: subscription.token).path)
     }
 
     @Sendable static func cancelForm(req: Request) async throws -> Response {
@@ -124,7 +214,7 @@ enum SubscriptionsController {
         let chrome = PageChrome(req: req, title: "取消订阅", area: .portal)
         let html = Layout.render(chrome) {
             El("h1") { T("取消订阅") }
-            El("p") { T("订阅范围：\(subscription.scopeLabel)；推送地址：\(subscription.address)") }
+            El("p") { T("订阅范围：\(subscription.scopeLabel)；" + shownAddress(subscription)) }
             if let cancelled = subscription.cancelledAt {
                 El("p", ["class": "notice"]) { T("此订阅已于\(ChineseTime.dateTime(cancelled))取消。") }
             } else {
@@ -145,7 +235,7 @@ enum SubscriptionsController {
                 try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: subscription.$site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
                                           siteID: subscription.$site.id, action: "subscription.cancel",
                                           target: .init(type: "subscription", id: subscription.id?.uuidString, label: subscription.scopeLabel),
-                                          summary: "取消推送到 \(subscription.address)", at: req.now)
+                                          summary: "取消" + shownAddress(subscription), at: req.now)
             }
         }
         return req.redirect(to: SiteURL.subscriptionCancel(token: subscription.token).path)
@@ -157,6 +247,11 @@ enum SubscriptionsController {
             throw Abort(.notFound, reason: "没有这个订阅，链接可能不完整。")
         }
         return subscription
+    }
+
+    /// E-mail addresses are personal data: masked wherever the whole address is not needed.
+    static func shownAddress(_ subscription: SubscriptionRecord) -> String {
+        subscription.channel == "email" ? "邮箱：\(PersonalDataScanner.maskEmail(subscription.address))" : "推送地址：\(subscription.address)"
     }
 
     static func randomHex(_ bytes: Int) -> String {
