@@ -94,4 +94,35 @@ struct SearchRankingTests {
             }
         }
     }
+
+    @Test("many matches: only the newest 600 are ranked, counting stops at 1,000 and the rest is estimated, 100 pages at most")
+    func windowAndEstimate() async throws {
+        try await TestApp.run { app, _ in
+            var c = try await Self.corpus(app)
+            try await c.add("公示公示公示：最早的一条", body: "公示。")
+            for i in 0..<1_099 {
+                try await c.add(i == 1_000 ? "公示：窗口中的一条" : "第\(i)号通知", body: i % 2 == 0 ? "名单公示。" : "无关内容。")
+            }
+            let query = SearchQuery("公示")
+            let first = try await SearchIndex.search(query, filters: .init(siteID: c.siteID), sort: .relevance, offset: 0, limit: 10, on: app.db)
+            // 551 of the 1,100 match: all fit the window, so the oldest (best by its words) is ranked first.
+            #expect(first.total == 551 && !first.totalIsEstimate && !first.windowed)
+            #expect(c.titles[first.hits[0].rowid] == "公示公示公示：最早的一条")
+
+            for _ in 0..<900 { try await c.add("公示", body: "公示。") }
+            let many = try await SearchIndex.search(query, filters: .init(siteID: c.siteID), sort: .relevance, offset: 0, limit: 10, on: app.db)
+            #expect(many.windowed && many.totalIsEstimate)
+            // Now the oldest lies outside the newest 600 and is not ranked; the best inside the window leads.
+            #expect(!many.hits.contains { c.titles[$0.rowid] == "公示公示公示：最早的一条" })
+            let newestRowIDs = c.titles.keys.sorted().suffix(600)
+            #expect(many.hits.count == 10 && many.hits.allSatisfy { newestRowIDs.contains($0.rowid) })
+            // The 1,001 newest matches lie among the newest 1,102 rows; spread evenly over 2,000 rows that is about 1,800
+            // (there are 1,451: the estimate assumes an even spread, and the page says 约).
+            #expect(many.total == 1_800)
+            let last = try await SearchIndex.search(query, filters: .init(siteID: c.siteID), sort: .relevance, offset: 990, limit: 10, on: app.db)
+            #expect(last.hits.count == 10, "page 100 is listed, by date beyond the window")
+            let beyond = try await SearchIndex.search(query, filters: .init(siteID: c.siteID), sort: .date, offset: 1_000, limit: 10, on: app.db)
+            #expect(beyond.hits.isEmpty, "no page past the 1,000th result")
+        }
+    }
 }

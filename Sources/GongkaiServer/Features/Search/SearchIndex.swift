@@ -110,6 +110,19 @@ enum SearchIndex {
         let from: SQLQueryString = sqlite
             ? "FROM publication_search JOIN publications p ON p.search_rowid = publication_search.rowid WHERE publication_search MATCH \(bind: query.fts5Expression) AND \(conditions(filters))"
             : "FROM publication_search s JOIN publications p ON p.search_rowid = s.rowid WHERE s.document @@ CAST(\(bind: query.tsquery) AS tsquery) AND \(conditions(filters))"
+        let rank: SQLQueryString
+        if sqlite {
+            // One document frequency per phrase; a single phrase's IDF does not change the order, so it is not estimated.
+            let frequencies = sort == .relevance && query.parts.count > 1 ? try await documentFrequencies(query, on: sql) : []
+            rank = frequencies.isEmpty ? "gongkai_rank(publication_search, 10.0, 1.0)"
+                : "gongkai_rank(publication_search, 10.0, 1.0, \(binds: frequencies))"
+        } else {
+            rank = "ts_rank(s.document, CAST(\(bind: query.tsquery) AS tsquery))"
+        }
+        if sort == .relevance, offset + limit <= window, let page = try await rankedPage(from: from, rowid: r, rank: rank, offset: offset, limit: limit, on: sql) {
+            return page
+        }
+
         let newest = try await newestMatches(from: from, rowid: r, on: sql)
         let counted = newest.count > countLimit
         let total = counted ? try await estimate(found: newest.count, oldest: newest.oldest, on: sql) : newest.count
@@ -124,17 +137,8 @@ enum SearchIndex {
         }
         if sort == .date { return Result(total: total, hits: try await byDate("", offset: offset, limit: limit), windowed: false, totalIsEstimate: counted) }
 
-        let rank: SQLQueryString
-        if sqlite {
-            // One document frequency per phrase; a single phrase's IDF does not change the order, so it is not estimated.
-            let frequencies = query.parts.count > 1 ? try await documentFrequencies(query, on: sql) : []
-            rank = frequencies.isEmpty ? "gongkai_rank(publication_search, 10.0, 1.0) DESC"
-                : "gongkai_rank(publication_search, 10.0, 1.0, \(binds: frequencies)) DESC"
-        } else {
-            rank = "ts_rank(s.document, CAST(\(bind: query.tsquery) AS tsquery)) DESC"
-        }
         func ranked(_ extra: SQLQueryString, offset: Int, limit: Int) async throws -> [Hit] {
-            try await hits("SELECT p.id, \(r) AS r \(from) \(extra) ORDER BY \(rank), \(r) DESC LIMIT \(bind: limit) OFFSET \(bind: offset)")
+            try await hits("SELECT p.id, \(r) AS r \(from) \(extra) ORDER BY \(rank) DESC, \(r) DESC LIMIT \(bind: limit) OFFSET \(bind: offset)")
         }
         guard newest.count > window else { return Result(total: total, hits: try await ranked("", offset: offset, limit: limit), windowed: false) }
 
@@ -148,6 +152,25 @@ enum SearchIndex {
             found += try await byDate("AND \(r) < \(bind: cutoff)", offset: max(0, offset - window), limit: limit - found.count)
         }
         return Result(total: total, hits: found, windowed: true, totalIsEstimate: counted)
+    }
+
+    /// A page inside the relevance window in one statement: a single walk down the newest matches scores them, counts
+    /// them and finds the window, and the page is the best-scored of the window. nil when the statement returns no
+    /// row although there may be matches (a page past the last), so the caller counts separately.
+    static func rankedPage(from: SQLQueryString, rowid r: SQLQueryString, rank: SQLQueryString, offset: Int, limit: Int,
+                           on sql: any SQLDatabase) async throws -> Result? {
+        let rows = try await sql.raw("""
+            WITH newest AS MATERIALIZED (SELECT p.id AS id, \(r) AS r, \(rank) AS score \(from) ORDER BY \(r) DESC LIMIT \(bind: countLimit + 1)),
+            numbered AS (SELECT id, r, score, row_number() OVER (ORDER BY r DESC) AS k FROM newest)
+            SELECT id, r, (SELECT count(*) FROM newest) AS n, (SELECT min(r) FROM newest) AS oldest
+            FROM numbered WHERE k <= \(bind: window) ORDER BY score DESC, r DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all()
+        guard let first = rows.first else { return offset == 0 ? Result(total: 0, hits: [], windowed: false) : nil }
+        let found = try first.decode(column: "n", as: Int.self)
+        let counted = found > countLimit
+        let total = counted ? try await estimate(found: found, oldest: try first.decode(column: "oldest", as: Int64.self), on: sql) : found
+        let hits = try rows.map { Hit(publicationID: try $0.decode(column: "id", as: UUID.self), rowid: try $0.decode(column: "r", as: Int64.self)) }
+        return Result(total: total, hits: hits, windowed: found > window, totalIsEstimate: counted)
     }
 
     /// One walk down the newest matches (at most `countLimit` + 1): how many, the oldest rowid reached, and the rowid
