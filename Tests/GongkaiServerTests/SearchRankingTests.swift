@@ -95,7 +95,7 @@ struct SearchRankingTests {
         }
     }
 
-    @Test("many matches: only the newest 600 are ranked, counting stops at 1,000 and the rest is estimated, 100 pages at most")
+    @Test("many matches: only the newest 600 are ranked, counting stops with the window and the rest is estimated, 100 pages at most")
     func windowAndEstimate() async throws {
         try await TestApp.run { app, _ in
             var c = try await Self.corpus(app)
@@ -116,9 +116,9 @@ struct SearchRankingTests {
             #expect(!many.hits.contains { c.titles[$0.rowid] == "公示公示公示：最早的一条" })
             let newestRowIDs = c.titles.keys.sorted().suffix(600)
             #expect(many.hits.count == 10 && many.hits.allSatisfy { newestRowIDs.contains($0.rowid) })
-            // The 1,001 newest matches lie among the newest 1,102 rows; spread evenly over 2,000 rows that is about 1,800
-            // (there are 1,451: the estimate assumes an even spread, and the page says 约).
-            #expect(many.total == 1_800)
+            // Counting stops with the window: the 601 newest matches are the newest 601 rows; spread evenly over 2,000
+            // rows that would be 2,000 (there are 1,451: the estimate assumes an even spread, and the page says 约).
+            #expect(many.total == 2_000)
             let last = try await SearchIndex.search(query, filters: .init(siteID: c.siteID), sort: .relevance, offset: 990, limit: 10, on: app.db)
             #expect(last.hits.count == 10, "page 100 is listed, by date beyond the window")
             let beyond = try await SearchIndex.search(query, filters: .init(siteID: c.siteID), sort: .date, offset: 1_000, limit: 10, on: app.db)

@@ -32,7 +32,7 @@ enum PublicationOpenAPI {
         ]],
         "SearchResult": ["type": "object", "properties": [
             "query": string, "total": integer,
-            "totalIsEstimate": ["type": "boolean", "description": "匹配超过1000条时 total 为估计数（两位有效数字），且只列出前1000条"], "page": integer, "pageSize": integer, "sort": ["type": "string", "enum": ["relevance", "date"]],
+            "totalIsEstimate": ["type": "boolean", "description": "匹配超过600条时 total 为估计数（两位有效数字）；最多列出前1000条"], "page": integer, "pageSize": integer, "sort": ["type": "string", "enum": ["relevance", "date"]],
             "rankedWindow": ["type": ["integer", "null"], "description": "匹配较多时只对最新的这么多条按相关度排序"],
             "suggestion": nullableString, "items": ["type": "array", "items": ["type": "object"]],
         ]],

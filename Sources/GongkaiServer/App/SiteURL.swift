@@ -97,6 +97,8 @@ enum SiteURL: Sendable {
     case adminPublicationFile(UUID, attachment: UUID)
     case adminPublicationMask(UUID)
     case adminSubscriptions
+    case adminOutboxRetry(UUID)
+    case adminGuide
     case publications(slug: String, query: String? = nil)
     case publication(slug: String, UUID, version: Int? = nil)
     case publicationFile(slug: String, UUID, attachment: UUID)
@@ -187,6 +189,8 @@ enum SiteURL: Sendable {
         case .adminPublicationFile(let id, let attachment): "/admin/publications/\(id.uuidString)/files/\(attachment.uuidString)"
         case .adminPublicationMask(let id): "/admin/publications/\(id.uuidString)/mask"
         case .adminSubscriptions: "/admin/subscriptions"
+        case .adminOutboxRetry(let id): "/admin/subscriptions/outbox/\(id.uuidString)/retry"
+        case .adminGuide: "/admin/guide"
         case .publications(let slug, let query): "/sites/\(slug)/xinxi" + (query.map { "?" + $0 } ?? "")
         case .publication(let slug, let id, let version): "/sites/\(slug)/xinxi/\(id.uuidString)" + (version.map { "?version=\($0)" } ?? "")
         case .publicationFile(let slug, let id, let attachment): "/sites/\(slug)/xinxi/\(id.uuidString)/fujian/\(attachment.uuidString)"

@@ -95,6 +95,8 @@ enum Layout {
                     navItem(staff.unreadNotifications > 0 ? "通知（\(staff.unreadNotifications)）" : "通知", SiteURL.adminNotifications.path, chrome)
                     if staff.roles.contains(.admin) {
                         navItem("账号", SiteURL.adminUsers.path, chrome)
+                        navItem("公开指南", SiteURL.adminGuide.path, chrome)
+                        navItem("订阅推送", SiteURL.adminSubscriptions.path, chrome)
                         navItem("操作日志", SiteURL.adminAudit(query: nil).path, chrome)
                     }
                     navItem("工作日日历", SiteURL.adminCalendar.path, chrome)

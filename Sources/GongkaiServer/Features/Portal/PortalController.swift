@@ -33,10 +33,14 @@ enum PortalController {
         let units = try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db)
         let catalogs = section == .statutory ? try await CatalogStore.published(siteID: try site.requireID(), on: req.db) : []
         let compiling = section == .statutory ? try await CatalogStore.compiling(siteID: try site.requireID(), on: req.db) : []
-        let model = SectionPage.Model(
+        var model = SectionPage.Model(
             section: section,
             units: UnitQueries.ordered(units).map { SectionPage.UnitRow(record: $0.unit, depth: $0.depth) },
             catalogs: catalogs, compiling: compiling, siteSlug: site.slug)
+        if section == .guide, let text = try await GuideTextRecord.versions(siteID: try site.requireID(), on: req.db).first {
+            model.guideHTML = text.bodyHTML
+            model.guideUpdated = text.createdAt
+        }
         let info = PageChrome.SiteInfo(site)
         return html(SectionPage.render(model, chrome: PageChrome(req: req, title: section.title, area: .portal, site: info)))
     }

@@ -1,8 +1,9 @@
 import Foundation
 import Plot
 
-/// One portal section. Until later features fill them, each says plainly what will appear; the 指南 already
-/// lists every unit's disclosure office with the contact details 条例 第十二条 requires.
+/// One portal section. Until later features fill them, each says plainly what will appear; the 指南 shows the
+/// county office's text (GuideController) and lists every unit's disclosure office with the contact details
+/// 条例 第十二条 requires.
 enum SectionPage {
     struct UnitRow {
         let id: UUID
@@ -36,6 +37,9 @@ enum SectionPage {
         var catalogs: [CatalogStore.Published] = []
         var compiling: [CatalogStore.Compiling] = []
         var siteSlug = ""
+        /// The county office's text of the 指南 (sanitised); the default text until it writes its own.
+        var guideHTML = DefaultGuideText.html
+        var guideUpdated: Date?
     }
 
     static func summary(_ section: PortalSection) -> String {
@@ -85,19 +89,19 @@ enum SectionPage {
 
     @ComponentBuilder
     static func guide(_ model: Model) -> Component {
-        El("h2") { T("一、获取政府信息的方式") }
+        El("div", ["class": "rich-text"]) { RawHTML(model.guideHTML) }
         El("p") {
-            T("主动公开的政府信息通过本专栏“法定主动公开内容”集中发布，可以检索、查阅和下载。需要获取其他政府信息的，可以向下列单位的政府信息公开工作机构提出申请（依申请公开）。")
-        }
-        El("p") {
-            T("政府信息按发布机构、领域（政务公开事项标准目录）、主题分类、年份和有效性编排，每条信息有唯一的索引号。")
+            T("查找政府信息：")
             A("浏览全部政府信息", href: SiteURL.publications(slug: model.siteSlug).path)
             T("　")
             A("搜索", href: SiteURL.search(slug: model.siteSlug).path)
             T("　")
             A("订阅推送", href: SiteURL.subscribe(slug: model.siteSlug).path)
         }
-        El("h2") { T("二、政府信息公开工作机构") }
+        if let updated = model.guideUpdated {
+            El("p", ["class": "muted"]) { T("本指南更新于\(ChineseTime.date(updated))。") }
+        }
+        El("h2") { T("政府信息公开工作机构") }
         if model.units.isEmpty {
             EmptyState(title: "尚未登记单位", text: "公开办在工作平台登记本县各单位后，各单位的地址、办公时间和联系方式将列在这里。")
         } else {

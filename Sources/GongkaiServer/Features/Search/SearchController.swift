@@ -72,8 +72,8 @@ enum SearchController {
     struct APIResult: Content {
         let query: String
         let total: Int
-        /// true when there are more than 1,000 matches: `total` is then an estimate (two significant figures) and
-        /// only the first 1,000 are listed.
+        /// true when there are more than 600 matches: `total` is then an estimate (two significant figures);
+        /// at most the first 1,000 are listed.
         let totalIsEstimate: Bool
         let page: Int
         let pageSize: Int

@@ -14,13 +14,15 @@ import SQLKit
 /// 2. FTS5's bm25() computes each phrase's IDF by running the phrase over the whole table, once per query — a scan of
 ///    every match even when only a window is ranked. `gongkai_rank` (C, CGongkaiRank) is the same BM25 with the
 ///    document frequencies supplied: estimated from a bounded scan of each phrase's newest matches.
-/// Counting stops at `countLimit` matches; beyond, the total is estimated from how densely the newest matches lie,
-/// and only the first `countLimit` results are listed (as the large search engines do).
+/// Counting stops with the window; beyond, the total is estimated from how densely the newest matches lie, and only
+/// the first `listLimit` results are listed (as the large search engines do).
 enum SearchIndex {
     /// How many of the newest matches are ranked by relevance.
     static let window = 600
-    /// Matches are counted up to this many, and at most this many are listed (100 pages of 10).
-    static let countLimit = 1_000
+    /// Matches are counted exactly up to this many (the walk that finds the window); beyond, the total is estimated.
+    static let countLimit = window
+    /// At most this many results are listed (100 pages of 10).
+    static let listLimit = 1_000
 
     enum Sort: String, Sendable {
         case relevance
@@ -47,7 +49,7 @@ enum SearchIndex {
         let hits: [Hit]
         /// More matches than `window`: relevance covered the newest ones only.
         let windowed: Bool
-        /// More than `countLimit` matches: `total` is an estimate and only the first `countLimit` are listed.
+        /// More than `countLimit` matches: `total` is an estimate (only the first `listLimit` are listed).
         var totalIsEstimate = false
     }
 
@@ -126,8 +128,8 @@ enum SearchIndex {
         let newest = try await newestMatches(from: from, rowid: r, on: sql)
         let counted = newest.count > countLimit
         let total = counted ? try await estimate(found: newest.count, oldest: newest.oldest, on: sql) : newest.count
-        guard total > 0, offset < min(total, countLimit) else { return Result(total: total, hits: [], windowed: false, totalIsEstimate: counted) }
-        let limit = min(limit, countLimit - offset)
+        guard total > 0, offset < min(total, listLimit) else { return Result(total: total, hits: [], windowed: false, totalIsEstimate: counted) }
+        let limit = min(limit, listLimit - offset)
 
         func hits(_ select: SQLQueryString) async throws -> [Hit] {
             try await sql.raw(select).all().map { Hit(publicationID: try $0.decode(column: "id", as: UUID.self), rowid: try $0.decode(column: "r", as: Int64.self)) }
@@ -229,8 +231,9 @@ enum SearchIndex {
 extension SearchIndex {
     /// Rebuilds the whole index from the records, in one transaction: every live record gets a position in
     /// publication order (so the newest-first path stays right), withdrawn ones leave the index.
+    /// - audited: false only for the migration that rebuilds after a tokenizer change (not a person's action).
     @discardableResult
-    static func rebuild(on db: any Database) async throws -> Int {
+    static func rebuild(on db: any Database, audited: Bool = true) async throws -> Int {
         try await db.transaction { tx in
             let sql = tx as! any SQLDatabase
             try await sql.raw("DELETE FROM publication_search").run()
@@ -247,6 +250,7 @@ extension SearchIndex {
                 try await put(rowid: rowid, title: PublicationActions.searchTitle(record), body: PublicationActions.searchBody(live, full: full),
                               isNew: true, on: tx)
             }
+            guard audited else { return Int(rowid) }
             try await AuditLog.record(on: tx, actor: .commandLine(), siteID: nil, action: "search.reindex",
                                       target: .init(type: "search", id: nil, label: "检索索引"), summary: "重建检索索引：\(rowid)条信息",
                                       at: Date(), deploymentWide: true)

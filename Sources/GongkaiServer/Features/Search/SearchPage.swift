@@ -21,7 +21,7 @@ enum SearchPage {
             }
             if !o.query.isEmpty {
                 El("p", ["class": "muted", "role": "status"]) {
-                    T(o.totalIsEstimate ? "找到约\(o.total)条结果，列出前\(SearchIndex.countLimit)条。排序：" : "找到\(o.total)条结果。排序：")
+                    T(o.totalIsEstimate ? "找到约\(o.total)条结果，最多列出前\(SearchIndex.listLimit)条。排序：" : "找到\(o.total)条结果。排序：")
                     if o.sort == .relevance { El("strong") { T("相关度") } } else { A("相关度", href: href(page: nil, sort: .relevance)) }
                     T(" | ")
                     if o.sort == .date { El("strong") { T("发布时间") } } else { A("发布时间", href: href(page: nil, sort: .date)) }
@@ -50,7 +50,7 @@ enum SearchPage {
                             }
                         }
                     }
-                    InformationPages.pager(total: min(o.total, SearchIndex.countLimit), page: o.page, pageSize: SearchController.pageSize) { href(page: $0) }
+                    InformationPages.pager(total: min(o.total, SearchIndex.listLimit), page: o.page, pageSize: SearchController.pageSize) { href(page: $0) }
                 }
             }
         }

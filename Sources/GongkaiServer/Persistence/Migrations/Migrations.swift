@@ -16,5 +16,7 @@ enum GongkaiMigrations {
         M0011CreateWorkPlans(),
         M0012CreateSensitiveWords(),
         M0013CreatePublications(),
+        M0014CreateGuideTexts(),
+        M0015RebuildSearchIndex(),
     ]
 }

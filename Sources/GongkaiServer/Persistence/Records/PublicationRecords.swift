@@ -187,3 +187,23 @@ final class OutboxRecord: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// One version of a site's 政府信息公开指南 text (the highest number is shown).
+final class GuideTextRecord: Model, @unchecked Sendable {
+    static let schema = "guide_texts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "site_id") var siteID: UUID
+    @Field(key: "number") var number: Int
+    /// Sanitised on input (RichText), so the page can show it as it is.
+    @Field(key: "body_html") var bodyHTML: String
+    @Field(key: "note") var note: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "created_by_label") var createdByLabel: String
+
+    init() {}
+
+    static func versions(siteID: UUID, on db: any Database) async throws -> [GuideTextRecord] {
+        try await query(on: db).filter(\.$siteID == siteID).sort(\.$number, .descending).all()
+    }
+}
