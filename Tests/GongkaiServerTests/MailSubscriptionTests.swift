@@ -100,6 +100,7 @@ struct MailSubscriptionTests {
         let relay = try await SMTPReceiver()
         defer { Task { await relay.stop() } }
         try await TestApp.run(adjust: { $0.smtp = .init(host: "127.0.0.1", port: relay.port, from: "gongkai@hukou.gov.cn") }) { app, clock in
+            clock.advance(0.123_456_7)  // real clocks have sub-microsecond fractions, which SQLite dates do not keep
             let township = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县双钟镇人民政府").first())
             let scope = "unit:\(try township.requireID().uuidString)"
             let person = Browser(app)

@@ -88,10 +88,11 @@ enum Outbox {
             .filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).limit(limit).with(\.$subscription).all()
         var summary = RunSummary()
         for row in due {
-            // Claim: another worker that read the same row will find next_attempt_at moved and skip it.
+            // Claim: another worker that read the same row will find next_attempt_at moved past now and skip it.
+            // (Compared with <=, never =: a date read back from the database may differ in its last bit.)
             let claimed = try await (app.db as! any SQLDatabase).raw("""
                 UPDATE outbox SET next_attempt_at = \(bind: now.addingTimeInterval(600)) WHERE id = \(bind: row.requireID())
-                AND next_attempt_at = \(bind: row.nextAttemptAt) AND delivered_at IS NULL RETURNING id
+                AND next_attempt_at <= \(bind: now) AND delivered_at IS NULL AND abandoned_at IS NULL RETURNING id
                 """).all()
             guard !claimed.isEmpty else { continue }
             let failure = await send(row, app: app)
