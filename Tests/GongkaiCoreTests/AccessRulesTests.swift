@@ -15,13 +15,13 @@ struct AccessRulesTests {
         case .editor:
             switch action {
             case .enterBackOffice: return true
-            case .viewUnit, .editUnit, .editContent, .reportProgress: return own
+            case .viewUnit, .editUnit, .editContent, .reportProgress, .handleRequest: return own
             default: return false
             }
         case .reviewer:
             switch action {
             case .enterBackOffice: return true
-            case .viewUnit, .editUnit, .editContent, .reviewContent, .publishContent, .reportProgress: return own
+            case .viewUnit, .editUnit, .editContent, .reviewContent, .publishContent, .reportProgress, .handleRequest, .extendRequest: return own
             default: return false
             }
         case .guide:

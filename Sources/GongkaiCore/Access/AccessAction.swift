@@ -25,6 +25,11 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case reportProgress
     /// Accept a reported completion, or return it, as the item's guiding unit.
     case acceptProgress
+    /// Read and handle an application for disclosure addressed to the unit (依申请公开): the applicant's identity
+    /// and contacts are visible only to the handling unit and the office.
+    case handleRequest
+    /// Record an extension of the reply period (第三十三条: the head of the disclosure office consents).
+    case extendRequest
 }
 
 /// Who is acting: the facts a rule needs, nothing else.

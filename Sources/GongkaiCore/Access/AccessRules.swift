@@ -53,6 +53,12 @@ public enum AccessRules {
                 && (actor.roles.contains(.guide) || actor.roles.contains(.reviewer))
             if guidesItem || guidesDomain { return .allowed }
             return .denied("只有该事项的指导责任单位可以验收或退回。")
+        case .handleRequest:
+            if ownUnit && (actor.roles.contains(.editor) || actor.roles.contains(.reviewer)) { return .allowed }
+            return .denied("只有受理单位的工作人员可以查看和办理政府信息公开申请。")
+        case .extendRequest:
+            if ownUnit && actor.roles.contains(.reviewer) { return .allowed }
+            return .denied("延长答复期限须经政府信息公开工作机构负责人同意，由本单位审核人员记录。")
         case .manageUnits, .manageUsers, .viewAudit, .manageSite:
             return .denied("此操作仅限公开办管理员。")
         }

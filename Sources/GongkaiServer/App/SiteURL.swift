@@ -108,6 +108,12 @@ enum SiteURL: Sendable {
     case subscribe(slug: String, query: String? = nil)
     case subscriptionCancel(token: String)
     case subscriptionConfirm(token: String)
+    case requestApply(slug: String)
+    case requestTrack(slug: String, code: String?)
+    case adminRequests(query: String? = nil)
+    case adminRequestNew
+    case adminRequest(UUID)
+    case adminRequestEvents(UUID)
     case feed(slug: String, scope: FeedScope)
     case sitemap
     case apiPublications(query: String? = nil)
@@ -200,6 +206,12 @@ enum SiteURL: Sendable {
         case .subscribe(let slug, let query): "/sites/\(slug)/dingyue" + (query.map { "?" + $0 } ?? "")
         case .subscriptionCancel(let token): "/dingyue/\(token)/cancel"
         case .subscriptionConfirm(let token): "/dingyue/\(token)/confirm"
+        case .requestApply(let slug): "/sites/\(slug)/yishenqing/shenqing"
+        case .requestTrack(let slug, let code): "/sites/\(slug)/yishenqing/chaxun" + (code.map { "?code=" + $0 } ?? "")
+        case .adminRequests(let query): "/admin/requests" + (query.map { "?" + $0 } ?? "")
+        case .adminRequestNew: "/admin/requests/new"
+        case .adminRequest(let id): "/admin/requests/\(id.uuidString)"
+        case .adminRequestEvents(let id): "/admin/requests/\(id.uuidString)/events"
         case .feed(let slug, let scope): "/feeds/\(slug)/\(scope.pathPart).atom"
         case .sitemap: "/sitemap.xml"
         case .apiPublications(let query): "/api/v1/publications" + (query.map { "?" + $0 } ?? "")

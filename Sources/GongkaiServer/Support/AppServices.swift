@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 import NIOConcurrencyHelpers
 import Prometheus
 import Vapor
@@ -8,6 +9,9 @@ import Vapor
 final class AppServices: @unchecked Sendable {
     let config: AppConfig
     let metrics: PrometheusCollectorRegistry
+    /// Signs the public forms' arithmetic questions (RequestChallenge); new at every start, so a question is only
+    /// good for the running process — a form left open across a restart is shown again with a new question.
+    let formSecret: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
     private let lock = NIOLock()
     private var clock: @Sendable () -> Date = { Date() }
 
@@ -43,4 +47,6 @@ extension Application {
 extension Request {
     var gongkai: AppServices { application.gongkai }
     var now: Date { application.gongkai.now }
+    /// Today in China (the civil date the statutory periods count in).
+    var today: CivilDate { ChineseTime.today(now) }
 }

@@ -90,6 +90,7 @@ enum Layout {
                     navItem("单位", SiteURL.adminUnits.path, chrome)
                     navItem("标准目录", SiteURL.adminCatalogs.path, chrome)
                     navItem("信息发布", SiteURL.adminPublications().path, chrome)
+                    navItem("依申请公开", SiteURL.adminRequests().path, chrome)
                     navItem("工作方案", SiteURL.adminPlans.path, chrome)
                     navItem("内容检查", SiteURL.adminContentCheck.path, chrome)
                     navItem(staff.unreadNotifications > 0 ? "通知（\(staff.unreadNotifications)）" : "通知", SiteURL.adminNotifications.path, chrome)

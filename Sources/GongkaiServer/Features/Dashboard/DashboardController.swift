@@ -76,6 +76,8 @@ enum Dashboard {
         case .manageSite: "管理站点设置"
         case .reportProgress: "报告本单位工作进度"
         case .acceptProgress: "验收指导事项"
+        case .handleRequest: "办理本单位的依申请公开"
+        case .extendRequest: "记录延长答复期限"
         }
     }
 

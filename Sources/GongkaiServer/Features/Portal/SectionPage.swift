@@ -72,6 +72,16 @@ enum SectionPage {
             El("p", ["class": "lead"]) { T(summary(model.section)) }
             if model.section == .guide {
                 guide(model)
+            } else if model.section == .apply {
+                El("div", ["class": "card"]) {
+                    El("p") { T("在线提交政府信息公开申请，无需注册账号；提交后凭查询码查看办理进度、答复期限和答复文书。") }
+                    El("p") {
+                        A("在线申请", href: SiteURL.requestApply(slug: model.siteSlug).path, class: "button")
+                        T("　")
+                        A("查询办理进度", href: SiteURL.requestTrack(slug: model.siteSlug, code: nil).path, class: "button secondary")
+                    }
+                    El("p", ["class": "hint"]) { T("也可以按“政府信息公开指南”中的地址和电话，以信件、传真或当面方式提出申请。") }
+                }
             } else if model.section == .statutory && !model.catalogs.isEmpty {
                 CatalogPortal.render(model.catalogs, compiling: model.compiling, slug: model.siteSlug)
             } else {

@@ -18,5 +18,6 @@ enum GongkaiMigrations {
         M0013CreatePublications(),
         M0014CreateGuideTexts(),
         M0015RebuildSearchIndex(),
+        M0016CreateDisclosureRequests(),
     ]
 }

@@ -1,0 +1,113 @@
+import Foundation
+import GongkaiCore
+import Plot
+
+/// Views of one application shared by the tracking page and the back office: the dates with how they were
+/// computed, and the history.
+enum RequestPages {
+    static func stageText(_ t: RequestTimeline) -> String {
+        switch t.stage {
+        case .awaitingReceipt: "待受理机构确认收到申请（确认之日为收到申请之日）"
+        case .awaitingCorrection: "待申请人补正" + (t.correctionUntil.map { "（补正期限：\($0.chinese)）" } ?? "")
+        case .consulting: "正在征求第三方或者其他机关意见，所需时间不计算在答复期限内"
+        case .awaitingPayment: "待缴纳信息处理费" + (t.paymentDue.map { "（缴费期限：\($0.chinese)）" } ?? "")
+        case .handling: "办理中"
+        case .replied: "已答复" + (t.outcome.map { "：\($0.shortName)" } ?? "")
+        }
+    }
+
+    static func dueText(_ t: RequestTimeline) -> String {
+        if let repliedOn = t.repliedOn {
+            return "\(repliedOn.chinese)答复" + (t.repliedOnTime.map { $0 ? "（在期限内）" : "（超过答复期限）" } ?? "")
+        }
+        if let due = t.due { return due.chinese + "（" + due.weekdayName + "）" + (t.delayedTo != nil ? "，按条例第三十五条确定的延迟答复期限" : "") }
+        return switch t.stage {
+        case .awaitingReceipt: "确认收到申请后开始计算"
+        case .awaitingCorrection: "收到补正后的申请之日起重新计算20个工作日"
+        case .consulting: "征求意见结束后继续计算"
+        case .awaitingPayment: "缴费后继续计算"
+        default: "—"
+        }
+    }
+
+    /// The public text of an event: what the applicant may read (third parties and internal notes are not named).
+    static func publicText(_ e: RequestEvent) -> String {
+        switch e.kind {
+        case .received: "收到申请。" + e.text
+        case .correctionRequested: "告知补正：" + e.text + (e.until.map { "（请于\($0.chinese)前补正）" } ?? "")
+        case .correctionReceived: "收到补正后的申请，答复期限重新计算。"
+        case .consultationSent: "征求第三方或者其他机关意见（所需时间不计算在答复期限内）。"
+        case .consultationClosed: "征求意见结束。"
+        case .extended: "经政府信息公开工作机构负责人同意，答复期限延长\(e.days ?? 0)个工作日。" + (e.text.isEmpty ? "" : "理由：" + e.text)
+        case .reasonsRequested: "请申请人说明理由（条例第三十五条）。" + e.text
+        case .replyDelayed: "确定延迟答复期限至\(e.until?.chinese ?? "")（条例第三十五条）。" + e.text
+        case .feeNoticed: "发出收费通知：信息处理费\(e.amount ?? 0)元，请于收到通知次日起20个工作日内缴纳。"
+        case .feePaid: "已缴纳信息处理费。"
+        case .replied: "作出答复：" + (e.outcome?.shortName ?? "") + "。"
+        case .note: ""
+        }
+    }
+
+    @ComponentBuilder
+    static func dates(_ loaded: RequestStore.Loaded) -> Component {
+        let t = loaded.timeline
+        El("dl", ["class": "kv card"]) {
+            El("dt") { T("受理编号") }
+            El("dd") { T(loaded.record.number) }
+            El("dt") { T("受理机关") }
+            El("dd") { T(loaded.record.unit.name) }
+            El("dt") { T("提交方式") }
+            El("dd") { T(loaded.record.channelValue.label) }
+            El("dt") { T("收到申请之日") }
+            El("dd") { T(t.received.map { "\($0.chinese)（\(loaded.record.channelValue.rule)）" } ?? "待确认") }
+            El("dt") { T("办理状态") }
+            El("dd") { T(stageText(t)) }
+            El("dt") { T("答复期限") }
+            El("dd") { El("strong") { T(dueText(t)) } }
+        }
+        if let segments = t.clock?.segments, !segments.isEmpty {
+            El("details", ["class": "computation"]) {
+                El("summary") { T("答复期限是怎样算出的") }
+                El("p", ["class": "hint"]) {
+                    T("自收到申请之日的次日起算20个工作日（条例第三十三条）；工作日按国务院办公厅节假日安排确定。")
+                }
+                El("div", ["class": "table-wrap"]) {
+                    El("table") {
+                        El("thead") { El("tr") { for h in ["期间", "从", "到", "工作日", "说明"] { El("th", ["scope": "col"]) { T(h) } } } }
+                        El("tbody") {
+                            for segment in segments {
+                                El("tr") {
+                                    El("td") { T(segment.kind == .counting ? "计入" : segment.kind == .paused ? "不计入" : "已重新起算") }
+                                    El("td") { T(segment.from.description) }
+                                    El("td") { T(segment.through.description) }
+                                    El("td") { T(String(segment.workingDays)) }
+                                    El("td") { T(segment.note) }
+                                }
+                            }
+                        }
+                    }
+                }
+                if let years = t.clock?.unconfirmedYears, !years.isEmpty {
+                    El("p", ["class": "notice"]) { T("\(years.map(String.init).joined(separator: "、"))年的节假日安排尚未公布，期限按周末推算，公布后自动更正。") }
+                }
+            }
+        }
+    }
+
+    /// The tracking page's view: dates and the public history; of the applicant nothing but what they asked for.
+    @ComponentBuilder
+    static func publicCase(_ loaded: RequestStore.Loaded) -> Component {
+        dates(loaded)
+        El("h2") { T("所申请的信息") }
+        El("p") { T(loaded.record.information) }
+        El("h2") { T("办理经过") }
+        El("ol", ["class": "history"]) {
+            for row in loaded.events {
+                if let event = row.event, event.kind != .note {
+                    El("li") { El("strong") { T(event.on.chinese + "　") }; T(publicText(event)) }
+                }
+            }
+            if loaded.events.isEmpty { El("li") { T("已提交，等待受理机构确认收到。") } }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import Plot
+import Vapor
+
+/// The public side of 依申请公开: the application form (no account), and following a case by its 查询码.
+/// Applications are never listed in public; the tracking page shows the stage, the dates and the letters, and of
+/// the applicant only a masked name.
+enum RequestPortal {
+    struct Form: Content {
+        var unit: String?
+        var applicantType: String?
+        var name: String?
+        var idKind: String?
+        var idNumber: String?
+        var contactPerson: String?
+        var phone: String?
+        var email: String?
+        var address: String?
+        var information: String?
+        var form: String?
+        var delivery: String?
+        var needsHelp: String?
+        /// The arithmetic question's answer and its signed question (`RequestChallenge`).
+        var answer: String?
+        var challenge: String?
+
+        var application: RequestApplication {
+            RequestApplication(applicant: ApplicantType(rawValue: applicantType ?? "") ?? .naturalPerson, name: name ?? "", idKind: idKind ?? "居民身份证",
+                               idNumber: idNumber ?? "", contactPerson: contactPerson ?? "", phone: phone ?? "", email: email ?? "", address: address ?? "",
+                               information: information ?? "", form: RequestApplication.ProvisionForm(rawValue: form ?? ""),
+                               delivery: RequestApplication.Delivery(rawValue: delivery ?? ""), needsHelp: needsHelp == "1")
+        }
+    }
+
+    static let limiter = PublicFormLimiter(limit: 5, per: 3600)
+    static let trackLimiter = PublicFormLimiter(limit: 60, per: 3600)
+
+    @Sendable static func form(req: Request) async throws -> Response {
+        let site = try await InformationController.site(req)
+        let form = Form(unit: req.query[String.self, at: "unit"], applicantType: ApplicantType.naturalPerson.rawValue, idKind: "居民身份证")
+        return try await page(req, site: site, form: form, errors: nil, status: .ok)
+    }
+
+    @Sendable static func submit(req: Request) async throws -> Response {
+        let site = try await InformationController.site(req)
+        let form = try req.content.decode(Form.self)
+        var errors = form.application.validate()
+        let units = try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db)
+        let unit = units.first { $0.id?.uuidString == form.unit }
+        if unit == nil { errors.add("unit", "请选择受理申请的行政机关。") }
+        if !RequestChallenge.check(answer: form.answer ?? "", token: form.challenge ?? "", secret: req.application.gongkai.formSecret, now: req.now) {
+            errors.add("answer", "验证题答案不对或已过期，请重新计算下面的新题目。")
+        }
+        guard errors.isEmpty, let unit else { return try await page(req, site: site, form: form, errors: errors, status: .unprocessableEntity) }
+        guard limiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
+            throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试；也可以到受理机构当面提交或邮寄申请。")
+        }
+        let calendar = try await req.calendarService.calendar(on: req.db)
+        let record = try await RequestStore.create(
+            .init(application: form.application, unitID: try unit.requireID(), channel: .online, arrivedOn: req.today),
+            siteID: try site.requireID(), actor: AuditActor(userID: nil, label: "申请人（在线）", siteID: site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
+            now: req.now, calendar: calendar, on: req.db)
+        return req.redirect(to: SiteURL.requestTrack(slug: site.slug, code: record.code).path + "&new=1")
+    }
+
+    static func page(_ req: Request, site: SiteRecord, form: Form, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {
+        let units = UnitQueries.ordered(try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db))
+        let info = PageChrome.SiteInfo(site)
+        let chrome = PageChrome(req: req, title: "申请政府信息公开", area: .portal, site: info)
+        let challenge = RequestChallenge.make(secret: req.application.gongkai.formSecret, now: req.now)
+        let isOrganisation = ApplicantType(rawValue: form.applicantType ?? "")?.isOrganisation ?? false
+        let html = Layout.render(chrome) {
+            El("h1") { T("申请政府信息公开") }
+            El("p", ["class": "lead"]) {
+                T("公民、法人或者其他组织可以向行政机关申请获取政府信息（条例第二十七条）。在线提交无需注册；提交后会得到一个查询码，凭查询码查看办理进度、答复期限和答复文书。")
+            }
+            El("p", ["class": "hint"]) {
+                T("书写有困难的，可以到受理机构口头提出，由工作人员代为填写（第二十九条）；有阅读困难或者视听障碍的，请在下面勾选，工作人员会提供必要的帮助（第四十三条）。受理机构的地址和电话见")
+                A("政府信息公开指南", href: SiteURL.section(slug: site.slug, .guide).path)
+                T("。")
+            }
+            ErrorSummary(errors: errors)
+            PostForm(action: SiteURL.requestApply(slug: site.slug).path, csrfToken: chrome.csrfToken) {
+                SelectRow(label: "向哪个行政机关申请", name: "unit",
+                          options: [("", "请选择")] + units.map { (value: $0.unit.id!.uuidString, label: String(repeating: "　", count: $0.depth) + $0.unit.name) },
+                          selected: form.unit ?? "", errors: errors?.messages(for: "unit") ?? [])
+                SelectRow(label: "申请人", name: "applicantType", options: ApplicantType.allCases.map { ($0.rawValue, $0.formLabel) },
+                          selected: form.applicantType ?? ApplicantType.naturalPerson.rawValue, errors: [])
+                FieldRow(label: isOrganisation ? "单位名称" : "姓名（法人或其他组织填写单位名称）", name: "name", value: form.name ?? "",
+                         errors: errors?.messages(for: "name") ?? [], required: true)
+                SelectRow(label: "身份证明", name: "idKind", options: RequestApplication.idKinds.map { ($0, $0) }, selected: form.idKind ?? "居民身份证",
+                          errors: [], hint: "法人或其他组织请在下一栏填写统一社会信用代码。")
+                FieldRow(label: "证件号码或统一社会信用代码", name: "idNumber", value: form.idNumber ?? "", errors: errors?.messages(for: "idNumber") ?? [],
+                         required: true, autocomplete: "off")
+                FieldRow(label: "联系人（法人或其他组织填写）", name: "contactPerson", value: form.contactPerson ?? "", errors: errors?.messages(for: "contactPerson") ?? [])
+                FieldRow(label: "联系电话", name: "phone", value: form.phone ?? "", type: "tel", errors: errors?.messages(for: "phone") ?? [], autocomplete: "tel")
+                FieldRow(label: "电子邮箱", name: "email", value: form.email ?? "", type: "email", errors: errors?.messages(for: "email") ?? [], autocomplete: "email")
+                FieldRow(label: "通信地址", name: "address", value: form.address ?? "", errors: errors?.messages(for: "address") ?? [],
+                         hint: "选择邮寄的必填。", autocomplete: "street-address")
+                TextAreaRow(label: "所需政府信息的名称、文号或者特征性描述", name: "information", value: form.information ?? "",
+                            errors: errors?.messages(for: "information") ?? [], hint: "例如：湖口县2025年城乡低保资金分配文件（湖府办发〔2025〕12号）。", required: true, rows: 5)
+                SelectRow(label: "获取信息的形式", name: "form", options: [("", "请选择")] + RequestApplication.ProvisionForm.allCases.map { ($0.rawValue, $0.label) },
+                          selected: form.form ?? "", errors: errors?.messages(for: "form") ?? [])
+                SelectRow(label: "获取信息的途径", name: "delivery", options: [("", "请选择")] + RequestApplication.Delivery.allCases.map { ($0.rawValue, $0.label) },
+                          selected: form.delivery ?? "", errors: errors?.messages(for: "delivery") ?? [])
+                CheckboxGroup(legend: "需要帮助", name: "needsHelp", options: [("1", "我有阅读困难或者视听障碍，需要工作人员帮助")],
+                              checked: form.needsHelp == "1" ? ["1"] : [])
+                VoidEl("input", ["type": "hidden", "name": "challenge", "value": challenge.token])
+                FieldRow(label: "验证题：\(challenge.question)", name: "answer", value: "", type: "text", errors: errors?.messages(for: "answer") ?? [],
+                         hint: "请填写计算结果（阿拉伯数字），用于防止自动程序大量提交。", required: true, autocomplete: "off")
+                SubmitRow(title: "提交申请")
+            }
+            El("p", ["class": "muted"]) {
+                T("在线提交的申请，以受理机构与您确认之日为收到申请之日（条例第三十一条）；答复期限为收到申请之日起20个工作日。")
+            }
+        }
+        return PortalController.html(html, status: status)
+    }
+
+    /// Following a case: by its code, no account. The applicant's identity is never shown here.
+    @Sendable static func track(req: Request) async throws -> Response {
+        let site = try await InformationController.site(req)
+        let typed = req.query[String.self, at: "code"] ?? ""
+        let code = RequestStore.normaliseCode(typed)
+        let info = PageChrome.SiteInfo(site)
+        let chrome = PageChrome(req: req, title: "查询申请办理进度", area: .portal, site: info)
+        var loaded: RequestStore.Loaded?
+        if !code.isEmpty {
+            // Codes are not guessable (about 60 bits); the limit makes trying pointless all the same.
+            guard trackLimiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
+                throw Abort(.tooManyRequests, reason: "查询过于频繁，请稍后再试。")
+            }
+            if let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == site.requireID()).filter(\.$code == code)
+                .with(\.$unit).first() {
+                loaded = try await RequestStore.load(record, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+            }
+        }
+        let html = Layout.render(chrome) {
+            El("h1") { T("查询申请办理进度") }
+            El("form", ["method": "get", "action": SiteURL.requestTrack(slug: site.slug, code: nil).path, "class": "search-box"]) {
+                El("label", ["for": "code", "class": "visually-hidden"]) { T("查询码") }
+                VoidEl("input", ["type": "text", "id": "code", "name": "code", "value": typed, "placeholder": "输入查询码，如 K7QM-3XHD-9PRT", "autocomplete": "off"])
+                El("button", ["type": "submit", "class": "button"]) { T("查询") }
+            }
+            if let loaded {
+                if req.query[String.self, at: "new"] == "1" {
+                    El("section", ["class": "card", "role": "status"]) {
+                        El("h2") { T("申请已提交") }
+                        El("p") { T("您的查询码是：") ; El("strong", ["class": "code"]) { T(loaded.record.code) } }
+                        El("p") { T("请记下或截图保存查询码，凭它查看办理进度和答复。受理机构确认收到后，答复期限开始计算。") }
+                    }
+                }
+                RequestPages.publicCase(loaded)
+            } else if !typed.isEmpty {
+                EmptyState(title: "没有找到这个查询码", text: "请核对查询码（12位字母和数字，不区分大小写）。当面、邮寄或传真提交的申请，查询码在受理回执上。")
+            }
+        }
+        return PortalController.html(html)
+    }
+}

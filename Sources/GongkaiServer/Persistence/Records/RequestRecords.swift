@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+import GongkaiCore
+
+/// One application for disclosure (依申请公开). The listing fields at the end are derived from the events
+/// (`RequestStore.refresh`), never edited by hand.
+final class DisclosureRequestRecord: Model, @unchecked Sendable {
+    static let schema = "disclosure_requests"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "site_id") var site: SiteRecord
+    @Parent(key: "unit_id") var unit: OrgUnitRecord
+    @Field(key: "year") var year: Int
+    @Field(key: "sequence") var sequence: Int
+    @Field(key: "code") var code: String
+    @Field(key: "channel") var channel: String
+    @Field(key: "arrived_on") var arrivedOn: String
+    @OptionalField(key: "received_on") var receivedOn: String?
+    @Field(key: "applicant_type") var applicantType: String
+    @Field(key: "name") var name: String
+    @Field(key: "id_kind") var idKind: String
+    @Field(key: "id_number") var idNumber: String
+    @Field(key: "contact_person") var contactPerson: String
+    @Field(key: "phone") var phone: String
+    @Field(key: "email") var email: String
+    @Field(key: "address") var address: String
+    @Field(key: "information") var information: String
+    @Field(key: "provision_form") var provisionForm: String
+    @Field(key: "delivery") var delivery: String
+    @Field(key: "needs_help") var needsHelp: Bool
+    @Field(key: "fingerprint") var fingerprint: String
+    @OptionalField(key: "repeat_of") var repeatOf: UUID?
+    @Field(key: "stage") var stage: String
+    @OptionalField(key: "due_on") var dueOn: String?
+    @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "replied_on") var repliedOn: String?
+    @Field(key: "lock_version") var lockVersion: Int
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "created_by_label") var createdByLabel: String
+
+    init() {}
+
+    /// 受理编号: 2026-0007.
+    var number: String { String(format: "%d-%04d", year, sequence) }
+    var channelValue: ReceiptChannel { ReceiptChannel(rawValue: channel) ?? .online }
+    var applicant: ApplicantType { ApplicantType(rawValue: applicantType) ?? .naturalPerson }
+}
+
+/// One event of an application's history. Append-only: nothing here is ever updated or deleted.
+final class DisclosureRequestEventRecord: Model, @unchecked Sendable {
+    static let schema = "disclosure_request_events"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "request_id") var request: DisclosureRequestRecord
+    @Field(key: "position") var position: Int
+    @Field(key: "kind") var kind: String
+    @Field(key: "on_date") var onDate: String
+    @OptionalField(key: "days") var days: Int?
+    @OptionalField(key: "until_date") var untilDate: String?
+    @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "amount") var amount: Int?
+    @Field(key: "text") var text: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "created_by_label") var createdByLabel: String
+
+    init() {}
+
+    /// The core's event (nil for a row this version cannot read — never silently guessed).
+    var event: RequestEvent? {
+        guard let kind = RequestEvent.Kind(rawValue: kind), let on = CivilDate(onDate) else { return nil }
+        return RequestEvent(kind, on: on, days: days, until: untilDate.flatMap(CivilDate.init), outcome: outcome.flatMap(RequestOutcome.init(rawValue:)),
+                            amount: amount, text: text)
+    }
+}

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiCore
+@testable import GongkaiServer
+
+@Suite("依申请公开: intake, tracking, handling")
+struct RequestFlowTests {
+    /// Answers the form's arithmetic question ("七加五等于几？").
+    static func answer(_ html: String) -> String {
+        let digits: [Character: Int] = ["二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+        guard let range = html.range(of: #"验证题：.加.等于几"#, options: .regularExpression) else { return "" }
+        let text = Array(html[range])
+        return String((digits[text[4]] ?? 0) + (digits[text[6]] ?? 0))
+    }
+
+    @Test("a person applies online and follows the case by code; the township confirms, asks for 补正, gets it, replies; dates by the calendar")
+    func flow() async throws {
+        try await TestApp.run { app, clock in
+            let township = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县双钟镇人民政府").first())
+            let person = Browser(app)
+            let form = try await person.get(SiteURL.requestApply(slug: "hukou").path)
+            #expect(form.status == .ok && form.text.contains("验证题") && form.text.contains("法人或其他组织（商业企业）"))
+            var fields: [(String, String)] = [
+                ("unit", try township.requireID().uuidString), ("applicantType", "natural-person"), ("name", "王小明"), ("idKind", "居民身份证"),
+                ("idNumber", "110105194912310021"), ("phone", "13812345678"), ("email", ""), ("address", ""),
+                ("information", "双钟镇2026年临时救助资金发放明细"), ("form", "email"), ("delivery", "email"),
+                ("challenge", ""), ("answer", "0"),
+            ]
+            let refused = try await person.post(SiteURL.requestApply(slug: "hukou").path, fields)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("居民身份证号码应为18位，且校验码正确（读到：“110105194912310021”）"))
+            #expect(refused.text.contains("选择电子邮件的，请填写电子邮箱") && refused.text.contains("验证题答案不对"))
+            #expect(try await DisclosureRequestRecord.query(on: app.db).count() == 0, "nothing saved")
+
+            let again = try await person.get(SiteURL.requestApply(slug: "hukou").path)
+            let challenge = try #require(again.text.range(of: #"name="challenge" value="[^"]+""#, options: .regularExpression).map { String(again.text[$0]) })
+            fields = fields.filter { !["idNumber", "email", "challenge", "answer"].contains($0.0) } + [
+                ("idNumber", "11010519491231002X"), ("email", "wxm@example.com"),
+                ("challenge", String(challenge.dropFirst(#"name="challenge" value=""#.count).dropLast())), ("answer", Self.answer(again.text)),
+            ]
+            let submitted = try await person.post(SiteURL.requestApply(slug: "hukou").path, fields)
+            #expect(submitted.status == .seeOther)
+            let trackPath = try #require(submitted.headers.first(name: .location))
+            let record = try #require(try await DisclosureRequestRecord.query(on: app.db).first())
+            #expect(trackPath.contains(record.code) && record.number == "2026-0001")
+            let tracking = try await person.get(trackPath)
+            #expect(tracking.text.contains(record.code) && tracking.text.contains("待受理机构确认收到申请"))
+            #expect(!tracking.text.contains("王小明") && !tracking.text.contains("11010519491231002X") && !tracking.text.contains("13812345678"),
+                    "the tracking page never shows who applied")
+            let lowercase = try await person.get(SiteURL.requestTrack(slug: "hukou", code: record.code.lowercased().replacingOccurrences(of: "-", with: "")).path)
+            #expect(lowercase.text.contains("待受理机构确认收到申请"), "codes are read however they are typed")
+
+            // Other units and other counties cannot read it; the township's editor can, and that is audited.
+            let other = Browser(app)
+            _ = try await other.login("hukou-minzheng")
+            #expect(try await other.get(SiteURL.adminRequest(try record.requireID()).path).status == .forbidden)
+            let wuding = Browser(app)
+            _ = try await wuding.login("wuding-admin")
+            #expect(try await wuding.get(SiteURL.adminRequest(try record.requireID()).path).status == .notFound)
+            let editor = Browser(app)
+            _ = try await editor.login("hukou-shuangzhong-editor")
+            let list = try await editor.get(SiteURL.adminRequests().path)
+            #expect(list.text.contains("2026-0001") && list.text.contains("待确认收到"))
+            let detail = try await editor.get(SiteURL.adminRequest(try record.requireID()).path)
+            #expect(detail.text.contains("11010519491231002X") && detail.text.contains("王小明"))
+            #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "request.view").count() == 1)
+
+            // 双方确认 on Monday 2026-09-21: 20 working days, past 中秋 and 国庆 (9-25…27, 10-01…07 off; 10-10 worked).
+            func act(_ fields: [(String, String)]) async throws -> TestingHTTPResponse {
+                let page = try await editor.get(SiteURL.adminRequest(try record.requireID()).path)
+                let lock = page.text.range(of: #"name="lockVersion" value="\d+""#, options: .regularExpression).map { String(page.text[$0]).filter(\.isNumber) } ?? "1"
+                return try await editor.post(SiteURL.adminRequestEvents(try record.requireID()).path, fields + [("lockVersion", lock)])
+            }
+            #expect(try await act([("kind", "received"), ("on", "2026-09-21"), ("text", "电话与申请人确认")]).status == .seeOther)
+            var stored = try #require(try await DisclosureRequestRecord.find(record.id, on: app.db))
+            #expect(stored.receivedOn == "2026-09-21" && stored.dueOn == "2026-10-26")
+            #expect(try await person.get(trackPath).text.contains("2026年10月26日"))
+
+            let noItems = try await act([("kind", "correction-requested"), ("on", "2026-09-21"), ("until", "2026-09-30"), ("text", "")])
+            #expect(noItems.status == .unprocessableEntity && noItems.text.contains("一次性写明需要补正的事项"))
+            #expect(try await act([("kind", "correction-requested"), ("on", "2026-09-21"), ("until", "2026-09-30"),
+                                      ("text", "请写明所需资金明细的时间范围")]).status == .seeOther)
+            stored = try #require(try await DisclosureRequestRecord.find(record.id, on: app.db))
+            #expect(stored.stage == "awaiting-correction" && stored.dueOn == nil)
+            let waiting = try await person.get(trackPath)
+            #expect(waiting.text.contains("待申请人补正") && waiting.text.contains("请写明所需资金明细的时间范围"))
+
+            // Two days later the corrected application arrives: 20 working days from 9-23 → 10-28.
+            clock.advance(2 * 86_400)
+            _ = try await editor.login("hukou-shuangzhong-editor")
+            #expect(try await act([("kind", "correction-received"), ("on", "2026-09-23")]).status == .seeOther)
+            stored = try #require(try await DisclosureRequestRecord.find(record.id, on: app.db))
+            #expect(stored.dueOn == "2026-10-28")
+            let future = try await act([("kind", "note"), ("on", "2026-12-01"), ("text", "x")])
+            #expect(future.status == .unprocessableEntity && future.text.contains("日期不能晚于今天"))
+            // An extension is the office head's decision: recorded by the reviewer, not the editor.
+            #expect(try await act([("kind", "extended"), ("on", "2026-09-23"), ("days", "20"), ("text", "需调取档案")]).status == .forbidden)
+            #expect(try await act([("kind", "replied"), ("on", "2026-09-23"), ("outcome", "disclosed"), ("text", "已通过电子邮件提供")]).status == .seeOther)
+            let replied = try await person.get(trackPath)
+            #expect(replied.text.contains("已答复：予以公开") && replied.text.contains("（在期限内）"))
+            let page = try await person.get(trackPath)
+            #expect(page.text.contains("答复期限是怎样算出的") && page.text.contains("已重新起算"))
+            let audit = try await AuditEventRecord.query(on: app.db).filter(\.$action ~~ ["request.create", "request.event"]).all()
+            #expect(audit.count == 5 && audit.allSatisfy { !$0.summary.contains("11010519491231002X") && !$0.summary.contains("王小明") })
+        }
+    }
+}
