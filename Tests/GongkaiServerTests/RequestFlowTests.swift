@@ -108,4 +108,86 @@ struct RequestFlowTests {
             #expect(audit.count == 5 && audit.allSatisfy { !$0.summary.contains("11010519491231002X") && !$0.summary.contains("王小明") })
         }
     }
+
+    @Test("the API: public intake with the code, tracking with the computation; a unit's system reads, confirms, extends once and replies")
+    func api() async throws {
+        try await TestApp.run { app, _ in
+            let township = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县双钟镇人民政府").first())
+            var json = HTTPHeaders()
+            json.contentType = .json
+            let body = #"{"site":"hukou","unit":"\#(try township.requireID().uuidString)","applicantType":"business","name":"湖口某某建材有限公司","idNumber":"91360429MA35XXXX1K","contactPerson":"李四","phone":"0792-6321234","information":"双钟镇2026年砂石开采许可决定","form":"paper","delivery":"post","address":"湖口县双钟镇某路1号"}"#
+            let bad = try await app.testing().sendRequest(.POST, "/api/v1/requests", headers: json, body: ByteBuffer(string: body.replacingOccurrences(of: "91360429MA35XXXX1K", with: "123")))
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("统一社会信用代码应为18位"))
+            let created = try await app.testing().sendRequest(.POST, "/api/v1/requests", headers: json, body: ByteBuffer(string: body))
+            #expect(created.status == .created)
+            let code = try #require(try created.jsonObject()["code"] as? String)
+            let tracked = try await app.testing().sendRequest(.GET, "/api/v1/requests/track/" + code.lowercased())
+            #expect(try tracked.jsonObject()["stage"] as? String == "awaiting-receipt")
+            #expect(!tracked.body.string.contains("李四") && !tracked.body.string.contains("91360429MA35XXXX1K"))
+
+            let reviewer = try #require(try await UserRecord.query(on: app.db).filter(\.$name == "hukou-shuangzhong-reviewer").first())
+            let token = try await StaffAccounts.createToken(for: reviewer, label: "申请办理系统", actor: .commandLine(), now: app.gongkai.now, on: app.db).token
+            var auth = json
+            auth.bearerAuthorization = .init(token: token)
+            let list = try await app.testing().sendRequest(.GET, "/api/v1/requests", headers: auth)
+            #expect(list.status == .ok && list.body.string.contains("2026-0001"))
+            let id = try #require(try await DisclosureRequestRecord.query(on: app.db).first()?.id)
+            let detail = try await app.testing().sendRequest(.GET, "/api/v1/requests/\(id.uuidString)", headers: auth)
+            #expect(detail.body.string.contains("91360429MA35XXXX1K"))
+            func event(_ json: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/api/v1/requests/\(id.uuidString)/events", headers: auth, body: ByteBuffer(string: json))
+            }
+            let received = try await event(#"{"kind":"received","on":"2026-09-21","text":"传真确认"}"#)
+            #expect(received.status == .ok && received.body.string.contains("\"dueOn\":\"2026-10-26\""))
+            let extended = try await event(#"{"kind":"extended","on":"2026-09-21","days":20,"text":"需调取档案，公开办主任同意"}"#)
+            #expect(extended.body.string.contains("\"dueOn\":\"2026-11-23\""), "40 working days from 9-21")
+            let twice = try await event(#"{"kind":"extended","on":"2026-09-21","days":5,"text":"再延"}"#)
+            #expect(twice.status == .unprocessableEntity && twice.body.string.contains("只能延长一次"))
+            let stale = try await event(#"{"kind":"note","on":"2026-09-21","text":"旧页面","lockVersion":1}"#)
+            #expect(stale.status == .conflict)
+            let noOutcome = try await event(#"{"kind":"replied","on":"2026-09-21"}"#)
+            #expect(noOutcome.status == .unprocessableEntity)
+            let replied = try await event(#"{"kind":"replied","on":"2026-09-21","outcome":"withheld-third-party","text":"第三方不同意公开且理由合理"}"#)
+            #expect(replied.status == .ok && replied.body.string.contains("不予公开：保护第三方合法权益"))
+            let editorUser = try #require(try await UserRecord.query(on: app.db).filter(\.$name == "wuding-admin").first())
+            let otherToken = try await StaffAccounts.createToken(for: editorUser, label: "x", actor: .commandLine(), now: app.gongkai.now, on: app.db).token
+            var other = json
+            other.bearerAuthorization = .init(token: otherToken)
+            #expect(try await app.testing().sendRequest(.GET, "/api/v1/requests/\(id.uuidString)", headers: other).status == .notFound)
+        }
+    }
+
+    @Test("staff register applications that came in person or by fax: 第三十一条 by channel, 代为填写 noted, own unit only")
+    func registration() async throws {
+        try await TestApp.run { app, _ in
+            let township = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县双钟镇人民政府").first())
+            let other = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县民政局").first())
+            let editor = Browser(app)
+            _ = try await editor.login("hukou-shuangzhong-editor")
+            func register(_ unit: UUID, channel: String, arrived: String, confirmed: String = "", id: String = "11010519491231002X") async throws -> TestingHTTPResponse {
+                _ = try await editor.get(SiteURL.adminRequestNew.path)
+                return try await editor.post(SiteURL.adminRequestNew.path, [
+                    ("unit", unit.uuidString), ("channel", channel), ("arrivedOn", arrived), ("confirmedOn", confirmed), ("writtenForApplicant", "1"),
+                    ("applicantType", "natural-person"), ("name", "赵六"), ("idKind", "居民身份证"), ("idNumber", id), ("phone", "13900001111"),
+                    ("information", "本村2026年低保名单"), ("form", "inspection"), ("delivery", "pickup"),
+                ])
+            }
+            #expect(try await register(try other.requireID(), channel: "in-person", arrived: "2026-09-18").status == .unprocessableEntity)
+            #expect(try await register(try township.requireID(), channel: "in-person", arrived: "2026-09-18", id: "1234").status == .unprocessableEntity)
+            #expect(try await DisclosureRequestRecord.query(on: app.db).count() == 0)
+            let inPerson = try await register(try township.requireID(), channel: "in-person", arrived: "2026-09-18")
+            #expect(inPerson.status == .seeOther)
+            let first = try #require(try await DisclosureRequestRecord.query(on: app.db).sort(\.$sequence).first())
+            #expect(first.receivedOn == "2026-09-18" && first.stage == "handling")
+            let page = try await editor.get(try #require(inPerson.headers.first(name: .location)))
+            #expect(page.text.contains("由工作人员代为填写") && page.text.contains("以提交之日为收到申请之日"))
+            // A fax counts from the day both sides confirmed; not confirmed yet, the clock has not started.
+            #expect(try await register(try township.requireID(), channel: "fax", arrived: "2026-09-18").status == .seeOther)
+            let fax = try #require(try await DisclosureRequestRecord.query(on: app.db).filter(\.$sequence == 2).first())
+            #expect(fax.receivedOn == nil && fax.stage == "awaiting-receipt" && fax.repeatOf == first.id, "the same person and information: flagged as a repeat")
+            #expect(try await register(try township.requireID(), channel: "fax", arrived: "2026-09-18", confirmed: "2026-09-21").status == .seeOther)
+            let confirmed = try #require(try await DisclosureRequestRecord.query(on: app.db).filter(\.$sequence == 3).first())
+            #expect(confirmed.receivedOn == "2026-09-21")
+        }
+    }
 }

@@ -96,6 +96,7 @@ enum Flash {
         "attachment-removed": "附件已删除。",
         "masked": "标题和正文中的个人信息已屏蔽。",
         "nothing-to-mask": "标题和正文中没有需要屏蔽的个人信息。",
+        "request-registered": "申请已登记，受理编号和查询码已生成。请把查询码告知申请人（写在受理回执上）。",
         "request-event": "已记录。办理状态和答复期限已按办理经过重新计算。",
         "guide-saved": "政府信息公开指南已保存为新版本，门户已更新。",
         "outbox-retry": "已放回待发队列，将在半分钟内重新发送。",

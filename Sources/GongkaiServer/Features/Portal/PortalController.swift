@@ -26,10 +26,18 @@ enum PortalController {
     }
 
     @Sendable static func section(req: Request) async throws -> Response {
-        let site = try await SiteQueries.bySlug(try req.parameters.require("slug"), on: req.db)
         guard let section = PortalSection(rawValue: try req.parameters.require("section")) else {
             throw Abort(.notFound, reason: "这个栏目不存在。")
         }
+        return try await render(section, req: req)
+    }
+
+    /// 依申请公开 has pages below it (/yishenqing/shenqing …), so its own path is routed explicitly: the router does
+    /// not fall back from a literal segment to the `:section` parameter.
+    @Sendable static func applySection(req: Request) async throws -> Response { try await render(.apply, req: req) }
+
+    static func render(_ section: PortalSection, req: Request) async throws -> Response {
+        let site = try await SiteQueries.bySlug(try req.parameters.require("slug"), on: req.db)
         let units = try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db)
         let catalogs = section == .statutory ? try await CatalogStore.published(siteID: try site.requireID(), on: req.db) : []
         let compiling = section == .statutory ? try await CatalogStore.compiling(siteID: try site.requireID(), on: req.db) : []

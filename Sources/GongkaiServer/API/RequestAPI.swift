@@ -1,0 +1,223 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import Vapor
+
+/// 依申请公开 through the API: public intake (returns the 查询码) and tracking, and for a unit's own case system
+/// with a token: its applications, one application (reading it is audited), and appending events — so a
+/// county's existing system can hand cases over. Every read carries the due date and how it was computed.
+enum RequestAPI {
+    struct IntakeInput: Content {
+        var site: String?
+        var unit: UUID?
+        var applicantType: String?
+        var name: String?
+        var idKind: String?
+        var idNumber: String?
+        var contactPerson: String?
+        var phone: String?
+        var email: String?
+        var address: String?
+        var information: String?
+        var form: String?
+        var delivery: String?
+        var needsHelp: Bool?
+    }
+
+    struct Created: Content {
+        let code: String
+        let number: String
+        let stage: String
+        let trackURL: String
+    }
+
+    struct Segment: Content {
+        let kind: String
+        let from: String
+        let through: String
+        let workingDays: Int
+        let note: String
+    }
+
+    struct HistoryItem: Content {
+        let on: String
+        let kind: String
+        let text: String
+    }
+
+    struct Tracking: Content {
+        let number: String
+        let unit: String
+        let channel: String
+        let receivedOn: String?
+        let stage: String
+        let stageLabel: String
+        let dueOn: String?
+        let dueExplanation: String
+        let computation: [Segment]
+        let outcome: String?
+        let outcomeLabel: String?
+        let repliedOn: String?
+        let history: [HistoryItem]
+    }
+
+    struct Applicant: Content {
+        let type: String
+        let name: String
+        let idKind: String
+        let idNumber: String
+        let contactPerson: String
+        let phone: String
+        let email: String
+        let address: String
+    }
+
+    struct Detail: Content {
+        let id: UUID
+        let code: String
+        let lockVersion: Int
+        let applicant: Applicant
+        let information: String
+        let tracking: Tracking
+    }
+
+    static func tracking(_ loaded: RequestStore.Loaded, withNotes: Bool) -> Tracking {
+        let t = loaded.timeline
+        return Tracking(
+            number: loaded.record.number, unit: loaded.record.unit.name, channel: loaded.record.channel, receivedOn: t.received?.description,
+            stage: t.stage.rawValue, stageLabel: RequestPages.stageText(t), dueOn: t.due?.description, dueExplanation: RequestPages.dueText(t),
+            computation: (t.clock?.segments ?? []).map { Segment(kind: $0.kind.rawValue, from: $0.from.description, through: $0.through.description,
+                                                                 workingDays: $0.workingDays, note: $0.note) },
+            outcome: t.outcome?.rawValue, outcomeLabel: t.outcome?.shortName, repliedOn: t.repliedOn?.description,
+            history: loaded.events.compactMap { row in
+                guard let event = row.event, withNotes || event.kind != .note else { return nil }
+                return HistoryItem(on: event.on.description, kind: event.kind.rawValue, text: withNotes && event.kind == .note ? event.text : RequestPages.publicText(event))
+            })
+    }
+
+    @Sendable static func intake(req: Request) async throws -> Response {
+        let input: IntakeInput
+        do { input = try req.content.decode(IntakeInput.self) } catch {
+            throw APIError(.badRequest, code: "invalid_body", message: "请求体应为 JSON，见 /api/v1/openapi.json 的 RequestInput。")
+        }
+        let sites = try await SiteQueries.all(on: req.db)
+        guard let site = input.site.map({ slug in sites.first { $0.slug == slug } }) ?? (sites.count == 1 ? sites.first : nil) else {
+            throw APIError(.unprocessableEntity, code: "unknown_site", message: "请用 site 给出站点代码，如 hukou。", field: "site")
+        }
+        let units = try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db)
+        guard let unitID = input.unit, units.contains(where: { $0.id == unitID }) else {
+            throw APIError(.unprocessableEntity, code: "unknown_unit", message: "请用 unit 给出受理申请的行政机关（见 /api/v1/sites/\(site.slug)/units）。", field: "unit")
+        }
+        let application = RequestApplication(
+            applicant: ApplicantType(rawValue: input.applicantType ?? "") ?? .naturalPerson, name: input.name ?? "", idKind: input.idKind ?? "居民身份证",
+            idNumber: input.idNumber ?? "", contactPerson: input.contactPerson ?? "", phone: input.phone ?? "", email: input.email ?? "", address: input.address ?? "",
+            information: input.information ?? "", form: RequestApplication.ProvisionForm(rawValue: input.form ?? ""),
+            delivery: RequestApplication.Delivery(rawValue: input.delivery ?? ""), needsHelp: input.needsHelp ?? false)
+        let errors = application.validate()
+        if let problem = errors.problems.first {
+            throw APIError(.unprocessableEntity, code: "invalid_field", message: errors.summary, field: problem.field)
+        }
+        guard RequestPortal.limiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
+            throw APIError(.tooManyRequests, code: "rate_limited", message: "提交过于频繁，请一小时后再试。")
+        }
+        let record = try await RequestStore.create(
+            .init(application: application, unitID: unitID, channel: .online, arrivedOn: req.today), siteID: try site.requireID(),
+            actor: AuditActor(userID: nil, label: "申请人（API）", siteID: site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
+            now: req.now, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+        let created = Created(code: record.code, number: record.number, stage: record.stage,
+                              trackURL: req.application.gongkai.config.publicBaseURL + SiteURL.requestTrack(slug: site.slug, code: record.code).path)
+        return try await created.encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable static func track(req: Request) async throws -> Tracking {
+        let code = RequestStore.normaliseCode(req.parameters.get("code") ?? "")
+        guard RequestPortal.trackLimiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
+            throw APIError(.tooManyRequests, code: "rate_limited", message: "查询过于频繁，请稍后再试。")
+        }
+        guard !code.isEmpty, let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$code == code).with(\.$unit).first() else {
+            throw APIError(.notFound, code: "not_found", message: "没有这个查询码。")
+        }
+        return tracking(try await RequestStore.load(record, calendar: try await req.calendarService.calendar(on: req.db), on: req.db), withNotes: false)
+    }
+
+    @Sendable static func list(req: Request) async throws -> [Tracking] {
+        let staff = try req.requireStaff()
+        let units = try await RequestAdmin.visibleUnits(staff, on: req.db)
+        let records = try await DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$unit.$id ~~ units)
+            .with(\.$unit).sort(\.$createdAt, .descending).limit(500).all()
+        let calendar = try await req.calendarService.calendar(on: req.db)
+        var out: [Tracking] = []
+        for record in records { out.append(tracking(try await RequestStore.load(record, calendar: calendar, on: req.db), withNotes: true)) }
+        return out
+    }
+
+    static func find(_ req: Request, staff: Staff) async throws -> DisclosureRequestRecord {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+              let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$id == id).with(\.$unit).first(), record.$site.id == staff.siteID
+        else { throw APIError(.notFound, code: "not_found", message: "没有这份申请。") }
+        if case .denied(let reason) = AccessRules.decide(staff.actor, .handleRequest, AccessTarget(siteID: staff.siteID, unitID: record.$unit.id)) {
+            throw APIError(.forbidden, code: "forbidden", message: reason)
+        }
+        return record
+    }
+
+    static func detail(_ record: DisclosureRequestRecord, req: Request) async throws -> Detail {
+        let loaded = try await RequestStore.load(record, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+        return Detail(id: try record.requireID(), code: record.code, lockVersion: record.lockVersion,
+                      applicant: Applicant(type: record.applicantType, name: record.name, idKind: record.idKind, idNumber: record.idNumber,
+                                           contactPerson: record.contactPerson, phone: record.phone, email: record.email, address: record.address),
+                      information: record.information, tracking: tracking(loaded, withNotes: true))
+    }
+
+    @Sendable static func show(req: Request) async throws -> Detail {
+        let staff = try req.requireStaff()
+        let record = try await find(req, staff: staff)
+        try await AuditLog.record(on: req.db, actor: staff.auditActor(req), siteID: staff.siteID, action: "request.view",
+                                  target: .init(type: "request", id: record.id?.uuidString, label: "申请 \(record.number)"), summary: "通过 API 读取申请（含申请人信息）", at: req.now)
+        return try await detail(record, req: req)
+    }
+
+    struct EventInput: Content {
+        var kind: String
+        var on: String?
+        var days: Int?
+        var until: String?
+        var outcome: String?
+        var amount: Int?
+        var text: String?
+        var lockVersion: Int?
+    }
+
+    @Sendable static func addEvent(req: Request) async throws -> Detail {
+        let staff = try req.requireStaff()
+        let record = try await find(req, staff: staff)
+        let input: EventInput
+        do { input = try req.content.decode(EventInput.self) } catch {
+            throw APIError(.badRequest, code: "invalid_body", message: "请求体应为 JSON：{\"kind\": \"replied\", \"on\": \"2026-11-23\", \"outcome\": \"disclosed\"}。")
+        }
+        guard let kind = RequestEvent.Kind(rawValue: input.kind) else {
+            throw APIError(.unprocessableEntity, code: "unknown_kind", message: "kind 应为 \(RequestEvent.Kind.allCases.map(\.rawValue).joined(separator: "、")) 之一。", field: "kind")
+        }
+        if kind == .extended, case .denied(let reason) = AccessRules.decide(staff.actor, .extendRequest, AccessTarget(siteID: staff.siteID, unitID: record.$unit.id)) {
+            throw APIError(.forbidden, code: "forbidden", message: reason)
+        }
+        guard let on = input.on.map({ CivilDate($0) }) ?? req.today, on <= req.today else {
+            throw APIError(.unprocessableEntity, code: "invalid_date", message: "on 应为不晚于今天的日期，如 2026-11-23。", field: "on")
+        }
+        let outcome = input.outcome.flatMap(RequestOutcome.init(rawValue:))
+        if kind == .replied && outcome == nil {
+            throw APIError(.unprocessableEntity, code: "missing_outcome", message: "答复须给出 outcome（年度报告表三的办理结果），见 RequestOutcome。", field: "outcome")
+        }
+        let event = RequestEvent(kind, on: on, days: input.days, until: input.until.flatMap(CivilDate.init), outcome: outcome, amount: input.amount, text: input.text ?? "")
+        do {
+            try await RequestStore.append(event, to: record, expectedLock: input.lockVersion ?? record.lockVersion, actor: staff.auditActor(req), now: req.now,
+                                          calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+        } catch let abort as Abort where abort.status == .unprocessableEntity {
+            throw APIError(.unprocessableEntity, code: "refused", message: abort.reason, field: "kind")
+        } catch is OptimisticLock.Conflict {
+            throw APIError(.conflict, code: "stale", message: "这份申请已被他人办理过（lockVersion 已变），请重新读取后再提交。", field: "lockVersion")
+        }
+        let fresh = try await DisclosureRequestRecord.query(on: req.db).filter(\.$id == record.requireID()).with(\.$unit).first() ?? record
+        return try await detail(fresh, req: req)
+    }
+}
