@@ -4,6 +4,8 @@ import Testing
 import Vapor
 import VaporTesting
 
+@testable import GongkaiInterchange
+
 @testable import GongkaiCore
 @testable import GongkaiServer
 
@@ -188,6 +190,24 @@ struct RequestFlowTests {
             #expect(try await register(try township.requireID(), channel: "fax", arrived: "2026-09-18", confirmed: "2026-09-21").status == .seeOther)
             let confirmed = try #require(try await DisclosureRequestRecord.query(on: app.db).filter(\.$sequence == 3).first())
             #expect(confirmed.receivedOn == "2026-09-21")
+
+            // Table 三 of 2026 from these: three new (one not yet received is not counted), one replied, the rest carried over.
+            _ = try await editor.get(SiteURL.adminRequest(try first.requireID()).path)
+            let lock = String(try #require(try await DisclosureRequestRecord.find(first.id, on: app.db)).lockVersion)
+            #expect(try await editor.post(SiteURL.adminRequestEvents(try first.requireID()).path,
+                                          [("kind", "replied"), ("on", "2026-09-21"), ("outcome", "unavailable-not-held"), ("lockVersion", lock)]).status == .seeOther)
+            let report = try await editor.get(SiteURL.adminRequestReport(query: "year=2026").path)
+            #expect(report.status == .ok && report.text.contains("勾稽关系核对无误"))
+            let file = try await editor.get(SiteURL.adminRequestReportFile(query: "year=2026").path)
+            let sheet = try #require(try XLSXReader.read(Data(buffer: file.body)).first)
+            func row(_ label: String) -> [String] {
+                guard let r = (1...sheet.lastRow).first(where: { sheet.text(row: $0, column: 1) == label }) else { return [] }
+                return (4...10).map { sheet.text(row: r, column: $0) }
+            }
+            #expect(row("一、本年新收政府信息公开申请数量") == ["2", "0", "0", "0", "0", "0", "2"])
+            #expect(row("1.本机关不掌握相关政府信息") == ["1", "0", "0", "0", "0", "0", "1"])
+            #expect(row("（七）总计") == ["1", "0", "0", "0", "0", "0", "1"])
+            #expect(row("四、结转下年度继续办理") == ["1", "0", "0", "0", "0", "0", "1"])
         }
     }
 }

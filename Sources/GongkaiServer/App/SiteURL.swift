@@ -112,6 +112,8 @@ enum SiteURL: Sendable {
     case requestTrack(slug: String, code: String?)
     case adminRequests(query: String? = nil)
     case adminRequestNew
+    case adminRequestReport(query: String?)
+    case adminRequestReportFile(query: String?)
     case adminRequest(UUID)
     case adminRequestEvents(UUID)
     case feed(slug: String, scope: FeedScope)
@@ -210,6 +212,8 @@ enum SiteURL: Sendable {
         case .requestTrack(let slug, let code): "/sites/\(slug)/yishenqing/chaxun" + (code.map { "?code=" + $0 } ?? "")
         case .adminRequests(let query): "/admin/requests" + (query.map { "?" + $0 } ?? "")
         case .adminRequestNew: "/admin/requests/new"
+        case .adminRequestReport(let query): "/admin/requests/report" + (query.map { "?" + $0 } ?? "")
+        case .adminRequestReportFile(let query): "/admin/requests/report.xlsx" + (query.map { "?" + $0 } ?? "")
         case .adminRequest(let id): "/admin/requests/\(id.uuidString)"
         case .adminRequestEvents(let id): "/admin/requests/\(id.uuidString)/events"
         case .feed(let slug, let scope): "/feeds/\(slug)/\(scope.pathPart).atom"

@@ -90,6 +90,8 @@ func routes(_ app: Application) throws {
     staff.post("plans", ":id", "items", ":number", "review", use: PlanController.review)
     staff.get("plans", ":id", "evidence", ":evidence", use: PlanController.evidence)
     staff.get("requests", use: RequestAdmin.index)
+    staff.get("requests", "report", use: RequestReport.show)
+    staff.get("requests", "report.xlsx", use: RequestReport.file)
     staff.get("requests", "new", use: RequestRegistration.new)
     staff.post("requests", "new", use: RequestRegistration.create)
     staff.get("requests", ":id", use: RequestAdmin.show)

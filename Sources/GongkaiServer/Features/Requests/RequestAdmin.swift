@@ -32,6 +32,8 @@ enum RequestAdmin {
             El("p") {
                 A("登记申请（当面、邮寄、传真）", href: SiteURL.adminRequestNew.path, class: "button")
                 T("　")
+                A("年度报告表三", href: SiteURL.adminRequestReport(query: nil).path)
+                T("　")
                 if open { A("显示全部（含已答复）", href: SiteURL.adminRequests(query: "show=all").path) } else { A("只看未办结", href: SiteURL.adminRequests().path) }
             }
             if rows.isEmpty {
