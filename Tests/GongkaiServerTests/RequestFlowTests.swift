@@ -103,7 +103,7 @@ struct RequestFlowTests {
             #expect(try await act([("kind", "extended"), ("on", "2026-09-23"), ("days", "20"), ("text", "需调取档案")]).status == .forbidden)
             #expect(try await act([("kind", "replied"), ("on", "2026-09-23"), ("outcome", "disclosed"), ("text", "已通过电子邮件提供")]).status == .seeOther)
             let replied = try await person.get(trackPath)
-            #expect(replied.text.contains("已答复：予以公开") && replied.text.contains("（在期限内）"))
+            #expect(replied.text.contains("已答复：予以公开") && replied.text.contains("（在答复期限内）"))
             let page = try await person.get(trackPath)
             #expect(page.text.contains("答复期限是怎样算出的") && page.text.contains("已重新起算"))
             let audit = try await AuditEventRecord.query(on: app.db).filter(\.$action ~~ ["request.create", "request.event"]).all()

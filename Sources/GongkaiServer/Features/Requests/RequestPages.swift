@@ -16,10 +16,12 @@ enum RequestPages {
         }
     }
 
+    /// When the reply came, and whether in time (nil before the reply).
+    static func replyText(_ t: RequestTimeline) -> String? {
+        t.repliedOn.map { "\($0.chinese)" + (t.repliedOnTime.map { $0 ? "（在答复期限内）" : "（超过答复期限）" } ?? "") }
+    }
+
     static func dueText(_ t: RequestTimeline) -> String {
-        if let repliedOn = t.repliedOn {
-            return "\(repliedOn.chinese)答复" + (t.repliedOnTime.map { $0 ? "（在期限内）" : "（超过答复期限）" } ?? "")
-        }
         if let due = t.due { return due.chinese + "（" + due.weekdayName + "）" + (t.delayedTo != nil ? "，按条例第三十五条确定的延迟答复期限" : "") }
         return switch t.stage {
         case .awaitingReceipt: "确认收到申请后开始计算"
@@ -64,6 +66,10 @@ enum RequestPages {
             El("dd") { T(stageText(t)) }
             El("dt") { T("答复期限") }
             El("dd") { El("strong") { T(dueText(t)) } }
+            if let replied = replyText(t) {
+                El("dt") { T("答复日期") }
+                El("dd") { T(replied) }
+            }
         }
         if let segments = t.clock?.segments, !segments.isEmpty {
             El("details", ["class": "computation"]) {
