@@ -21,7 +21,7 @@ struct AccessRulesTests {
         case .reviewer:
             switch action {
             case .enterBackOffice: return true
-            case .viewUnit, .editUnit, .editContent, .reviewContent, .publishContent, .reportProgress, .handleRequest, .extendRequest: return own
+            case .viewUnit, .editUnit, .editContent, .reviewContent, .publishContent, .reportProgress, .handleRequest, .extendRequest, .chargeFee: return own
             default: return false
             }
         case .guide:

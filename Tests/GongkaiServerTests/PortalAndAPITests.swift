@@ -151,6 +151,10 @@ struct PortalAndAPITests {
                 .adminUsers, .adminUserNew, .adminUser(id), .adminTokens, .adminTokenRevoke(id), .adminAudit(query: "a=b"),
                 .adminAuditExport(query: nil), .asset("gongkai.css"), .healthz, .metrics, .apiOpenAPI, .apiSites,
                 .apiSiteUnits(slug: "x"), .apiMe,
+                .adminRequestLetter(id, position: 2), .adminRequestLetterFile(id, position: 2), .adminRequestFile(id, file: id),
+                .adminRequestProactive(id), .adminRequestAppeals(id), .adminRequestAppeal(id, appeal: id), .adminRequestTemplates,
+                .adminRequestTemplate(key: "reply.disclosed"), .adminRequestOverview, .requestLetter(slug: "x", code: "A", position: 1),
+                .requestLetterFile(slug: "x", code: "A", position: 1), .requestFile(slug: "x", code: "A", file: id),
             ]
             for url in urls {
                 let path = String(url.path.split(separator: "?", maxSplits: 1)[0])

@@ -30,6 +30,8 @@ public enum AccessAction: String, CaseIterable, Sendable {
     case handleRequest
     /// Record an extension of the reply period (第三十三条: the head of the disclosure office consents).
     case extendRequest
+    /// Charge 信息处理费 on an application (off unless a reviewer applies it: 条例第四十二条 makes it the exception).
+    case chargeFee
 }
 
 /// Who is acting: the facts a rule needs, nothing else.

@@ -59,6 +59,9 @@ public enum AccessRules {
         case .extendRequest:
             if ownUnit && actor.roles.contains(.reviewer) { return .allowed }
             return .denied("延长答复期限须经政府信息公开工作机构负责人同意，由本单位审核人员记录。")
+        case .chargeFee:
+            if ownUnit && actor.roles.contains(.reviewer) { return .allowed }
+            return .denied("收取信息处理费须由本单位审核人员决定（条例第四十二条：依申请提供政府信息，原则上不收费）。")
         case .manageUnits, .manageUsers, .viewAudit, .manageSite:
             return .denied("此操作仅限公开办管理员。")
         }

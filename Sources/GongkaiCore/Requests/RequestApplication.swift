@@ -108,9 +108,17 @@ public struct RequestApplication: Sendable, Equatable {
     /// The same person asking for the same information again (第三十六条第六项): name, document and the words
     /// asked for, with spacing and punctuation ignored.
     public var fingerprint: String {
-        func fold(_ s: String) -> String {
-            String(s.precomposedStringWithCompatibilityMapping.lowercased().filter { $0.isLetter || $0.isNumber })
-        }
-        return [fold(name), fold(idNumber), fold(information)].joined(separator: "|")
+        [Self.fold(name), Self.fold(idNumber), Self.fold(information)].joined(separator: "|")
+    }
+
+    /// Text compared without width, case, spacing or punctuation.
+    public static func fold(_ s: String) -> String {
+        String(s.precomposedStringWithCompatibilityMapping.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// The part of `fingerprint` that names the information: equal for different applicants asking for the same
+    /// information (第四十四条).
+    public static func informationKey(ofFingerprint fingerprint: String) -> String {
+        String(fingerprint.split(separator: "|", omittingEmptySubsequences: false).last ?? "")
     }
 }

@@ -26,6 +26,11 @@ public struct RequestEvent: Sendable, Equatable {
         case replied
         /// A note for the handlers (never shown to the applicant).
         case note
+        /// 转办: the case moves to the unit of the site that holds the information (`text` names it). The clock
+        /// runs on: the site received the application.
+        case transferred
+        /// 送达: the reply (and released files) went out by the form the applicant chose (`text` says how).
+        case delivered
     }
 
     public var kind: Kind
@@ -84,6 +89,7 @@ public struct RequestTimeline: Sendable, Equatable {
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case notReceived
+        case notYetReplied
         case afterReply(RequestEvent.Kind)
         case secondExtension
         case extensionTooLong(Int)
@@ -94,6 +100,7 @@ public struct RequestTimeline: Sendable, Equatable {
         public var description: String {
             switch self {
             case .notReceived: "尚未确认收到申请之日，不能办理。"
+            case .notYetReplied: "尚未作出答复，不能记录送达。"
             case .afterReply(let kind): "申请已答复，不能再记录“\(RequestTimeline.label(kind))”。"
             case .secondExtension: "答复期限只能延长一次（条例第三十三条第二款）。"
             case .extensionTooLong(let days): "延长答复期限最长不得超过20个工作日（条例第三十三条第二款），填写的是\(days)个工作日。"
@@ -118,6 +125,8 @@ public struct RequestTimeline: Sendable, Equatable {
         case .feePaid: "缴纳信息处理费"
         case .replied: "答复"
         case .note: "办理备注"
+        case .transferred: "转办"
+        case .delivered: "送达"
         }
     }
 
@@ -141,6 +150,8 @@ public struct RequestTimeline: Sendable, Equatable {
     public var paymentDue: CivilDate?
     public var outcome: RequestOutcome?
     public var repliedOn: CivilDate?
+    /// The first 送达 recorded after the reply.
+    public var deliveredOn: CivilDate?
 
     /// The due date as shown: the 第三十五条 date when set, else the clock's.
     public var due: CivilDate? { delayedTo ?? clock?.due }
@@ -167,8 +178,13 @@ public struct RequestTimeline: Sendable, Equatable {
         for event in events where event.kind != .note {
             if let last, event.on < last { throw .outOfOrder(event.on) }
             last = event.on
+            if event.kind == .delivered {
+                guard timeline.stage == .replied else { throw .notYetReplied }
+                timeline.deliveredOn = timeline.deliveredOn ?? event.on
+                continue
+            }
             if timeline.stage == .replied { throw .afterReply(event.kind) }
-            if event.kind != .received, timeline.received == nil { throw .notReceived }
+            if event.kind != .received, event.kind != .transferred, timeline.received == nil { throw .notReceived }
             switch event.kind {
             case .received:
                 timeline.received = event.on
@@ -218,7 +234,7 @@ public struct RequestTimeline: Sendable, Equatable {
                 timeline.stage = .replied
                 timeline.outcome = event.outcome
                 timeline.repliedOn = event.on
-            case .note:
+            case .note, .transferred, .delivered:
                 break
             }
         }

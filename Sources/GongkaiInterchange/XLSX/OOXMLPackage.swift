@@ -37,6 +37,29 @@ struct OOXMLPackage {
     }
 }
 
+extension OOXMLPackage {
+    /// Zips the parts (path, XML text) into a package, in the order given ([Content_Types].xml first).
+    static func build(_ parts: [(path: String, xml: String)], noun: String) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for part in parts {
+            let data = Data(part.xml.utf8)
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        guard let data = archive.data else { throw Failure(message: "无法生成\(noun)。") }
+        return data
+    }
+
+    static let xmlHeader = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+
+    /// docProps/core.xml with a title.
+    static func coreProperties(title: String) -> String {
+        xmlHeader + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
+            + "<dc:title>\(XMLScanner.escape(title))</dc:title><dc:creator>Gongkai</dc:creator></cp:coreProperties>"
+    }
+}
+
 extension XMLScanner {
     /// `w:tbl` → `tbl`: the parts use namespace prefixes that vary between writers.
     static func localName(_ name: Substring) -> Substring {

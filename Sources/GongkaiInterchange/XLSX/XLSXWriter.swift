@@ -82,27 +82,17 @@ public enum XLSXWriter {
                 return strings.count - 1
             }))
         }
-        let archive = try Archive(data: Data(), accessMode: .create)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
-        try add("[Content_Types].xml", contentTypes(sheetCount: sheets.count))
-        try add("_rels/.rels", rootRelationships)
-        try add("docProps/core.xml", core(title: title))
-        try add("docProps/app.xml", app)
-        try add("xl/workbook.xml", workbook(sheets))
-        try add("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheets.count))
-        try add("xl/styles.xml", stylesheet(styles))
-        try add("xl/sharedStrings.xml", sharedStrings(strings))
-        for (i, xml) in sheetXML.enumerated() { try add("xl/worksheets/sheet\(i + 1).xml", xml) }
-        guard let data = archive.data else { throw XLSXReader.Failure(message: "无法生成工作簿。") }
-        return data
+        var parts: [(path: String, xml: String)] = [
+            ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)), ("_rels/.rels", rootRelationships),
+            ("docProps/core.xml", OOXMLPackage.coreProperties(title: title)), ("docProps/app.xml", app), ("xl/workbook.xml", workbook(sheets)),
+            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: sheets.count)), ("xl/styles.xml", stylesheet(styles)),
+            ("xl/sharedStrings.xml", sharedStrings(strings)),
+        ]
+        for (i, xml) in sheetXML.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", xml)) }
+        return try OOXMLPackage.build(parts, noun: "工作簿")
     }
 
-    private static let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
+    private static let header = OOXMLPackage.xmlHeader
     private static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     private static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -236,11 +226,6 @@ public enum XLSXWriter {
         xml += #"<Relationship Id="rId\#(sheetCount + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#
         xml += #"<Relationship Id="rId\#(sheetCount + 2)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
         return xml + "</Relationships>"
-    }
-
-    private static func core(title: String) -> String {
-        header + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
-            + "<dc:title>\(XMLScanner.escape(title))</dc:title><dc:creator>Gongkai</dc:creator></cp:coreProperties>"
     }
 
     private static let app = header

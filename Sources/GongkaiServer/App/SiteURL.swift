@@ -116,6 +116,18 @@ enum SiteURL: Sendable {
     case adminRequestReportFile(query: String?)
     case adminRequest(UUID)
     case adminRequestEvents(UUID)
+    case adminRequestLetter(UUID, position: Int)
+    case adminRequestLetterFile(UUID, position: Int)
+    case adminRequestFile(UUID, file: UUID)
+    case adminRequestProactive(UUID)
+    case adminRequestAppeals(UUID)
+    case adminRequestAppeal(UUID, appeal: UUID)
+    case adminRequestTemplates
+    case adminRequestTemplate(key: String)
+    case adminRequestOverview
+    case requestLetter(slug: String, code: String, position: Int)
+    case requestLetterFile(slug: String, code: String, position: Int)
+    case requestFile(slug: String, code: String, file: UUID)
     case feed(slug: String, scope: FeedScope)
     case sitemap
     case apiPublications(query: String? = nil)
@@ -216,6 +228,18 @@ enum SiteURL: Sendable {
         case .adminRequestReportFile(let query): "/admin/requests/report.xlsx" + (query.map { "?" + $0 } ?? "")
         case .adminRequest(let id): "/admin/requests/\(id.uuidString)"
         case .adminRequestEvents(let id): "/admin/requests/\(id.uuidString)/events"
+        case .adminRequestLetter(let id, let position): "/admin/requests/\(id.uuidString)/letters/\(position)"
+        case .adminRequestLetterFile(let id, let position): "/admin/requests/\(id.uuidString)/letters/\(position)/docx"
+        case .adminRequestFile(let id, let file): "/admin/requests/\(id.uuidString)/files/\(file.uuidString)"
+        case .adminRequestProactive(let id): "/admin/requests/\(id.uuidString)/proactive"
+        case .adminRequestAppeals(let id): "/admin/requests/\(id.uuidString)/appeals"
+        case .adminRequestAppeal(let id, let appeal): "/admin/requests/\(id.uuidString)/appeals/\(appeal.uuidString)"
+        case .adminRequestTemplates: "/admin/requests/templates"
+        case .adminRequestTemplate(let key): "/admin/requests/templates/\(key)"
+        case .adminRequestOverview: "/admin/requests/overview"
+        case .requestLetter(let slug, let code, let position): "/sites/\(slug)/yishenqing/dahan/\(code)/\(position)"
+        case .requestLetterFile(let slug, let code, let position): "/sites/\(slug)/yishenqing/dahan/\(code)/\(position)/docx"
+        case .requestFile(let slug, let code, let file): "/sites/\(slug)/yishenqing/wenjian/\(code)/\(file.uuidString)"
         case .feed(let slug, let scope): "/feeds/\(slug)/\(scope.pathPart).atom"
         case .sitemap: "/sitemap.xml"
         case .apiPublications(let query): "/api/v1/publications" + (query.map { "?" + $0 } ?? "")

@@ -78,6 +78,7 @@ enum Dashboard {
         case .acceptProgress: "验收指导事项"
         case .handleRequest: "办理本单位的依申请公开"
         case .extendRequest: "记录延长答复期限"
+        case .chargeFee: "决定收取信息处理费"
         }
     }
 

@@ -23,6 +23,8 @@ enum RequestAdmin {
             .sorted { ($0.dueOn ?? "9999") < ($1.dueOn ?? "9999") }
         let calendar = try await req.calendarService.calendar(on: req.db)
         let today = req.today
+        let queues = try await RequestQueues.open(siteID: staff.siteID, units: units, today: today, calendar: calendar, on: req.db)
+        let isOffice = staff.can(.manageSite, AccessTarget(siteID: staff.siteID))
         let chrome = PageChrome(req: req, title: "依申请公开", area: .backOffice)
         let html = Layout.render(chrome) {
             El("h1") { T("依申请公开") }
@@ -35,6 +37,32 @@ enum RequestAdmin {
                 A("年度报告表三", href: SiteURL.adminRequestReport(query: nil).path)
                 T("　")
                 if open { A("显示全部（含已答复）", href: SiteURL.adminRequests(query: "show=all").path) } else { A("只看未办结", href: SiteURL.adminRequests().path) }
+                if isOffice {
+                    T("　")
+                    A("各单位办理情况", href: SiteURL.adminRequestOverview.path)
+                    T("　")
+                    A("告知书模板", href: SiteURL.adminRequestTemplates.path)
+                }
+            }
+            if req.query[String.self, at: "notice"] == "request-transferred" {
+                El("p", ["class": "notice", "role": "status"]) { T("申请已转办，由接收单位继续办理。") }
+            }
+            for kind in RequestQueues.Kind.allCases {
+                let entries = queues.filter { $0.kinds.contains(kind) }.sorted { ($0.date ?? today) < ($1.date ?? today) }
+                if !entries.isEmpty {
+                    El("section", ["class": "card queue"]) {
+                        El("h2") { T("\(kind.title)（\(entries.count)）") }
+                        El("ul", ["class": "plain-list"]) {
+                            for entry in entries {
+                                El("li") {
+                                    A(entry.record.number, href: SiteURL.adminRequest(entry.record.id!).path)
+                                    T("　\(entry.record.unit.name)　\(entry.date.map { $0.chinese } ?? "")　")
+                                    dueBadge(entry.record, today: today, calendar: calendar)
+                                }
+                            }
+                        }
+                    }
+                }
             }
             if rows.isEmpty {
                 EmptyState(title: open ? "没有未办结的申请" : "还没有申请", text: "公众在门户“依申请公开”在线提交的申请，和您登记的申请，会列在这里。")
@@ -91,75 +119,23 @@ enum RequestAdmin {
         return try await page(req, staff: staff, record: record, errors: nil, status: .ok)
     }
 
-    struct EventForm: Content {
-        var kind: String?
-        var on: String?
-        var days: Int?
-        var until: String?
-        var outcome: String?
-        var amount: Int?
-        var text: String?
-        var lockVersion: Int?
-    }
-
-    @Sendable static func addEvent(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        let record = try await find(req, staff: staff)
-        let form = try req.content.decode(EventForm.self)
-        var errors = ValidationErrors()
-        let kind = RequestEvent.Kind(rawValue: form.kind ?? "")
-        let on = CivilDate(form.on ?? "")
-        if kind == nil { errors.add("kind", "请选择办理事项。") }
-        if on == nil { errors.add("on", "请填写日期，如 2026-11-23（读到：“\(form.on ?? "")”）。") }
-        if let on, on > req.today { errors.add("on", "日期不能晚于今天（\(req.today)）。") }
-        let until = (form.until ?? "").isEmpty ? nil : CivilDate(form.until ?? "")
-        if !(form.until ?? "").isEmpty && until == nil { errors.add("until", "日期格式应为 2026-11-23（读到：“\(form.until ?? "")”）。") }
-        let outcome = RequestOutcome(rawValue: form.outcome ?? "")
-        let text = (form.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        switch kind {
-        case .correctionRequested?:
-            if text.isEmpty { errors.add("text", "请一次性写明需要补正的事项（条例第三十条）。") }
-            if until == nil { errors.add("until", "请给出合理的补正期限。") }
-        case .extended?:
-            try staff.require(.extendRequest, AccessTarget(siteID: staff.siteID, unitID: record.$unit.id))
-            if text.isEmpty { errors.add("text", "请写明延长的理由和同意的负责人。") }
-            if form.days == nil { errors.add("days", "请填写延长的工作日数（最长20个）。") }
-        case .replyDelayed?:
-            if until == nil { errors.add("until", "请填写确定的延迟答复日期。") }
-        case .feeNoticed?:
-            if (form.amount ?? 0) <= 0 { errors.add("amount", "请填写收费金额（元）。") }
-        case .replied?:
-            if outcome == nil { errors.add("outcome", "请选择办理结果（与年度报告表三的分类一致）。") }
-        case .note?:
-            if text.isEmpty { errors.add("text", "请填写备注内容。") }
-        default: break
-        }
-        guard errors.isEmpty, let kind, let on else { return try await page(req, staff: staff, record: record, errors: errors, status: .unprocessableEntity, form: form) }
-        let event = RequestEvent(kind, on: on, days: form.days, until: until, outcome: kind == .replied ? outcome : nil,
-                                 amount: kind == .feeNoticed ? form.amount : nil, text: text)
-        do {
-            try await RequestStore.append(event, to: record, expectedLock: form.lockVersion ?? record.lockVersion, actor: staff.auditActor(req), now: req.now,
-                                          calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
-        } catch let abort as Abort where abort.status == .unprocessableEntity {
-            return try await page(req, staff: staff, record: record, errors: ValidationErrors(field: "kind", message: abort.reason),
-                                  status: .unprocessableEntity, form: form)
-        } catch is OptimisticLock.Conflict {
-            return try await page(req, staff: staff, record: record, errors: ValidationErrors(field: "kind", message: "这份申请刚被他人办理过，请看最新的办理经过后再记录。"),
-                                  status: .conflict, form: form)
-        }
-        return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path + "?notice=request-event")
-    }
-
     static func page(_ req: Request, staff: Staff, record: DisclosureRequestRecord, errors: ValidationErrors?, status: HTTPResponseStatus,
-                     form: EventForm? = nil) async throws -> Response {
+                     form: RequestEventForm.Input? = nil) async throws -> Response {
         let fresh = try await DisclosureRequestRecord.query(on: req.db).filter(\.$id == record.requireID()).with(\.$unit).first() ?? record
         let loaded = try await RequestStore.load(fresh, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
         let r = loaded.record
+        let id = try r.requireID()
+        async let letters = RequestLetters.letters(of: id, on: req.db)
+        async let files = RequestLetters.files(of: id, on: req.db)
+        async let appeals = DisclosureRequestAppealRecord.query(on: req.db).filter(\.$request.$id == id).sort(\.$createdAt).all()
+        async let related = RequestRelated.find(for: r, query: req.query[String.self, at: "q"], staff: staff, on: req.db)
+        async let units = UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)
+        let panels = RequestCasePanels.Model(
+            loaded: loaded, letters: try await letters, files: try await files, appeals: try await appeals, related: try await related,
+            units: try await units, canExtend: staff.can(.extendRequest, AccessTarget(siteID: staff.siteID, unitID: r.$unit.id)),
+            canChargeFee: staff.can(.chargeFee, AccessTarget(siteID: staff.siteID, unitID: r.$unit.id)),
+            canDraft: staff.can(.editContent, AccessTarget(siteID: staff.siteID, unitID: r.$unit.id)))
         let chrome = PageChrome(req: req, title: "申请 \(r.number)", area: .backOffice)
-        let kinds: [RequestEvent.Kind] = loaded.timeline.stage == .awaitingReceipt ? [.received, .note]
-            : loaded.timeline.stage == .replied ? [.note]
-            : [.correctionRequested, .correctionReceived, .consultationSent, .consultationClosed, .extended, .reasonsRequested, .replyDelayed,
-               .feeNoticed, .feePaid, .replied, .note]
         let html = Layout.render(chrome) {
             El("h1") { T("政府信息公开申请 \(r.number)") }
             if let repeatOf = r.repeatOf {
@@ -170,6 +146,7 @@ enum RequestAdmin {
                 }
             }
             if r.needsHelp { El("p", ["class": "notice"]) { T("申请人有阅读困难或者视听障碍，请提供必要的帮助（条例第四十三条）。") } }
+            RequestCasePanels.lapsed(loaded, today: req.today)
             RequestPages.dates(loaded)
             El("h2") { T("申请人") }
             El("dl", ["class": "kv"]) {
@@ -183,10 +160,7 @@ enum RequestAdmin {
                 El("dt") { T("联系方式") }
                 El("dd") { T([r.phone, r.email, r.address].filter { !$0.isEmpty }.joined(separator: "；")) }
                 El("dt") { T("获取形式和途径") }
-                El("dd") {
-                    T((RequestApplication.ProvisionForm(rawValue: r.provisionForm)?.label ?? r.provisionForm) + "，"
-                      + (RequestApplication.Delivery(rawValue: r.delivery)?.label ?? r.delivery))
-                }
+                El("dd") { T(RequestLetters.provision(r)) }
                 El("dt") { T("查询码") }
                 El("dd") { T(r.code) }
             }
@@ -202,25 +176,10 @@ enum RequestAdmin {
                     }
                 }
             }
-            El("h2") { T("记录办理事项") }
-            ErrorSummary(errors: errors)
-            PostForm(action: SiteURL.adminRequestEvents(r.id!).path, csrfToken: chrome.csrfToken) {
-                VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": String(r.lockVersion)])
-                SelectRow(label: "办理事项", name: "kind", options: kinds.map { ($0.rawValue, RequestTimeline.label($0)) }, selected: form?.kind ?? kinds[0].rawValue,
-                          errors: errors?.messages(for: "kind") ?? [])
-                FieldRow(label: "日期", name: "on", value: form?.on ?? req.today.description, type: "date", errors: errors?.messages(for: "on") ?? [],
-                         hint: "确认收到、告知、收到补正、答复等发生的日期。")
-                FieldRow(label: "期限日期（补正期限、延迟答复日期）", name: "until", value: form?.until ?? "", type: "date", errors: errors?.messages(for: "until") ?? [])
-                FieldRow(label: "延长的工作日数", name: "days", value: form?.days.map(String.init) ?? "", type: "number", errors: errors?.messages(for: "days") ?? [],
-                         hint: "延长答复期限时填写，最长20个工作日，只能延长一次。")
-                SelectRow(label: "办理结果（答复时选择）", name: "outcome",
-                          options: [("", "—")] + RequestOutcome.allCases.map { ($0.rawValue, $0.shortName) }, selected: form?.outcome ?? "",
-                          errors: errors?.messages(for: "outcome") ?? [])
-                FieldRow(label: "收费金额（元）", name: "amount", value: form?.amount.map(String.init) ?? "", type: "number", errors: errors?.messages(for: "amount") ?? [])
-                TextAreaRow(label: "说明", name: "text", value: form?.text ?? "", errors: errors?.messages(for: "text") ?? [],
-                            hint: "补正事项、延长理由和同意的负责人、答复要点或内部备注。“办理备注”不向申请人显示。", rows: 3)
-                SubmitRow(title: "记录")
-            }
+            RequestCasePanels.letters(panels)
+            RequestCasePanels.eventForm(panels, errors: errors, form: form, today: req.today, csrf: chrome.csrfToken)
+            RequestCasePanels.related(panels, query: req.query[String.self, at: "q"], csrf: chrome.csrfToken)
+            RequestCasePanels.appeals(panels, csrf: chrome.csrfToken)
         }
         return PortalController.html(html, status: status)
     }

@@ -47,6 +47,8 @@ enum RequestPages {
         case .feePaid: "已缴纳信息处理费。"
         case .replied: "作出答复：" + (e.outcome?.shortName ?? "") + "。"
         case .note: ""
+        case .transferred: "转由\(e.text)办理。"
+        case .delivered: "答复已送达（\(e.text)）。"
         }
     }
 
@@ -100,10 +102,29 @@ enum RequestPages {
         }
     }
 
-    /// The tracking page's view: dates and the public history; of the applicant nothing but what they asked for.
+    /// The tracking page's view: dates, the letters and released files, and the public history; of the applicant
+    /// nothing but what they asked for.
     @ComponentBuilder
-    static func publicCase(_ loaded: RequestStore.Loaded) -> Component {
+    static func publicCase(_ loaded: RequestStore.Loaded, slug: String, letters: [DisclosureRequestLetterRecord], files: [DisclosureRequestFileRecord]) -> Component {
         dates(loaded)
+        if !letters.isEmpty || !files.isEmpty {
+            El("h2") { T("告知书和提供的信息") }
+            El("ul", ["class": "plain-list"]) {
+                for letter in letters {
+                    El("li") {
+                        A(letter.title, href: SiteURL.requestLetter(slug: slug, code: loaded.record.code, position: letter.eventPosition).path)
+                        T("　\(letter.dateText)　")
+                        A("下载 Word", href: SiteURL.requestLetterFile(slug: slug, code: loaded.record.code, position: letter.eventPosition).path)
+                    }
+                }
+                for file in files {
+                    El("li") {
+                        A(file.fileName, href: SiteURL.requestFile(slug: slug, code: loaded.record.code, file: file.id!).path)
+                        El("span", ["class": "muted"]) { T("（\(PublicationPages.byteSize(file.size))）") }
+                    }
+                }
+            }
+        }
         El("h2") { T("所申请的信息") }
         El("p") { T(loaded.record.information) }
         El("h2") { T("办理经过") }

@@ -127,6 +127,8 @@ enum RequestPortal {
         let info = PageChrome.SiteInfo(site)
         let chrome = PageChrome(req: req, title: "查询申请办理进度", area: .portal, site: info)
         var loaded: RequestStore.Loaded?
+        var letters: [DisclosureRequestLetterRecord] = []
+        var files: [DisclosureRequestFileRecord] = []
         if !code.isEmpty {
             // Codes are not guessable (about 60 bits); the limit makes trying pointless all the same.
             guard trackLimiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
@@ -135,6 +137,8 @@ enum RequestPortal {
             if let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == site.requireID()).filter(\.$code == code)
                 .with(\.$unit).first() {
                 loaded = try await RequestStore.load(record, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+                letters = try await RequestLetters.letters(of: record.requireID(), on: req.db)
+                files = try await RequestLetters.files(of: record.requireID(), on: req.db)
             }
         }
         let html = Layout.render(chrome) {
@@ -152,7 +156,7 @@ enum RequestPortal {
                         El("p") { T("请记下或截图保存查询码，凭它查看办理进度和答复。受理机构确认收到后，答复期限开始计算。") }
                     }
                 }
-                RequestPages.publicCase(loaded)
+                RequestPages.publicCase(loaded, slug: site.slug, letters: letters, files: files)
             } else if !typed.isEmpty {
                 EmptyState(title: "没有找到这个查询码", text: "请核对查询码（12位字母和数字，不区分大小写）。当面、邮寄或传真提交的申请，查询码在受理回执上。")
             }

@@ -89,7 +89,8 @@ enum RequestStore {
         }
     }
 
-    static func insert(_ event: RequestEvent, position: Int, into record: DisclosureRequestRecord, actor: AuditActor, now: Date, on db: any Database) async throws {
+    static func insert(_ event: RequestEvent, position: Int, into record: DisclosureRequestRecord, actor: AuditActor, now: Date,
+                       publicationID: UUID? = nil, on db: any Database) async throws {
         let row = DisclosureRequestEventRecord()
         row.$request.id = try record.requireID()
         row.position = position
@@ -100,6 +101,7 @@ enum RequestStore {
         row.outcome = event.outcome?.rawValue
         row.amount = event.amount
         row.text = event.text
+        row.publicationID = publicationID
         row.createdAt = now
         row.createdByLabel = actor.label
         try await row.create(on: db)
@@ -126,24 +128,61 @@ enum RequestStore {
         try await record.save(on: db)
     }
 
+    /// A file released with a reply, already stored by its content.
+    struct Release: Sendable {
+        let file: StoredFiles.Accepted
+        let fileName: String
+    }
+
+    /// What may come with an event besides itself.
+    struct Extras: Sendable {
+        /// Files released to the applicant (with a reply).
+        var files: [Release] = []
+        /// The published record a reply points to (已主动公开).
+        var publicationID: UUID?
+        /// The unit a 转办 hands the case to.
+        var transferTo: UUID?
+        /// The portal's address, for links in letters.
+        var baseURL = ""
+    }
+
     /// Appends one event after checking the whole history with it (a refused event changes nothing), under the
-    /// optimistic lock of the form it came from.
+    /// optimistic lock of the form it came from; the letter the event calls for is issued in the same transaction.
     static func append(_ event: RequestEvent, to record: DisclosureRequestRecord, expectedLock: Int, actor: AuditActor, now: Date,
-                       calendar: WorkingCalendar, on db: any Database) async throws {
+                       calendar: WorkingCalendar, extras: Extras = Extras(), on db: any Database) async throws {
         let existing = try await events(of: record, on: db)
+        let timeline: RequestTimeline
         do {
-            _ = try RequestTimeline.evaluate(existing.compactMap(\.event) + [event], calendar: calendar)
+            timeline = try RequestTimeline.evaluate(existing.compactMap(\.event) + [event], calendar: calendar)
         } catch {
             throw Abort(.unprocessableEntity, reason: error.description)
         }
+        let position = (existing.last?.position ?? 0) + 1
         try await db.transaction { tx in
             try await OptimisticLock.bump(table: DisclosureRequestRecord.schema, id: record.requireID(), expected: expectedLock, column: "lock_version", on: tx)
             record.lockVersion = expectedLock + 1
-            try await insert(event, position: (existing.last?.position ?? 0) + 1, into: record, actor: actor, now: now, on: tx)
+            if event.kind == .transferred, let unit = extras.transferTo { record.$unit.id = unit }
+            try await insert(event, position: position, into: record, actor: actor, now: now, publicationID: extras.publicationID, on: tx)
+            for release in extras.files {
+                let row = DisclosureRequestFileRecord()
+                row.$request.id = try record.requireID()
+                row.eventPosition = position
+                row.sha256 = release.file.sha256
+                row.fileName = release.fileName
+                row.contentType = release.file.contentType
+                row.size = release.file.size
+                row.createdAt = now
+                row.createdByLabel = actor.label
+                try await row.create(on: tx)
+            }
             try await refresh(record, calendar: calendar, on: tx)
+            try await RequestLetters.issue(for: event, position: position, record: record, timeline: timeline, files: extras.files.map(\.fileName),
+                                           publicationID: extras.publicationID, baseURL: extras.baseURL, actor: actor, now: now, calendar: calendar, on: tx)
+            let files = extras.files.isEmpty ? "" : "，提供文件\(extras.files.count)个"
             try await AuditLog.record(on: tx, actor: actor, siteID: record.$site.id, action: "request.event",
                                       target: .init(type: "request", id: record.id?.uuidString, label: "申请 \(record.number)"),
-                                      summary: "\(RequestTimeline.label(event.kind))（\(event.on)）" + (event.outcome.map { "：\($0.shortName)" } ?? ""), at: now)
+                                      summary: "\(RequestTimeline.label(event.kind))（\(event.on)）" + (event.outcome.map { "：\($0.shortName)" } ?? "")
+                                          + (event.kind == .transferred ? "：转至\(event.text)" : "") + files, at: now)
         }
     }
 }

@@ -19,5 +19,6 @@ enum GongkaiMigrations {
         M0014CreateGuideTexts(),
         M0015RebuildSearchIndex(),
         M0016CreateDisclosureRequests(),
+        M0017CreateRequestLetters(),
     ]
 }

@@ -60,6 +60,8 @@ final class DisclosureRequestEventRecord: Model, @unchecked Sendable {
     @OptionalField(key: "outcome") var outcome: String?
     @OptionalField(key: "amount") var amount: Int?
     @Field(key: "text") var text: String
+    /// The published record a reply points the applicant to (第三十六条第一项: 已主动公开).
+    @OptionalField(key: "publication_id") var publicationID: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "created_by_label") var createdByLabel: String
 
@@ -70,5 +72,90 @@ final class DisclosureRequestEventRecord: Model, @unchecked Sendable {
         guard let kind = RequestEvent.Kind(rawValue: kind), let on = CivilDate(onDate) else { return nil }
         return RequestEvent(kind, on: on, days: days, until: untilDate.flatMap(CivilDate.init), outcome: outcome.flatMap(RequestOutcome.init(rawValue:)),
                             amount: amount, text: text)
+    }
+}
+
+/// One version of a site's template for one kind of letter (`RequestLetter.Kind.key`). Never edited: a change is a
+/// new number, and the letters say which number they were made from.
+final class RequestLetterTemplateRecord: Model, @unchecked Sendable {
+    static let schema = "request_letter_templates"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "site_id") var site: SiteRecord
+    @Field(key: "kind") var kind: String
+    @Field(key: "number") var number: Int
+    @Field(key: "body") var body: String
+    @Field(key: "note") var note: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "created_by_label") var createdByLabel: String
+
+    init() {}
+}
+
+/// A letter issued with an event of a case, as the applicant received it.
+final class DisclosureRequestLetterRecord: Model, @unchecked Sendable {
+    static let schema = "disclosure_request_letters"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "request_id") var request: DisclosureRequestRecord
+    @Field(key: "event_position") var eventPosition: Int
+    @Field(key: "kind") var kind: String
+    @Field(key: "template_number") var templateNumber: Int
+    @Field(key: "title") var title: String
+    @Field(key: "reference") var reference: String
+    @Field(key: "salutation") var salutation: String
+    /// Paragraphs separated by line breaks.
+    @Field(key: "paragraphs") var paragraphs: String
+    @Field(key: "signature") var signature: String
+    @Field(key: "date_text") var dateText: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "created_by_label") var createdByLabel: String
+
+    init() {}
+
+    var letter: RequestLetter.Letter {
+        RequestLetter.Letter(title: title, reference: reference, salutation: salutation,
+                             paragraphs: paragraphs.split(separator: "\n").map(String.init), signature: signature, date: dateText)
+    }
+}
+
+/// A file released to the applicant with a reply (stored content-addressed in `StoredFiles`).
+final class DisclosureRequestFileRecord: Model, @unchecked Sendable {
+    static let schema = "disclosure_request_files"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "request_id") var request: DisclosureRequestRecord
+    @Field(key: "event_position") var eventPosition: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "content_type") var contentType: String
+    @Field(key: "size") var size: Int
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "created_by_label") var createdByLabel: String
+
+    init() {}
+}
+
+/// A 行政复议 or 行政诉讼 brought against the handling of an application (table 四). The result is recorded when
+/// known; every change is audited.
+final class DisclosureRequestAppealRecord: Model, @unchecked Sendable {
+    static let schema = "disclosure_request_appeals"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "request_id") var request: DisclosureRequestRecord
+    @Field(key: "kind") var kind: String
+    @Field(key: "filed_on") var filedOn: String
+    @Field(key: "result") var result: String
+    @OptionalField(key: "decided_on") var decidedOn: String?
+    @Field(key: "note") var note: String
+    @Field(key: "lock_version") var lockVersion: Int
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "created_by_label") var createdByLabel: String
+
+    init() {}
+
+    var tableCase: TableFour.Case? {
+        guard let kind = TableFour.Kind(rawValue: kind), let filed = CivilDate(filedOn), let result = TableFour.Result(rawValue: result) else { return nil }
+        return TableFour.Case(kind: kind, filed: filed, result: result, decided: decidedOn.flatMap(CivilDate.init))
     }
 }
