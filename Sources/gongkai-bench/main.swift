@@ -168,7 +168,26 @@ case "search":
     var docs = tiny ? 300 : 100_000
     if let i = arguments.firstIndex(of: "--docs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) { docs = n }
     print(try await SearchBenchmark.report(documents: docs, queriesPerKind: tiny ? 6 : 60))
+case "requests":
+    // gongkai-bench requests [--applications N]: table 三 for the year over N applications (SQLite).
+    var count = tiny ? 2_000 : 100_000
+    if let i = arguments.firstIndex(of: "--applications"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) { count = n }
+    let figures = try await RequestBenchmark.run(applications: count, repeats: tiny ? 2 : 7)
+    func median(_ values: [Double]) -> Int { values.isEmpty ? 0 : Int(values.sorted()[values.count / 2]) }
+    let result: [String: Any] = [
+        "benchmark": "requests",
+        "applications": figures.applications,
+        "seed_seconds": (figures.seedSeconds * 10).rounded() / 10,
+        "table_three_cases_read": figures.casesRead,
+        "table_three_ms_median": median(figures.tableThreeMilliseconds),
+        "table_three_ms_all": figures.tableThreeMilliseconds.map { Int($0) },
+        "table_three_balanced": figures.balanced,
+        "workbook_ms": Int(figures.workbookMilliseconds),
+        "office_overview_ms_median": median(figures.overviewMilliseconds),
+    ]
+    let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
 default:
-    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation、deadlines、catalog-import、schedule、search、portal\n".utf8))
+    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation、deadlines、catalog-import、schedule、search、portal、requests\n".utf8))
     exit(2)
 }

@@ -24,18 +24,41 @@ public struct TableThree: Sendable, Equatable {
     public var results: [RequestOutcome: [ApplicantType: Int]] = [:]
     public var carriedOut: [ApplicantType: Int] = [:]
 
-    public init(year: Int, cases: [Case]) {
-        self.year = year
+    /// A number of cases that fall in the same cell: one applicant type, received this year or carried in, and the
+    /// result this year (nil: carried into next year).
+    public struct Tally: Sendable, Equatable {
+        public var applicant: ApplicantType
+        public var carriedIn: Bool
+        public var outcome: RequestOutcome?
+        public var count: Int
+
+        public init(applicant: ApplicantType, carriedIn: Bool, outcome: RequestOutcome?, count: Int) {
+            self.applicant = applicant
+            self.carriedIn = carriedIn
+            self.outcome = outcome
+            self.count = count
+        }
+    }
+
+    /// Where one case falls in the year's table: nil when it is not in it (received after the year, or replied
+    /// before it). Received before the year = 上年结转; replied by the year's end = a result, else 结转下年度.
+    /// (`RequestReport.tallies` counts the same in SQL; a test checks the two agree.)
+    public static func cell(of c: Case, year: Int) -> Tally? {
         let first = CivilDate.firstDay(ofYear: year), last = CivilDate.lastDay(ofYear: year, month: 12)
-        for c in cases where c.received <= last {
-            let repliedBefore = c.replied.map { $0 < first } ?? false
-            guard !repliedBefore else { continue }
-            if c.received >= first { newThisYear[c.applicant, default: 0] += 1 } else { carriedIn[c.applicant, default: 0] += 1 }
-            if let replied = c.replied, replied <= last, let outcome = c.outcome {
-                results[outcome, default: [:]][c.applicant, default: 0] += 1
-            } else {
-                carriedOut[c.applicant, default: 0] += 1
-            }
+        guard c.received <= last, !(c.replied.map { $0 < first } ?? false) else { return nil }
+        let outcome = c.replied.map { $0 <= last } == true ? c.outcome : nil
+        return Tally(applicant: c.applicant, carriedIn: c.received < first, outcome: outcome, count: 1)
+    }
+
+    public init(year: Int, cases: [Case]) {
+        self.init(year: year, tallies: cases.compactMap { Self.cell(of: $0, year: year) })
+    }
+
+    public init(year: Int, tallies: [Tally]) {
+        self.year = year
+        for t in tallies {
+            if t.carriedIn { carriedIn[t.applicant, default: 0] += t.count } else { newThisYear[t.applicant, default: 0] += t.count }
+            if let outcome = t.outcome { results[outcome, default: [:]][t.applicant, default: 0] += t.count } else { carriedOut[t.applicant, default: 0] += t.count }
         }
     }
 

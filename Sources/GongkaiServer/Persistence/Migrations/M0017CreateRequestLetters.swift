@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// 依申请公开, the written side: the site's letter templates (every save a new numbered version), the letters issued
 /// with the events (kept as issued), the files released with a reply, the published record a reply points to
@@ -60,9 +61,15 @@ struct M0017CreateRequestLetters: AsyncMigration {
             .field("created_at", .datetime, .required)
             .field("created_by_label", .string, .required)
             .create()
+        // The annual report reads a year of a site's applications; the case page reads a case's files and appeals.
+        let sql = database as! any SQLDatabase
+        try await sql.raw("CREATE INDEX disclosure_requests_site_received ON disclosure_requests (site_id, received_on)").run()
+        try await sql.raw("CREATE INDEX disclosure_request_files_request ON disclosure_request_files (request_id)").run()
+        try await sql.raw("CREATE INDEX disclosure_request_appeals_request ON disclosure_request_appeals (request_id)").run()
     }
 
     func revert(on database: any Database) async throws {
+        try await (database as! any SQLDatabase).raw("DROP INDEX disclosure_requests_site_received").run()
         try await database.schema("disclosure_request_appeals").delete()
         try await database.schema("disclosure_request_events").deleteField("publication_id").update()
         try await database.schema("disclosure_request_files").delete()
