@@ -80,7 +80,7 @@ enum RequestEventForm {
             let units = try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)
             if let id = UUID(uuidString: form.transferTo ?? ""), let unit = units.first(where: { $0.id == id }), id != record.$unit.id {
                 extras.transferTo = id
-                text = unit.name + (text.isEmpty ? "" : "（\(text)）")
+                text = unit.name + (text.isEmpty ? "" : "；" + text)
             } else {
                 errors.add("transferTo", "请选择本站点内、负责该信息的另一个单位。")
             }
@@ -132,7 +132,7 @@ enum RequestFees {
     }
 
     /// 按件: the pieces the same applicant (same identity document) filed with the same unit earlier in the same
-    /// natural month count first (第四条); 按量: the pages of this application alone (第五条).
+    /// natural month count first (第四条) — earlier by 受理编号, one piece each; 按量: this application's pages (第五条).
     static func compute(method: ProcessingFee.Method, count: Int, for record: DisclosureRequestRecord, on db: any Database) async throws -> Fee {
         switch method {
         case .byVolume:
@@ -149,7 +149,7 @@ enum RequestFees {
         let month = String(received.prefix(7))
         return try await DisclosureRequestRecord.query(on: db).filter(\.$site.$id == record.$site.id).filter(\.$unit.$id == record.$unit.id)
             .filter(\.$idNumber == record.idNumber).filter(\.$receivedOn >= month + "-01").filter(\.$receivedOn <= month + "-31")
-            .filter(\.$id != record.requireID()).filter(\.$createdAt < record.createdAt).count()
+            .filter(\.$year == record.year).filter(\.$sequence < record.sequence).count()
     }
 
     static func publishedRecord(indexNumber: String, siteID: UUID, on db: any Database) async throws -> UUID? {

@@ -47,9 +47,15 @@ enum RequestPages {
         case .feePaid: "已缴纳信息处理费。"
         case .replied: "作出答复：" + (e.outcome?.shortName ?? "") + "。"
         case .note: ""
-        case .transferred: "转由\(e.text)办理。"
+        case .transferred: transferText(e.text)
         case .delivered: "答复已送达（\(e.text)）。"
         }
+    }
+
+    /// "湖口县民政局；信息由县民政局掌握" → 转由湖口县民政局办理（信息由县民政局掌握）。
+    static func transferText(_ text: String) -> String {
+        let parts = text.split(separator: "；", maxSplits: 1).map(String.init)
+        return "转由\(parts.first ?? "")办理" + (parts.count > 1 ? "（\(parts[1])）" : "") + "。"
     }
 
     @ComponentBuilder

@@ -182,7 +182,7 @@ enum RequestStore {
             try await AuditLog.record(on: tx, actor: actor, siteID: record.$site.id, action: "request.event",
                                       target: .init(type: "request", id: record.id?.uuidString, label: "申请 \(record.number)"),
                                       summary: "\(RequestTimeline.label(event.kind))（\(event.on)）" + (event.outcome.map { "：\($0.shortName)" } ?? "")
-                                          + (event.kind == .transferred ? "：转至\(event.text)" : "") + files, at: now)
+                                          + (event.kind == .transferred ? "：" + RequestPages.transferText(event.text) : "") + files, at: now)
         }
     }
 }
