@@ -306,4 +306,51 @@ struct RequestLetterTests {
             #expect(tallied == counted && tallied.count(tallied.newThisYear, nil) == 17)
         }
     }
+
+    @Test("the API: fees only with a reviewer's token and worked out, a reply with its letter in every read, 转办 by id")
+    func api() async throws {
+        try await TestApp.run { app, _ in
+            let township = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县双钟镇人民政府").first())
+            let bureau = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县民政局").first())
+            let siteID = township.$site.id
+            let calendar = try await app.calendarService.calendar(on: app.db)
+            let record = try await RequestStore.create(.init(application: RequestApplication(name: "赵六", idNumber: "11010519491231002X", phone: "13900001111",
+                                                                                             information: "双钟镇2026年村道硬化工程资料", form: .paper, delivery: .post, needsHelp: false),
+                                                             unitID: try township.requireID(), channel: .inPerson, arrivedOn: CivilDate("2026-09-21")!),
+                                                       siteID: siteID, actor: .commandLine(siteID: siteID), now: app.gongkai.now, calendar: calendar, on: app.db)
+            func token(_ name: String) async throws -> HTTPHeaders {
+                let user = try #require(try await UserRecord.query(on: app.db).filter(\.$name == name).first())
+                var headers = HTTPHeaders()
+                headers.contentType = .json
+                headers.bearerAuthorization = .init(token: try await StaffAccounts.createToken(for: user, label: "系统", actor: .commandLine(), now: app.gongkai.now, on: app.db).token)
+                return headers
+            }
+            let editor = try await token("hukou-shuangzhong-editor"), reviewer = try await token("hukou-shuangzhong-reviewer")
+            let path = "/api/v1/requests/\(try record.requireID().uuidString)/events"
+            let byEditor = try await app.testing().sendRequest(.POST, path, headers: editor, body: ByteBuffer(string: #"{"kind":"fee-noticed","on":"2026-09-21","feeMethod":"by-volume","feeCount":250}"#))
+            #expect(byEditor.status == .forbidden)
+            let typedAmount = try await app.testing().sendRequest(.POST, path, headers: reviewer, body: ByteBuffer(string: #"{"kind":"fee-noticed","on":"2026-09-21","amount":99999}"#))
+            #expect(typedAmount.status == .unprocessableEntity, "an amount is never taken as typed")
+            let fee = try await app.testing().sendRequest(.POST, path, headers: reviewer, body: ByteBuffer(string: #"{"kind":"fee-noticed","on":"2026-09-21","feeMethod":"by-volume","feeCount":250}"#))
+            #expect(fee.status == .ok && fee.body.string.contains("4700") && fee.body.string.contains("信息处理费收费通知书"))
+            _ = try await app.testing().sendRequest(.POST, path, headers: editor, body: ByteBuffer(string: #"{"kind":"fee-paid","on":"2026-09-21"}"#))
+            let reply = try await app.testing().sendRequest(.POST, path, headers: editor, body: ByteBuffer(string: #"{"kind":"replied","on":"2026-09-21","outcome":"disclosed","text":"已邮寄"}"#))
+            #expect(reply.status == .ok)
+            let tracked = try await app.testing().sendRequest(.GET, "/api/v1/requests/track/" + record.code)
+            let letters = try #require(try tracked.jsonObject()["letters"] as? [[String: Any]])
+            #expect(letters.map { $0["kind"] as? String } == ["fee-notice", "reply.disclosed"])
+            let docx = try #require(letters.last?["docxURL"] as? String)
+            let file = try await app.testing().sendRequest(.GET, try #require(URL(string: docx)?.path))
+            #expect(file.status == .ok && Self.docxText(file).contains("赵六："))
+
+            let moved = try await RequestStore.create(.init(application: RequestApplication(name: "钱七", idNumber: "11010519491231002X", phone: "13900001111",
+                                                                                            information: "全县养老服务补贴名单", form: .paper, delivery: .pickup),
+                                                            unitID: try township.requireID(), channel: .inPerson, arrivedOn: CivilDate("2026-09-21")!),
+                                                      siteID: siteID, actor: .commandLine(siteID: siteID), now: app.gongkai.now, calendar: calendar, on: app.db)
+            let transfer = try await app.testing().sendRequest(.POST, "/api/v1/requests/\(try moved.requireID().uuidString)/events", headers: editor,
+                                                               body: ByteBuffer(string: #"{"kind":"transferred","on":"2026-09-21","transferTo":"\#(try bureau.requireID().uuidString)"}"#))
+            #expect(transfer.status == .ok && transfer.body.string.contains("转由湖口县民政局办理"))
+            #expect(try await Self.stored(try moved.requireID(), app).$unit.id == bureau.id)
+        }
+    }
 }

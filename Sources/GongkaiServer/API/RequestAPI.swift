@@ -45,6 +45,25 @@ enum RequestAPI {
         let text: String
     }
 
+    struct Letter: Content {
+        let position: Int
+        let kind: String
+        let title: String
+        let date: String
+        let text: String
+        /// The printable page and the .docx, for the applicant (by code).
+        let url: String
+        let docxURL: String
+    }
+
+    struct ReleasedFile: Content {
+        let id: UUID
+        let fileName: String
+        let contentType: String
+        let size: Int
+        let url: String
+    }
+
     struct Tracking: Content {
         let number: String
         let unit: String
@@ -59,6 +78,8 @@ enum RequestAPI {
         let outcomeLabel: String?
         let repliedOn: String?
         let history: [HistoryItem]
+        let letters: [Letter]
+        let files: [ReleasedFile]
     }
 
     struct Applicant: Content {
@@ -81,8 +102,21 @@ enum RequestAPI {
         let tracking: Tracking
     }
 
-    static func tracking(_ loaded: RequestStore.Loaded, withNotes: Bool) -> Tracking {
+    static func tracking(_ loaded: RequestStore.Loaded, withNotes: Bool, req: Request) async throws -> Tracking {
         let t = loaded.timeline
+        let id = try loaded.record.requireID()
+        let base = req.application.gongkai.config.publicBaseURL
+        let slug = try await SiteRecord.find(loaded.record.$site.id, on: req.db)?.slug ?? ""
+        let code = loaded.record.code
+        let letters = try await RequestLetters.letters(of: id, on: req.db).map { row in
+            Letter(position: row.eventPosition, kind: row.kind, title: row.title, date: row.dateText, text: row.letter.text,
+                   url: base + SiteURL.requestLetter(slug: slug, code: code, position: row.eventPosition).path,
+                   docxURL: base + SiteURL.requestLetterFile(slug: slug, code: code, position: row.eventPosition).path)
+        }
+        let files = try await RequestLetters.files(of: id, on: req.db).map { row in
+            ReleasedFile(id: row.id!, fileName: row.fileName, contentType: row.contentType, size: row.size,
+                         url: base + SiteURL.requestFile(slug: slug, code: code, file: row.id!).path)
+        }
         return Tracking(
             number: loaded.record.number, unit: loaded.record.unit.name, channel: loaded.record.channel, receivedOn: t.received?.description,
             stage: t.stage.rawValue, stageLabel: RequestPages.stageText(t), dueOn: t.due?.description, dueExplanation: RequestPages.dueText(t),
@@ -92,7 +126,7 @@ enum RequestAPI {
             history: loaded.events.compactMap { row in
                 guard let event = row.event, withNotes || event.kind != .note else { return nil }
                 return HistoryItem(on: event.on.description, kind: event.kind.rawValue, text: withNotes && event.kind == .note ? event.text : RequestPages.publicText(event))
-            })
+            }, letters: letters, files: files)
     }
 
     @Sendable static func intake(req: Request) async throws -> Response {
@@ -137,7 +171,7 @@ enum RequestAPI {
         guard !code.isEmpty, let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$code == code).with(\.$unit).first() else {
             throw APIError(.notFound, code: "not_found", message: "没有这个查询码。")
         }
-        return tracking(try await RequestStore.load(record, calendar: try await req.calendarService.calendar(on: req.db), on: req.db), withNotes: false)
+        return try await tracking(try await RequestStore.load(record, calendar: try await req.calendarService.calendar(on: req.db), on: req.db), withNotes: false, req: req)
     }
 
     @Sendable static func list(req: Request) async throws -> [Tracking] {
@@ -147,7 +181,7 @@ enum RequestAPI {
             .with(\.$unit).sort(\.$createdAt, .descending).limit(500).all()
         let calendar = try await req.calendarService.calendar(on: req.db)
         var out: [Tracking] = []
-        for record in records { out.append(tracking(try await RequestStore.load(record, calendar: calendar, on: req.db), withNotes: true)) }
+        for record in records { out.append(try await tracking(try await RequestStore.load(record, calendar: calendar, on: req.db), withNotes: true, req: req)) }
         return out
     }
 
@@ -166,7 +200,7 @@ enum RequestAPI {
         return Detail(id: try record.requireID(), code: record.code, lockVersion: record.lockVersion,
                       applicant: Applicant(type: record.applicantType, name: record.name, idKind: record.idKind, idNumber: record.idNumber,
                                            contactPerson: record.contactPerson, phone: record.phone, email: record.email, address: record.address),
-                      information: record.information, tracking: tracking(loaded, withNotes: true))
+                      information: record.information, tracking: try await tracking(loaded, withNotes: true, req: req))
     }
 
     @Sendable static func show(req: Request) async throws -> Detail {
@@ -183,9 +217,15 @@ enum RequestAPI {
         var days: Int?
         var until: String?
         var outcome: String?
-        var amount: Int?
         var text: String?
         var lockVersion: Int?
+        /// fee-noticed: by-piece or by-volume, and this application's pieces or pages; the amount is worked out.
+        var feeMethod: String?
+        var feeCount: Int?
+        /// replied: the 索引号 of the published record the information is in (已主动公开).
+        var publication: String?
+        /// transferred: the unit of the site that takes the case over.
+        var transferTo: UUID?
     }
 
     @Sendable static func addEvent(req: Request) async throws -> Detail {
@@ -198,8 +238,9 @@ enum RequestAPI {
         guard let kind = RequestEvent.Kind(rawValue: input.kind) else {
             throw APIError(.unprocessableEntity, code: "unknown_kind", message: "kind 应为 \(RequestEvent.Kind.allCases.map(\.rawValue).joined(separator: "、")) 之一。", field: "kind")
         }
-        if kind == .extended, case .denied(let reason) = AccessRules.decide(staff.actor, .extendRequest, AccessTarget(siteID: staff.siteID, unitID: record.$unit.id)) {
-            throw APIError(.forbidden, code: "forbidden", message: reason)
+        let target = AccessTarget(siteID: staff.siteID, unitID: record.$unit.id)
+        for (needed, action) in [(RequestEvent.Kind.extended, AccessAction.extendRequest), (.feeNoticed, .chargeFee)] where kind == needed {
+            if case .denied(let reason) = AccessRules.decide(staff.actor, action, target) { throw APIError(.forbidden, code: "forbidden", message: reason) }
         }
         guard let on = input.on.map({ CivilDate($0) }) ?? req.today, on <= req.today else {
             throw APIError(.unprocessableEntity, code: "invalid_date", message: "on 应为不晚于今天的日期，如 2026-11-23。", field: "on")
@@ -208,10 +249,41 @@ enum RequestAPI {
         if kind == .replied && outcome == nil {
             throw APIError(.unprocessableEntity, code: "missing_outcome", message: "答复须给出 outcome（年度报告表三的办理结果），见 RequestOutcome。", field: "outcome")
         }
-        let event = RequestEvent(kind, on: on, days: input.days, until: input.until.flatMap(CivilDate.init), outcome: outcome, amount: input.amount, text: input.text ?? "")
+        var extras = RequestStore.Extras(baseURL: req.application.gongkai.config.publicBaseURL)
+        var text = input.text ?? ""
+        var amount: Int?
+        switch kind {
+        case .feeNoticed:
+            guard let method = ProcessingFee.Method(rawValue: input.feeMethod ?? ""), let count = input.feeCount, count > 0 else {
+                throw APIError(.unprocessableEntity, code: "missing_fee", message: "收费通知须给出 feeMethod（by-piece 或 by-volume）和 feeCount（件数或页数），金额按超额累进计算。", field: "feeMethod")
+            }
+            let fee = try await RequestFees.compute(method: method, count: count, for: record, on: req.db)
+            guard fee.amount > 0 else {
+                throw APIError(.unprocessableEntity, code: "no_fee", message: "按此计算不需收费（\(fee.lines.joined(separator: "；"))）。", field: "feeCount")
+            }
+            amount = fee.amount
+            text = "\(method.label)：" + fee.lines.joined(separator: "；") + "；合计\(fee.amount)元"
+        case .replied:
+            if let index = input.publication, !index.isEmpty {
+                guard let found = try await RequestFees.publishedRecord(indexNumber: index, siteID: staff.siteID, on: req.db) else {
+                    throw APIError(.unprocessableEntity, code: "unknown_publication", message: "没有已发布的、索引号为“\(index)”的信息。", field: "publication")
+                }
+                extras.publicationID = found
+            }
+        case .transferred:
+            let units = try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)
+            guard let to = input.transferTo, to != record.$unit.id, let unit = units.first(where: { $0.id == to }) else {
+                throw APIError(.unprocessableEntity, code: "unknown_unit", message: "transferTo 应为本站点内另一个单位的 id。", field: "transferTo")
+            }
+            extras.transferTo = to
+            text = unit.name + (text.isEmpty ? "" : "；" + text)
+        default: break
+        }
+        let event = RequestEvent(kind, on: on, days: kind == .extended ? input.days : nil, until: input.until.flatMap(CivilDate.init),
+                                 outcome: kind == .replied ? outcome : nil, amount: amount, text: text)
         do {
             try await RequestStore.append(event, to: record, expectedLock: input.lockVersion ?? record.lockVersion, actor: staff.auditActor(req), now: req.now,
-                                          calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+                                          calendar: try await req.calendarService.calendar(on: req.db), extras: extras, on: req.db)
         } catch let abort as Abort where abort.status == .unprocessableEntity {
             throw APIError(.unprocessableEntity, code: "refused", message: abort.reason, field: "kind")
         } catch is OptimisticLock.Conflict {

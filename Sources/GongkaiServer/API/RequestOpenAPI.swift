@@ -29,6 +29,11 @@ enum RequestOpenAPI {
             "outcome": ["type": ["string", "null"], "enum": RequestOutcome.allCases.map(\.rawValue) + [NSNull()]], "outcomeLabel": nullableString,
             "repliedOn": nullableString,
             "history": ["type": "array", "items": ["type": "object", "properties": ["on": string, "kind": string, "text": string]]],
+            "letters": ["type": "array", "description": "已发出的告知书（补正、延期、收费、说明理由、答复），全文及网页、Word 地址（凭查询码）",
+                        "items": ["type": "object", "properties": ["position": integer, "kind": string, "title": string, "date": string, "text": string,
+                                                                   "url": string, "docxURL": string]]],
+            "files": ["type": "array", "description": "随答复提供的文件", "items": ["type": "object", "properties": [
+                "id": ["type": "string", "format": "uuid"], "fileName": string, "contentType": string, "size": integer, "url": string]]],
         ]],
         "RequestDetail": ["type": "object", "properties": [
             "id": ["type": "string", "format": "uuid"], "code": string, "lockVersion": integer,
@@ -40,7 +45,10 @@ enum RequestOpenAPI {
             "days": ["type": "integer", "description": "延长的工作日数（extended，最长20，只能一次）"],
             "until": ["type": "string", "format": "date", "description": "补正期限或延迟答复日期"],
             "outcome": ["type": "string", "enum": RequestOutcome.allCases.map(\.rawValue), "description": "答复结果（replied），即年度报告表三的行"],
-            "amount": ["type": "integer", "description": "信息处理费（元，fee-noticed）"], "text": string,
+            "feeMethod": ["type": "string", "enum": ProcessingFee.Method.allCases.map(\.rawValue), "description": "收费通知（fee-noticed，仅审核人员）：按件或按量"],
+            "feeCount": ["type": "integer", "description": "本申请的件数（按件，与本月此前的申请累计）或页数（按量）；金额按超额累进计算"],
+            "publication": ["type": "string", "description": "答复时：所申请信息已主动公开的，该信息的索引号"],
+            "transferTo": ["type": "string", "format": "uuid", "description": "转办（transferred）：接收的单位"], "text": string,
             "lockVersion": ["type": "integer", "description": "读取时的 lockVersion；已被他人办理则 409"],
         ]],
     ]
