@@ -353,4 +353,38 @@ struct RequestLetterTests {
             #expect(try await Self.stored(try moved.requireID(), app).$unit.id == bureau.id)
         }
     }
+
+    @Test("the weekly digest: one notification per handler and week with the lists; the office gets the county's; --dry-run sends none")
+    func digest() async throws {
+        try await TestApp.run { app, clock in
+            let township = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县双钟镇人民政府").first())
+            let siteID = township.$site.id
+            let calendar = try await app.calendarService.calendar(on: app.db)
+            for i in 0..<3 {
+                _ = try await RequestStore.create(.init(application: RequestApplication(name: "申请人\(i)", idNumber: "11010519491231002X", phone: "13900001111",
+                                                                                        information: "第\(i)项信息", form: .paper, delivery: .pickup),
+                                                        unitID: try township.requireID(), channel: .inPerson, arrivedOn: CivilDate("2026-09-21")!),
+                                                  siteID: siteID, actor: .commandLine(siteID: siteID), now: app.gongkai.now, calendar: calendar, on: app.db)
+            }
+            let early = try await RequestDigest.run(siteID: siteID, dryRun: true, calendar: calendar, now: app.gongkai.now, on: app.db)
+            #expect(early.byUnit["湖口县双钟镇人民政府"] == nil, "on the day of receipt nothing is pressing yet")
+            // The 7 working days skip 中秋 (9-25) and 国庆 (10-1…7): the 补正 notice is due on 10-08, three working days
+            // after Monday 9-28 (9-29, 9-30, 10-08).
+            clock.advance(7 * 86_400)
+            let notice = try await RequestDigest.run(siteID: siteID, dryRun: true, calendar: calendar, now: app.gongkai.now, on: app.db)
+            #expect(notice.byUnit["湖口县双钟镇人民政府"] == ["需要补正的，告知期限将到（收到申请之日起7个工作日内）：3件"])
+            clock.advance(33 * 86_400)  // 10-31: past the 20 working days (10-26)
+            let dry = try await RequestDigest.run(siteID: siteID, dryRun: true, calendar: calendar, now: app.gongkai.now, on: app.db)
+            #expect(dry.notifications == 3 && dry.byUnit["湖口县双钟镇人民政府"] == ["已超过答复期限：3件"])
+            #expect(try await NotificationRecord.query(on: app.db).count() == 0)
+            let first = try await RequestDigest.run(siteID: siteID, dryRun: false, calendar: calendar, now: app.gongkai.now, on: app.db)
+            #expect(first.notifications == 3, "双钟镇's editor and reviewer, and the office")
+            let notes = try await NotificationRecord.query(on: app.db).all()
+            #expect(notes.allSatisfy { $0.title == "依申请公开周报（2026年第44周）" } && notes.contains { $0.body.hasPrefix("未办结3件。已超过答复期限：3件") })
+            let again = try await RequestDigest.run(siteID: siteID, dryRun: false, calendar: calendar, now: app.gongkai.now, on: app.db)
+            #expect(again.notifications == 0 && again.alreadySent == 3)
+            clock.advance(7 * 86_400)
+            #expect(try await RequestDigest.run(siteID: siteID, dryRun: false, calendar: calendar, now: app.gongkai.now, on: app.db).notifications == 3, "a new week")
+        }
+    }
 }

@@ -53,6 +53,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(TimeLimitCommands(), as: "timelimit")
     app.asyncCommands.use(CatalogCommands(), as: "catalog")
     app.asyncCommands.use(ScheduleCommands(), as: "schedule")
+    app.asyncCommands.use(RequestCommands(), as: "requests")
     app.asyncCommands.use(ReindexCommand(), as: "reindex")
     app.asyncCommands.use(OutboxCommands(), as: "outbox")
 }

@@ -17,7 +17,7 @@ enum RequestQueues {
             switch self {
             case .overdue: "已超过答复期限"
             case .dueSoon: "3个工作日内到期"
-            case .correctionNoticeDue: "补正告知期限将到（收到申请之日起7个工作日内）"
+            case .correctionNoticeDue: "需要补正的，告知期限将到（收到申请之日起7个工作日内）"
             case .correctionLapsed: "补正期限已过，申请人未补正"
             case .paymentLapsed: "缴费期限已过，申请人未缴费"
             }
@@ -38,7 +38,8 @@ enum RequestQueues {
         if let due = t.due {
             if due < today { kinds.append(.overdue) } else if (calendar.workingDays(after: today, through: due) ?? 0) <= soonWorkingDays { kinds.append(.dueSoon) }
         }
-        if let noticeDue = t.correctionNoticeDue, (noticeDue < today || (calendar.workingDays(after: today, through: noticeDue) ?? 0) <= soonWorkingDays) {
+        // Only while it can still be given: after the 7 working days a 补正 can no longer be asked for.
+        if let noticeDue = t.correctionNoticeDue, noticeDue >= today, (calendar.workingDays(after: today, through: noticeDue) ?? 0) <= soonWorkingDays {
             kinds.append(.correctionNoticeDue)
         }
         if t.stage == .awaitingCorrection, let until = t.correctionUntil, until < today { kinds.append(.correctionLapsed) }
