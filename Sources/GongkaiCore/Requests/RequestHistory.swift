@@ -59,7 +59,7 @@ public struct RequestEvent: Sendable, Equatable {
 /// Where a case stands, computed from its history: the stage, the reply clock with every segment, and the other
 /// statutory dates (补正告知 within 7 working days, third parties' 15, payment within 20).
 public struct RequestTimeline: Sendable, Equatable {
-    public enum Stage: String, Sendable {
+    public enum Stage: String, CaseIterable, Sendable {
         case awaitingReceipt = "awaiting-receipt"
         case handling
         case awaitingCorrection = "awaiting-correction"
@@ -78,6 +78,9 @@ public struct RequestTimeline: Sendable, Equatable {
             }
         }
     }
+
+    /// Every stage but 已答复 (for finding open cases by an index rather than a "not replied" scan).
+    public static let openStages = Stage.allCases.filter { $0 != .replied }
 
     public struct Rules: Sendable, Equatable {
         /// Whether the days between a fee notice and payment are not counted. The national text saying so was not

@@ -18,7 +18,7 @@ enum RequestAdmin {
         let units = try await visibleUnits(staff, on: req.db)
         let open = req.query[String.self, at: "show"] != "all"
         var query = DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$unit.$id ~~ units).with(\.$unit)
-        if open { query = query.filter(\.$stage != RequestTimeline.Stage.replied.rawValue) }
+        if open { query = query.filter(\.$stage ~~ RequestTimeline.openStages.map(\.rawValue)) }
         let rows = try await query.sort(\.$createdAt, .descending).limit(500).all()
             .sorted { ($0.dueOn ?? "9999") < ($1.dueOn ?? "9999") }
         let calendar = try await req.calendarService.calendar(on: req.db)

@@ -50,7 +50,7 @@ enum RequestQueues {
     /// Open cases of the units, with their lists.
     static func open(siteID: UUID, units: [UUID], today: CivilDate, calendar: WorkingCalendar, on db: any Database) async throws -> [Entry] {
         let records = try await DisclosureRequestRecord.query(on: db).filter(\.$site.$id == siteID).filter(\.$unit.$id ~~ units)
-            .filter(\.$stage != RequestTimeline.Stage.replied.rawValue).with(\.$unit).all()
+            .filter(\.$stage ~~ RequestTimeline.openStages.map(\.rawValue)).with(\.$unit).all()
         let ids = records.compactMap(\.id)
         let events = ids.isEmpty ? [] : try await DisclosureRequestEventRecord.query(on: db).filter(\.$request.$id ~~ ids).sort(\.$position).all()
         let byRequest = Dictionary(grouping: events, by: { $0.$request.id })
