@@ -78,7 +78,7 @@ struct RequestLetterTests {
             let correctionLetter = try await person.get(SiteURL.requestLetter(slug: "hukou", code: record.code, position: 2).path)
             #expect(correctionLetter.status == .ok)
             #expect(correctionLetter.text.contains("王小明：") && correctionLetter.text.contains("请写明所需资金明细的时间范围")
-                && correctionLetter.text.contains("请于2026年9月30日前补正") && correctionLetter.text.contains("湖口县双钟镇人民政府依申请公开〔2026〕2026-0001号"))
+                && correctionLetter.text.contains("请于2026年9月30日前补正") && correctionLetter.text.contains("湖口县双钟镇人民政府依申请公开〔2026〕0001号"))
 
             // The corrected application on Wednesday 9-23: the 20 days run anew → 10-28.
             clock.advance(2 * 86_400)

@@ -268,7 +268,10 @@ public enum RequestLetter {
         }
         if let open = current { filled += "{" + open }
         let paragraphs = filled.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        return Letter(title: kind.title, reference: "\(f.unitName)依申请公开〔\(f.issuedOn.year)〕\(f.number)号", salutation: f.applicant + "：",
+        // 受理编号 2026-0007 → 〔2026〕0007号.
+        let parts = f.number.split(separator: "-", maxSplits: 1).map(String.init)
+        let reference = parts.count == 2 ? "\(f.unitName)依申请公开〔\(parts[0])〕\(parts[1])号" : "\(f.unitName)依申请公开〔\(f.issuedOn.year)〕\(f.number)号"
+        return Letter(title: kind.title, reference: reference, salutation: f.applicant + "：",
                       paragraphs: paragraphs, signature: f.unitName, date: f.issuedOn.chinese)
     }
 }

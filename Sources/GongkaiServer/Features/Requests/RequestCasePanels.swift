@@ -50,7 +50,9 @@ enum RequestCasePanels {
                         A("查看、打印", href: SiteURL.adminRequestLetter(m.id, position: letter.eventPosition).path)
                         T("　")
                         A("下载 Word", href: SiteURL.adminRequestLetterFile(m.id, position: letter.eventPosition).path)
-                        El("span", ["class": "muted"]) { T(letter.templateNumber == 0 ? "（默认模板）" : "（模板第\(letter.templateNumber)版）") }
+                        El("span", ["class": "muted"]) {
+                            T(letter.templateNumber == 0 ? "（默认模板）" : "（模板第\(letter.templateNumber)版）")
+                        }
                     }
                 }
                 for file in m.files {
@@ -69,66 +71,110 @@ enum RequestCasePanels {
         case .awaitingReceipt: [.received, .transferred, .note]
         case .replied: [.delivered, .note]
         default:
-            [.correctionRequested, .correctionReceived, .consultationSent, .consultationClosed, .extended, .reasonsRequested, .replyDelayed,
-             .feeNoticed, .feePaid, .replied, .transferred, .note]
+            [
+                .correctionRequested, .correctionReceived, .consultationSent, .consultationClosed, .extended,
+                .reasonsRequested, .replyDelayed,
+                .feeNoticed, .feePaid, .replied, .transferred, .note,
+            ]
         }
     }
 
     @ComponentBuilder
-    static func eventForm(_ m: Model, errors: ValidationErrors?, form: RequestEventForm.Input?, today: CivilDate, csrf: String) -> Component {
+    static func eventForm(
+        _ m: Model, errors: ValidationErrors?, form: RequestEventForm.Input?, today: CivilDate, csrf: String
+    ) -> Component {
         let r = m.loaded.record
-        let kinds = kinds(m.loaded.timeline.stage).filter { ($0 != .extended || m.canExtend) && ($0 != .feeNoticed || m.canChargeFee) }
+        let kinds = kinds(m.loaded.timeline.stage).filter {
+            ($0 != .extended || m.canExtend) && ($0 != .feeNoticed || m.canChargeFee)
+        }
         El("h2", ["id": "record"]) { T("记录办理事项") }
         ErrorSummary(errors: errors)
-        El("form", ["method": "post", "action": SiteURL.adminRequestEvents(m.id).path, "enctype": "multipart/form-data", "class": "form", "accept-charset": "UTF-8"]) {
+        El(
+            "form",
+            [
+                "method": "post", "action": SiteURL.adminRequestEvents(m.id).path, "enctype": "multipart/form-data",
+                "class": "form", "accept-charset": "UTF-8",
+            ]
+        ) {
             VoidEl("input", ["type": "hidden", "name": CSRFMiddleware.fieldName, "value": csrf])
             VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": String(r.lockVersion)])
-            SelectRow(label: "办理事项", name: "kind", options: kinds.map { ($0.rawValue, RequestTimeline.label($0)) }, selected: form?.kind ?? kinds[0].rawValue,
-                      errors: errors?.messages(for: "kind") ?? [])
-            FieldRow(label: "日期", name: "on", value: form?.on ?? today.description, type: "date", errors: errors?.messages(for: "on") ?? [],
-                     hint: "确认收到、告知、收到补正、答复、送达等发生的日期。")
-            TextAreaRow(label: "说明", name: "text", value: form?.text ?? "", errors: errors?.messages(for: "text") ?? [],
-                        hint: "补正事项、延长理由和同意的负责人、不予公开的理由、答复要点或内部备注，写入告知书。“办理备注”不向申请人显示。", rows: 3)
-            El("fieldset") {
-                El("legend") { T("告知补正、确定延迟答复期限时") }
-                FieldRow(label: "期限日期", name: "until", value: form?.until ?? "", type: "date", errors: errors?.messages(for: "until") ?? [],
-                         hint: "补正期限由本机关确定，应当合理（条例第三十条）。")
+            SelectRow(
+                label: "办理事项", name: "kind", options: kinds.map { ($0.rawValue, RequestTimeline.label($0)) },
+                selected: form?.kind ?? kinds[0].rawValue,
+                errors: errors?.messages(for: "kind") ?? [])
+            FieldRow(
+                label: "日期", name: "on", value: form?.on ?? today.description, type: "date",
+                errors: errors?.messages(for: "on") ?? [],
+                hint: "确认收到、告知、收到补正、答复、送达等发生的日期。")
+            TextAreaRow(
+                label: "说明", name: "text", value: form?.text ?? "", errors: errors?.messages(for: "text") ?? [],
+                hint: "补正事项、延长理由和同意的负责人、不予公开的理由、答复要点或内部备注，写入告知书。“办理备注”不向申请人显示。", rows: 3)
+            if kinds.contains(.correctionRequested) {
+                El("fieldset") {
+                    El("legend") { T("告知补正、确定延迟答复期限时") }
+                    FieldRow(
+                        label: "期限日期", name: "until", value: form?.until ?? "", type: "date",
+                        errors: errors?.messages(for: "until") ?? [],
+                        hint: "补正期限由本机关确定，应当合理（条例第三十条）。")
+                }
             }
-            if m.canExtend {
+            if kinds.contains(.extended) {
                 El("fieldset") {
                     El("legend") { T("延长答复期限时") }
-                    FieldRow(label: "延长的工作日数", name: "days", value: form?.days.map(String.init) ?? "", type: "number", errors: errors?.messages(for: "days") ?? [],
-                             hint: "最长20个工作日，只能延长一次，须经政府信息公开工作机构负责人同意（条例第三十三条）。")
+                    FieldRow(
+                        label: "延长的工作日数", name: "days", value: form?.days.map(String.init) ?? "", type: "number",
+                        errors: errors?.messages(for: "days") ?? [],
+                        hint: "最长20个工作日，只能延长一次，须经政府信息公开工作机构负责人同意（条例第三十三条）。")
                 }
             }
-            if m.canChargeFee {
+            if kinds.contains(.feeNoticed) {
                 El("fieldset") {
                     El("legend") { T("发出收费通知时（信息处理费）") }
-                    SelectRow(label: "计收方式", name: "feeMethod", options: [("", "—")] + ProcessingFee.Method.allCases.map { ($0.rawValue, $0.label) },
-                              selected: form?.feeMethod ?? "", errors: errors?.messages(for: "feeMethod") ?? [],
-                              hint: "按件：同一申请人本月向本单位的申请累计计算；按量：本申请提供的页数。金额按超额累进自动计算。")
-                    FieldRow(label: "本申请的件数或页数", name: "feeCount", value: form?.feeCount.map(String.init) ?? "", type: "number",
-                             errors: errors?.messages(for: "feeCount") ?? [])
+                    SelectRow(
+                        label: "计收方式", name: "feeMethod",
+                        options: [("", "—")] + ProcessingFee.Method.allCases.map { ($0.rawValue, $0.label) },
+                        selected: form?.feeMethod ?? "", errors: errors?.messages(for: "feeMethod") ?? [],
+                        hint: "按件：同一申请人本月向本单位的申请累计计算；按量：本申请提供的页数。金额按超额累进自动计算。")
+                    FieldRow(
+                        label: "本申请的件数或页数", name: "feeCount", value: form?.feeCount.map(String.init) ?? "",
+                        type: "number",
+                        errors: errors?.messages(for: "feeCount") ?? [])
                 }
             }
-            El("fieldset") {
-                El("legend") { T("答复时") }
-                SelectRow(label: "办理结果", name: "outcome", options: [("", "—")] + RequestOutcome.allCases.map { ($0.rawValue, $0.shortName) },
-                          selected: form?.outcome ?? "", errors: errors?.messages(for: "outcome") ?? [], hint: "与年度报告表三的分类一致。")
-                FieldRow(label: "已主动公开的信息（索引号）", name: "publication", value: form?.publication ?? "", errors: errors?.messages(for: "publication") ?? [],
-                         hint: "所申请信息已经主动公开的，填写该信息的索引号，告知书写明获取途径（条例第三十六条第一项）。可在下方“查找”中检索。")
-                El("div", ["class": "field"]) {
-                    El("label", ["for": "files"]) { T("提供给申请人的文件") }
-                    El("p", ["class": "hint"]) { T("予以公开、部分公开时可附上；\(StoredFiles.acceptedDescription)，单个不超过20MB，按内容识别类型。") }
-                    for message in errors?.messages(for: "files") ?? [] { El("p", ["class": "error"]) { T(message) } }
-                    VoidEl("input", ["type": "file", "id": "files", "name": "files[]", "multiple": "multiple"])
+            if kinds.contains(.replied) {
+                El("fieldset") {
+                    El("legend") { T("答复时") }
+                    SelectRow(
+                        label: "办理结果", name: "outcome",
+                        options: [("", "—")] + RequestOutcome.allCases.map { ($0.rawValue, $0.shortName) },
+                        selected: form?.outcome ?? "", errors: errors?.messages(for: "outcome") ?? [],
+                        hint: "与年度报告表三的分类一致。")
+                    FieldRow(
+                        label: "已主动公开的信息（索引号）", name: "publication", value: form?.publication ?? "",
+                        errors: errors?.messages(for: "publication") ?? [],
+                        hint: "所申请信息已经主动公开的，填写该信息的索引号，告知书写明获取途径（条例第三十六条第一项）。可在下方“查找”中检索。")
+                    El("div", ["class": "field"]) {
+                        El("label", ["for": "files"]) { T("提供给申请人的文件") }
+                        El("p", ["class": "hint"]) {
+                            T("予以公开、部分公开时可附上；\(StoredFiles.acceptedDescription)，单个不超过20MB，按内容识别类型。")
+                        }
+                        for message in errors?.messages(for: "files") ?? [] {
+                            El("p", ["class": "error"]) { T(message) }
+                        }
+                        VoidEl("input", ["type": "file", "id": "files", "name": "files[]", "multiple": "multiple"])
+                    }
                 }
             }
-            El("fieldset") {
-                El("legend") { T("转办时") }
-                SelectRow(label: "转至", name: "transferTo",
-                          options: [("", "—")] + m.units.filter { $0.id != r.$unit.id }.map { ($0.id!.uuidString, $0.name) }, selected: form?.transferTo ?? "",
-                          errors: errors?.messages(for: "transferTo") ?? [], hint: "申请的信息由本站点另一单位掌握的，转该单位办理；答复期限继续计算。")
+            if kinds.contains(.transferred) {
+                El("fieldset") {
+                    El("legend") { T("转办时") }
+                    SelectRow(
+                        label: "转至", name: "transferTo",
+                        options: [("", "—")]
+                            + m.units.filter { $0.id != r.$unit.id }.map { ($0.id!.uuidString, $0.name) },
+                        selected: form?.transferTo ?? "",
+                        errors: errors?.messages(for: "transferTo") ?? [], hint: "申请的信息由本站点另一单位掌握的，转该单位办理；答复期限继续计算。")
+                }
             }
             SubmitRow(title: "记录")
         }
@@ -139,7 +185,12 @@ enum RequestCasePanels {
         El("h2", ["id": "find"]) { T("查找已公开信息和以往申请") }
         El("form", ["method": "get", "action": SiteURL.adminRequest(m.id).path + "#find", "class": "search-box"]) {
             El("label", ["for": "q", "class": "visually-hidden"]) { T("关键词") }
-            VoidEl("input", ["type": "search", "id": "q", "name": "q", "value": query ?? "", "placeholder": "关键词或文号，如 低保 或 湖府办发〔2020〕12号"])
+            VoidEl(
+                "input",
+                [
+                    "type": "search", "id": "q", "name": "q", "value": query ?? "",
+                    "placeholder": "关键词或文号，如 低保 或 湖府办发〔2020〕12号",
+                ])
             El("button", ["type": "submit", "class": "button secondary"]) { T("查找") }
         }
         if let query, !query.isEmpty {
@@ -149,7 +200,8 @@ enum RequestCasePanels {
                 for p in m.related.publications {
                     El("li") {
                         A(p.title, href: SiteURL.adminPublication(p.id).path)
-                        T("　索引号 "); El("code") { T(p.indexNumber) }
+                        T("　索引号 ")
+                        El("code") { T(p.indexNumber) }
                         El("span", ["class": "muted"]) { T("　\(p.unitName)　\(p.publishedOn)") }
                     }
                 }
@@ -158,7 +210,10 @@ enum RequestCasePanels {
             if m.related.earlier.isEmpty { El("p", ["class": "muted"]) { T("没有内容含“\(query)”的以往申请。") } }
             El("ul", ["class": "plain-list"]) {
                 for e in m.related.earlier {
-                    El("li") { A(e.number, href: SiteURL.adminRequest(e.id).path); T("　\(e.receivedOn)　\(e.information)　（\(e.outcome)）") }
+                    El("li") {
+                        A(e.number, href: SiteURL.adminRequest(e.id).path)
+                        T("　\(e.receivedOn)　\(e.information)　（\(e.outcome)）")
+                    }
                 }
             }
         }
@@ -190,12 +245,19 @@ enum RequestCasePanels {
             El("section", ["class": "card"]) {
                 El("p") {
                     El("strong") { T(TableFour.Kind(rawValue: appeal.kind)?.label ?? appeal.kind) }
-                    T("　\(appeal.filedOn) 提出　" + (TableFour.Result(rawValue: appeal.result)?.label ?? appeal.result) + (appeal.decidedOn.map { "（\($0)）" } ?? ""))
+                    T(
+                        "　\(appeal.filedOn) 提出　" + (TableFour.Result(rawValue: appeal.result)?.label ?? appeal.result)
+                            + (appeal.decidedOn.map { "（\($0)）" } ?? ""))
                     if !appeal.note.isEmpty { T("　" + appeal.note) }
                 }
-                PostForm(action: SiteURL.adminRequestAppeal(m.id, appeal: appeal.id!).path, csrfToken: csrf, class: "form compact") {
+                PostForm(
+                    action: SiteURL.adminRequestAppeal(m.id, appeal: appeal.id!).path, csrfToken: csrf,
+                    class: "form compact"
+                ) {
                     VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": String(appeal.lockVersion)])
-                    SelectRow(label: "结果", name: "result", options: TableFour.Result.allCases.map { ($0.rawValue, $0.label) }, selected: appeal.result, errors: [])
+                    SelectRow(
+                        label: "结果", name: "result", options: TableFour.Result.allCases.map { ($0.rawValue, $0.label) },
+                        selected: appeal.result, errors: [])
                     FieldRow(label: "审结日期", name: "decidedOn", value: appeal.decidedOn ?? "", type: "date", errors: [])
                     FieldRow(label: "说明", name: "note", value: appeal.note, errors: [])
                     SubmitRow(title: "保存结果")
@@ -203,7 +265,9 @@ enum RequestCasePanels {
             }
         }
         PostForm(action: SiteURL.adminRequestAppeals(m.id).path, csrfToken: csrf) {
-            SelectRow(label: "类别", name: "kind", options: TableFour.Kind.allCases.map { ($0.rawValue, $0.label) }, selected: TableFour.Kind.review.rawValue, errors: [])
+            SelectRow(
+                label: "类别", name: "kind", options: TableFour.Kind.allCases.map { ($0.rawValue, $0.label) },
+                selected: TableFour.Kind.review.rawValue, errors: [])
             FieldRow(label: "提出日期", name: "filedOn", value: "", type: "date", errors: [])
             FieldRow(label: "说明", name: "note", value: "", errors: [], hint: "复议机关或法院、案号等。")
             SubmitRow(title: "记录复议或诉讼")
