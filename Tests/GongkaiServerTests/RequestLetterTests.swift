@@ -293,10 +293,13 @@ struct RequestLetterTests {
             let queue = try await editor.get(SiteURL.adminRequests().path)
             #expect(queue.text.contains("已超过答复期限") && queue.text.contains(second.number))
             #expect(try await editor.get(SiteURL.adminRequestOverview.path).status == .forbidden)
+            let editorHome = try await editor.get(SiteURL.admin.path)
+            #expect(editorHome.text.contains("依申请公开：已超过答复期限") && !editorHome.text.contains("依申请公开办理情况"))
             let admin = Browser(app)
             _ = try await admin.login("hukou-admin")
             let overview = try await admin.get(SiteURL.adminRequestOverview.path)
             #expect(overview.status == .ok && overview.text.contains("湖口县双钟镇人民政府") && overview.text.contains("按时答复率") && overview.text.contains("100.0%"))
+            #expect(try await admin.get(SiteURL.admin.path).text.contains("依申请公开办理情况"))
             let counts = try await RequestQueues.counts(siteID: siteID, units: [township], today: ChineseTime.today(app.gongkai.now), calendar: calendar, on: app.db)
             #expect(counts.first?.repliedThisYear == 1 && counts.first?.repliedOnTime == 1 && (counts.first?.overdue ?? 0) >= 3)
 

@@ -35,11 +35,14 @@ enum DashboardController {
         todos += ScheduleDashboard.todos(schedule)
         let publishing = try await PublicationDashboard.model(req, staff: staff)
         todos += PublicationDashboard.todos(publishing)
+        let requests = try await RequestDashboard.model(req, staff: staff)
+        todos += requests.todos
         let model = Dashboard.Model(
             staff: staff,
             todos: todos,
             schedule: schedule,
             publishing: publishing,
+            requests: requests,
             unitCounts: OrgUnitKind.allCases.compactMap { kind in counts[kind].map { (kind.label, $0) } },
             activeUsers: userCount,
             recent: recent.map { AuditPage.Row($0) },
@@ -56,6 +59,7 @@ enum Dashboard {
         let todos: [(text: String, href: String)]
         let schedule: ScheduleDashboard.Model
         let publishing: PublicationDashboard.Model
+        let requests: RequestDashboard.Model
         let unitCounts: [(String, Int)]
         let activeUsers: Int
         let recent: [AuditPage.Row]
@@ -106,6 +110,7 @@ enum Dashboard {
                 }
             }
             PublicationDashboard.render(model.publishing)
+            RequestDashboard.render(model.requests)
             ScheduleDashboard.render(model.schedule)
             El("h2") { T("本站点概况") }
             El("div", ["class": "grid"]) {
