@@ -235,52 +235,20 @@ enum RequestAPI {
         do { input = try req.content.decode(EventInput.self) } catch {
             throw APIError(.badRequest, code: "invalid_body", message: "请求体应为 JSON：{\"kind\": \"replied\", \"on\": \"2026-11-23\", \"outcome\": \"disclosed\"}。")
         }
-        guard let kind = RequestEvent.Kind(rawValue: input.kind) else {
-            throw APIError(.unprocessableEntity, code: "unknown_kind", message: "kind 应为 \(RequestEvent.Kind.allCases.map(\.rawValue).joined(separator: "、")) 之一。", field: "kind")
-        }
-        let target = AccessTarget(siteID: staff.siteID, unitID: record.$unit.id)
-        for (needed, action) in [(RequestEvent.Kind.extended, AccessAction.extendRequest), (.feeNoticed, .chargeFee)] where kind == needed {
-            if case .denied(let reason) = AccessRules.decide(staff.actor, action, target) { throw APIError(.forbidden, code: "forbidden", message: reason) }
-        }
-        guard let on = input.on.map({ CivilDate($0) }) ?? req.today, on <= req.today else {
-            throw APIError(.unprocessableEntity, code: "invalid_date", message: "on 应为不晚于今天的日期，如 2026-11-23。", field: "on")
-        }
-        let outcome = input.outcome.flatMap(RequestOutcome.init(rawValue:))
-        if kind == .replied && outcome == nil {
-            throw APIError(.unprocessableEntity, code: "missing_outcome", message: "答复须给出 outcome（年度报告表三的办理结果），见 RequestOutcome。", field: "outcome")
-        }
-        var extras = RequestStore.Extras(baseURL: req.application.gongkai.config.publicBaseURL)
-        var text = input.text ?? ""
-        var amount: Int?
-        switch kind {
-        case .feeNoticed:
-            guard let method = ProcessingFee.Method(rawValue: input.feeMethod ?? ""), let count = input.feeCount, count > 0 else {
-                throw APIError(.unprocessableEntity, code: "missing_fee", message: "收费通知须给出 feeMethod（by-piece 或 by-volume）和 feeCount（件数或页数），金额按超额累进计算。", field: "feeMethod")
+        let draft = RequestEventCheck.Draft(kind: input.kind, on: input.on ?? req.today.description, days: input.days, until: input.until,
+                                            outcome: input.outcome, text: input.text, feeMethod: input.feeMethod, feeCount: input.feeCount,
+                                            publication: input.publication, transferTo: input.transferTo)
+        let event: RequestEvent, extras: RequestStore.Extras
+        do {
+            switch try await RequestEventCheck.prepare(draft, record: record, staff: staff, req: req) {
+            case .failure(let errors):
+                throw APIError(.unprocessableEntity, code: "invalid_field", message: errors.summary, field: errors.problems.first?.field)
+            case .success(let prepared):
+                (event, extras) = prepared
             }
-            let fee = try await RequestFees.compute(method: method, count: count, for: record, on: req.db)
-            guard fee.amount > 0 else {
-                throw APIError(.unprocessableEntity, code: "no_fee", message: "按此计算不需收费（\(fee.lines.joined(separator: "；"))）。", field: "feeCount")
-            }
-            amount = fee.amount
-            text = "\(method.label)：" + fee.lines.joined(separator: "；") + "；合计\(fee.amount)元"
-        case .replied:
-            if let index = input.publication, !index.isEmpty {
-                guard let found = try await RequestFees.publishedRecord(indexNumber: index, siteID: staff.siteID, on: req.db) else {
-                    throw APIError(.unprocessableEntity, code: "unknown_publication", message: "没有已发布的、索引号为“\(index)”的信息。", field: "publication")
-                }
-                extras.publicationID = found
-            }
-        case .transferred:
-            let units = try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)
-            guard let to = input.transferTo, to != record.$unit.id, let unit = units.first(where: { $0.id == to }) else {
-                throw APIError(.unprocessableEntity, code: "unknown_unit", message: "transferTo 应为本站点内另一个单位的 id。", field: "transferTo")
-            }
-            extras.transferTo = to
-            text = unit.name + (text.isEmpty ? "" : "；" + text)
-        default: break
+        } catch let abort as Abort where abort.status == .forbidden {
+            throw APIError(.forbidden, code: "forbidden", message: abort.reason)
         }
-        let event = RequestEvent(kind, on: on, days: kind == .extended ? input.days : nil, until: input.until.flatMap(CivilDate.init),
-                                 outcome: kind == .replied ? outcome : nil, amount: amount, text: text)
         do {
             try await RequestStore.append(event, to: record, expectedLock: input.lockVersion ?? record.lockVersion, actor: staff.auditActor(req), now: req.now,
                                           calendar: try await req.calendarService.calendar(on: req.db), extras: extras, on: req.db)
