@@ -390,4 +390,51 @@ struct RequestLetterTests {
             #expect(try await RequestDigest.run(siteID: siteID, dryRun: false, calendar: calendar, now: app.gongkai.now, on: app.db).notifications == 3, "a new week")
         }
     }
+
+    @Test("an applicant who chose e-mail gets every letter by mail through the relay, with retries; the reply's 送达 records itself")
+    func mail() async throws {
+        let relay = try await SMTPReceiver()
+        defer { Task { await relay.stop() } }
+        try await TestApp.run(adjust: { $0.smtp = .init(host: "127.0.0.1", port: relay.port, from: "gongkai@hukou.gov.cn") }) { app, clock in
+            // A county set up for real (not the demo): letters are mailed.
+            try await SiteRecord.query(on: app.db).set(\.$isDemo, to: false).update()
+            let township = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县双钟镇人民政府").first())
+            let siteID = township.$site.id
+            let calendar = try await app.calendarService.calendar(on: app.db)
+            func create(_ name: String, email: String, form: RequestApplication.ProvisionForm, delivery: RequestApplication.Delivery) async throws -> DisclosureRequestRecord {
+                try await RequestStore.create(.init(application: RequestApplication(name: name, idNumber: "11010519491231002X", email: email, information: "双钟镇2026年河道整治工程预算",
+                                                                                    form: form, delivery: delivery),
+                                                    unitID: try township.requireID(), channel: .inPerson, arrivedOn: CivilDate("2026-09-21")!),
+                                              siteID: siteID, actor: .commandLine(siteID: siteID), now: app.gongkai.now, calendar: calendar, on: app.db)
+            }
+            let byMail = try await create("王小明", email: "wxm@example.cn", form: .email, delivery: .email)
+            let byPost = try await create("李四", email: "ls@example.cn", form: .paper, delivery: .post)
+            let editor = Browser(app)
+            _ = try await editor.login("hukou-shuangzhong-editor")
+            for record in [byMail, byPost] {
+                let handler = Handler(browser: editor, id: try record.requireID())
+                #expect(try await handler.act([("kind", "correction-requested"), ("on", "2026-09-21"), ("until", "2026-09-28"), ("text", "请写明河道名称")]).status == .seeOther)
+                #expect(try await handler.act([("kind", "correction-received"), ("on", "2026-09-21")]).status == .seeOther)
+                #expect(try await handler.act([("kind", "replied"), ("on", "2026-09-21"), ("outcome", "disclosed")]).status == .seeOther)
+            }
+            let queued = try await ApplicantMailRecord.query(on: app.db).sort(\.$eventPosition).all()
+            #expect(queued.count == 2 && queued.allSatisfy { $0.toAddress == "wxm@example.cn" }, "only the applicant who chose e-mail")
+
+            relay.failNext.withLockedValue { $0 = 1 }
+            let first = try await RequestMail.deliverDue(app: app)
+            #expect(first.delivered == 1 && first.failed == 1)
+            clock.advance(61)
+            #expect(try await RequestMail.deliverDue(app: app).delivered == 1)
+            #expect(try await RequestMail.deliverDue(app: app).delivered == 0, "nothing twice")
+            let messages = relay.messages.withLockedValue { $0 }
+            #expect(messages.count == 2 && messages.allSatisfy { $0.recipient == "wxm@example.cn" })
+            let reply = try #require(messages.compactMap { MailMessage.decode($0.data) }.first { $0.subject.contains("答复告知书") })
+            #expect(reply.subject == "【湖口县】政府信息公开申请答复告知书（受理编号 \(byMail.number)）")
+            #expect(reply.body.contains("王小明：") && reply.body.contains("60日内") && reply.body.contains(SiteURL.requestTrack(slug: "hukou", code: byMail.code).path))
+            let delivered = try await DisclosureRequestEventRecord.query(on: app.db).filter(\.$request.$id == byMail.requireID()).filter(\.$kind == "delivered").all()
+            #expect(delivered.count == 1 && delivered.first?.text == "电子邮件（w***@example.cn）" && delivered.first?.createdByLabel == "系统（电子邮件送达）")
+            #expect(try await DisclosureRequestEventRecord.query(on: app.db).filter(\.$request.$id == byPost.requireID()).filter(\.$kind == "delivered").count() == 0)
+            #expect(try await editor.get(SiteURL.adminRequest(try byMail.requireID()).path).text.contains("已发送至 w***@example.cn"))
+        }
+    }
 }

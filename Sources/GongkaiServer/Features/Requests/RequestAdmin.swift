@@ -130,8 +130,9 @@ enum RequestAdmin {
         async let appeals = DisclosureRequestAppealRecord.query(on: req.db).filter(\.$request.$id == id).sort(\.$createdAt).all()
         async let related = RequestRelated.find(for: r, query: req.query[String.self, at: "q"], staff: staff, on: req.db)
         async let units = UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)
+        async let mails = ApplicantMailRecord.query(on: req.db).filter(\.$request.$id == id).all()
         let panels = RequestCasePanels.Model(
-            loaded: loaded, letters: try await letters, files: try await files, appeals: try await appeals, related: try await related,
+            loaded: loaded, letters: try await letters, mails: try await mails, files: try await files, appeals: try await appeals, related: try await related,
             units: try await units, canExtend: staff.can(.extendRequest, AccessTarget(siteID: staff.siteID, unitID: r.$unit.id)),
             canChargeFee: staff.can(.chargeFee, AccessTarget(siteID: staff.siteID, unitID: r.$unit.id)),
             canDraft: staff.can(.editContent, AccessTarget(siteID: staff.siteID, unitID: r.$unit.id)))

@@ -9,6 +9,8 @@ enum RequestCasePanels {
     struct Model {
         let loaded: RequestStore.Loaded
         let letters: [DisclosureRequestLetterRecord]
+        /// Letters e-mailed to the applicant (by event position).
+        let mails: [ApplicantMailRecord]
         let files: [DisclosureRequestFileRecord]
         let appeals: [DisclosureRequestAppealRecord]
         let related: RequestRelated.Found
@@ -53,6 +55,7 @@ enum RequestCasePanels {
                         El("span", ["class": "muted"]) {
                             T(letter.templateNumber == 0 ? "（默认模板）" : "（模板第\(letter.templateNumber)版）")
                         }
+                        if let mail = m.mails.first(where: { $0.eventPosition == letter.eventPosition }) { mailStatus(mail) }
                     }
                 }
                 for file in m.files {
@@ -64,6 +67,14 @@ enum RequestCasePanels {
                 }
             }
         }
+    }
+
+    /// Where the e-mail of a letter stands (the applicant chose e-mail).
+    static func mailStatus(_ mail: ApplicantMailRecord) -> Component {
+        let to = PersonalDataScanner.maskEmail(mail.toAddress)
+        if let delivered = mail.deliveredAt { return Badge(text: "已发送至 \(to)（\(ChineseTime.dateTime(delivered))）", kind: "info") }
+        if mail.abandonedAt != nil { return Badge(text: "邮件未能发送至 \(to)，已停止重试：\(mail.lastError)；请另行送达", kind: "danger") }
+        return Badge(text: "邮件待发送至 \(to)" + (mail.lastError.isEmpty ? "" : "（\(mail.lastError)，将自动重试）"), kind: "warning")
     }
 
     static func kinds(_ stage: RequestTimeline.Stage) -> [RequestEvent.Kind] {

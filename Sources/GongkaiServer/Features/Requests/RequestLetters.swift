@@ -61,6 +61,7 @@ enum RequestLetters {
         row.createdAt = now
         row.createdByLabel = actor.label
         try await row.create(on: db)
+        try await RequestMail.enqueue(row, record: record, site: site, baseURL: baseURL, now: now, on: db)
     }
 
     static func letters(of requestID: UUID, on db: any Database) async throws -> [DisclosureRequestLetterRecord] {

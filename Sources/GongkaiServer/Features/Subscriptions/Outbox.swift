@@ -98,16 +98,12 @@ enum Outbox {
             let failure = await send(row, app: app)
             let outcome = try await app.db.transaction { tx -> Int in
                 row.attempts += 1
-                if let failure {
-                    row.lastError = failure.message
-                    if row.attempts > retryPauses.count || failure.permanent {
-                        row.abandonedAt = app.gongkai.now
-                    } else {
-                        row.nextAttemptAt = app.gongkai.now.addingTimeInterval(retryPauses[row.attempts - 1])
-                    }
-                } else {
-                    row.deliveredAt = app.gongkai.now
-                    row.lastError = ""
+                let settled = Settlement(failure, attempts: row.attempts, now: app.gongkai.now)
+                row.lastError = settled.lastError
+                row.abandonedAt = settled.abandonedAt
+                row.deliveredAt = settled.deliveredAt
+                if let next = settled.nextAttemptAt { row.nextAttemptAt = next }
+                if failure == nil {
                     if row.kind == "verify" {
                         row.subscription.confirmedAt = app.gongkai.now
                         try await row.subscription.save(on: tx)
@@ -123,6 +119,24 @@ enum Outbox {
             }
         }
         return summary
+    }
+
+    /// What an attempt leaves on a message: delivered; or a later attempt after the next pause; or, after the last
+    /// pause or a permanent refusal, given up (kept with its error).
+    struct Settlement: Equatable {
+        var deliveredAt: Date?
+        var abandonedAt: Date?
+        var nextAttemptAt: Date?
+        var lastError = ""
+
+        init(_ failure: Failure?, attempts: Int, now: Date) {
+            guard let failure else {
+                deliveredAt = now
+                return
+            }
+            lastError = failure.message
+            if attempts > retryPauses.count || failure.permanent { abandonedAt = now } else { nextAttemptAt = now.addingTimeInterval(retryPauses[attempts - 1]) }
+        }
     }
 
     struct Failure: Error, Sendable {
@@ -285,6 +299,7 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
         let handle = Task { [app] in
             while !Task.isCancelled {
                 do { try await Outbox.deliverDue(app: app) } catch { app.logger.warning("outbox: \(error)") }
+                do { try await RequestMail.deliverDue(app: app) } catch { app.logger.warning("applicant mail: \(error)") }
                 try? await Task.sleep(for: .seconds(30))
             }
         }

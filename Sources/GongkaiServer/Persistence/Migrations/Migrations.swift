@@ -20,5 +20,6 @@ enum GongkaiMigrations {
         M0015RebuildSearchIndex(),
         M0016CreateDisclosureRequests(),
         M0017CreateRequestLetters(),
+        M0018CreateApplicantMails(),
     ]
 }

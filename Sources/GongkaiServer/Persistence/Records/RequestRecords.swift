@@ -159,3 +159,24 @@ final class DisclosureRequestAppealRecord: Model, @unchecked Sendable {
         return TableFour.Case(kind: kind, filed: filed, result: result, decided: decidedOn.flatMap(CivilDate.init))
     }
 }
+
+/// A letter on its way to an applicant's e-mail address (see `RequestMail`).
+final class ApplicantMailRecord: Model, @unchecked Sendable {
+    static let schema = "applicant_mails"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "site_id") var siteID: UUID
+    @Parent(key: "request_id") var request: DisclosureRequestRecord
+    @Field(key: "event_position") var eventPosition: Int
+    @Field(key: "to_address") var toAddress: String
+    @Field(key: "subject") var subject: String
+    @Field(key: "body") var body: String
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "next_attempt_at") var nextAttemptAt: Date
+    @OptionalField(key: "delivered_at") var deliveredAt: Date?
+    @OptionalField(key: "abandoned_at") var abandonedAt: Date?
+    @Field(key: "last_error") var lastError: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+}
