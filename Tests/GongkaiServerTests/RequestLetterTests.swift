@@ -437,4 +437,24 @@ struct RequestLetterTests {
             #expect(try await editor.get(SiteURL.adminRequest(try byMail.requireID()).path).text.contains("已发送至 w***@example.cn"))
         }
     }
+
+    @Test("the demo: a year of applications with every outcome group, their letters, open cases, 行政复议; table 三 balances; nothing mailed")
+    func demo() async throws {
+        try await TestApp.run { app, _ in
+            try await DemoRequests.load(app: app)
+            let site = try #require(try await SiteQueries.all(on: app.db).first { $0.slug == "hukou" })
+            let records = try await DisclosureRequestRecord.query(on: app.db).filter(\.$site.$id == site.requireID()).all()
+            #expect(records.count >= 40)
+            let groups = Set(records.compactMap { $0.outcome.flatMap(RequestOutcome.init(rawValue:))?.group })
+            #expect(groups == Set(RequestOutcome.Group.allCases), "every group of table 三")
+            #expect(records.contains { $0.stage != "replied" }, "some still open")
+            let letters = try await DisclosureRequestLetterRecord.query(on: app.db).count()
+            #expect(letters >= records.filter { $0.repliedOn != nil }.count, "every reply has its letter")
+            #expect(try await DisclosureRequestAppealRecord.query(on: app.db).count() >= 2)
+            #expect(try await ApplicantMailRecord.query(on: app.db).count() == 0, "made-up addresses are never mailed")
+            let units = try await UnitQueries.forSite(site.requireID(), includeArchived: true, on: app.db).compactMap(\.id)
+            let year = ChineseTime.today(app.gongkai.now).year
+            #expect(TableThree(year: year, tallies: try await RequestReport.tallies(siteID: site.requireID(), units: units, year: year, on: app.db)).unbalancedColumns().isEmpty)
+        }
+    }
 }

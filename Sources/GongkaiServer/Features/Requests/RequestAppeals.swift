@@ -28,23 +28,28 @@ enum RequestAppeals {
         if let received = record.receivedOn.flatMap(CivilDate.init), filed < received {
             throw Abort(.unprocessableEntity, reason: "提出日期（\(filed)）早于收到申请之日（\(received)）。")
         }
-        let actor = staff.auditActor(req)
-        try await req.db.transaction { tx in
+        try await file(kind, filedOn: filed, note: form.note ?? "", against: record, actor: staff.auditActor(req), now: req.now, on: req.db)
+        return req.redirect(to: try back(record))
+    }
+
+    /// Records a 行政复议 or 行政诉讼 (pending) with its audit event.
+    static func file(_ kind: TableFour.Kind, filedOn filed: CivilDate, note: String, against record: DisclosureRequestRecord, actor: AuditActor, now: Date,
+                     on db: any Database) async throws {
+        try await db.transaction { tx in
             let row = DisclosureRequestAppealRecord()
             row.$request.id = try record.requireID()
             row.kind = kind.rawValue
             row.filedOn = filed.description
             row.result = TableFour.Result.pending.rawValue
-            row.note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            row.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
             row.lockVersion = 1
-            row.createdAt = req.now
+            row.createdAt = now
             row.createdByLabel = actor.label
             try await row.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "request.appeal",
+            try await AuditLog.record(on: tx, actor: actor, siteID: record.$site.id, action: "request.appeal",
                                       target: .init(type: "request", id: record.id?.uuidString, label: "申请 \(record.number)"),
-                                      summary: "\(kind.label)（\(filed)提出）", at: req.now)
+                                      summary: "\(kind.label)（\(filed)提出）", at: now)
         }
-        return req.redirect(to: try back(record))
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
