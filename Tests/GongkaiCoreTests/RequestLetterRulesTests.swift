@@ -71,6 +71,22 @@ struct RequestLetterRulesTests {
         #expect(try RequestTimeline.evaluate([RequestEvent(.transferred, on: d("2026-03-01"), text: "县民政局")], calendar: calendar).stage == .awaitingReceipt)
     }
 
+    @Test("a consultation answered, or a fee paid, on the day of receipt costs no day and is not an error")
+    func sameDay() throws {
+        let calendar = WorkingCalendar(definitions: [])
+        let received = RequestEvent(.received, on: d("2026-03-02"))
+        let plain = try RequestTimeline.evaluate([received], calendar: calendar)
+        let consulted = try RequestTimeline.evaluate([received, RequestEvent(.consultationSent, on: d("2026-03-02")), RequestEvent(.consultationClosed, on: d("2026-03-02"))],
+                                                     calendar: calendar)
+        #expect(consulted.due == plain.due && consulted.stage == .handling)
+        let paid = try RequestTimeline.evaluate([received, RequestEvent(.feeNoticed, on: d("2026-03-02"), amount: 100), RequestEvent(.feePaid, on: d("2026-03-02"))],
+                                                calendar: calendar)
+        #expect(paid.due == plain.due)
+        let nextDay = try RequestTimeline.evaluate([received, RequestEvent(.consultationSent, on: d("2026-03-02")), RequestEvent(.consultationClosed, on: d("2026-03-03"))],
+                                                   calendar: calendar)
+        #expect(nextDay.due == calendar.addingWorkingDays(1, to: plain.due!), "answered the next day: that day is not counted")
+    }
+
     @Test("table 四: cases filed in the year by kind and result; undecided at the year's end is 尚未审结; 15 figures in order")
     func tableFour() {
         let table = TableFour(year: 2026, cases: [

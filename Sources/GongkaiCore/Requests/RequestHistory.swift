@@ -208,9 +208,10 @@ public struct RequestTimeline: Sendable, Equatable {
                 guard !openConsultations.isEmpty else { throw .nothingToClose(event.kind) }
                 let from = openConsultations.removeFirst()
                 // Overlapping consultations: the time not counted runs until the last one closes.
-                if openConsultations.isEmpty {
+                // Answered the day it was sent (before the first counting day): no day is lost.
+                if openConsultations.isEmpty, event.on >= pauseStart(from) {
                     clockEvents.append(.pause(from: pauseStart(from), to: event.on, reason: event.text.isEmpty ? "征求意见" : event.text))
-                } else {
+                } else if !openConsultations.isEmpty {
                     openConsultations[0] = min(openConsultations[0], from)
                 }
             case .extended:
@@ -230,7 +231,7 @@ public struct RequestTimeline: Sendable, Equatable {
                 guard let noticed = openFee else { throw .nothingToClose(event.kind) }
                 openFee = nil
                 timeline.paymentDue = nil
-                if rules.feePeriodPausesClock {
+                if rules.feePeriodPausesClock, event.on >= pauseStart(noticed) {
                     clockEvents.append(.pause(from: pauseStart(noticed), to: event.on, reason: "缴纳信息处理费期间"))
                 }
             case .replied:
