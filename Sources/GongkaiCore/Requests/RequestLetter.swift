@@ -177,7 +177,7 @@ public enum RequestLetter {
         case .disclosed:
             return "经审查，您申请的政府信息属于公开范围，\(basis)，现予以公开。{已公开信息}{提供的信息}获取方式：{获取方式}。{说明}"
         case .partlyDisclosed:
-            return "经审查，您申请的政府信息中含有不应当公开的内容，但能够作区分处理，\(basis)，现向您提供可以公开的内容：{提供的信息}对不予公开的内容说明理由如下：{说明}获取方式：{获取方式}。"
+            return "经审查，您申请的政府信息中含有不应当公开的内容，但能够作区分处理，\(basis)，本机关向您提供可以公开的内容，对不予公开的内容说明理由如下：{说明}{提供的信息}获取方式：{获取方式}。"
         case .withheldStateSecret, .withheldProhibitedByLaw, .withheldThreeSecurities, .withheldThirdParty, .withheldInternalAffairs,
              .withheldProcessInformation, .withheldEnforcementFile, .withheldAdministrativeQuery:
             let label = String(outcome.label.drop { $0 != "." }.dropFirst())
