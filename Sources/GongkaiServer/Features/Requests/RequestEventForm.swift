@@ -30,7 +30,7 @@ enum RequestEventForm {
         let uploads = (form.files ?? []).filter { $0.data.readableBytes > 0 }
         let draft = RequestEventCheck.Draft(kind: form.kind, on: form.on, days: form.days, until: form.until, outcome: form.outcome, text: form.text,
                                             feeMethod: form.feeMethod, feeCount: form.feeCount, publication: form.publication,
-                                            transferTo: form.transferTo.flatMap(UUID.init(uuidString:)), transferToText: form.transferTo, files: uploads.count)
+                                            transferTo: form.transferTo.flatMap(UUID.init(uuidString:)), files: uploads.count)
         var (event, extras): (RequestEvent, RequestStore.Extras)
         switch try await RequestEventCheck.prepare(draft, record: record, staff: staff, req: req) {
         case .failure(let errors):
@@ -80,8 +80,6 @@ enum RequestEventCheck {
         var feeCount: Int?
         var publication: String?
         var transferTo: UUID?
-        /// What was typed for the unit (a form sends text; nil from the API).
-        var transferToText: String?
         /// How many files come with it.
         var files = 0
     }
