@@ -152,7 +152,7 @@ struct PortalAndAPITests {
                 .adminAuditExport(query: nil), .asset("gongkai.css"), .healthz, .metrics, .apiOpenAPI, .apiSites,
                 .apiSiteUnits(slug: "x"), .apiMe,
                 .adminRequestLetter(id, position: 2), .adminRequestLetterFile(id, position: 2), .adminRequestFile(id, file: id),
-                .adminRequestProactive(id), .adminRequestAppeals(id), .adminRequestAppeal(id, appeal: id), .adminRequestTemplates,
+                .adminRequestProactive(id), .adminRequestAppeals(id), .adminRequestAppeal(id, appeal: id), .adminRequestMailResend(id, mail: id), .adminRequestTemplates,
                 .adminRequestTemplate(key: "reply.disclosed"), .adminRequestOverview, .requestLetter(slug: "x", code: "A", position: 1),
                 .requestLetterFile(slug: "x", code: "A", position: 1), .requestFile(slug: "x", code: "A", file: id),
             ]

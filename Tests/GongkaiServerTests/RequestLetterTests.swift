@@ -435,6 +435,22 @@ struct RequestLetterTests {
             #expect(delivered.count == 1 && delivered.first?.text == "电子邮件（w***@example.cn）" && delivered.first?.createdByLabel == "系统（电子邮件送达）")
             #expect(try await DisclosureRequestEventRecord.query(on: app.db).filter(\.$request.$id == byPost.requireID()).filter(\.$kind == "delivered").count() == 0)
             #expect(try await editor.get(SiteURL.adminRequest(try byMail.requireID()).path).text.contains("已发送至 w***@example.cn"))
+
+            // A refused address: given up at once, listed for the handler, sent again after a 重新发送.
+            let refused = try await create("赵六", email: "zl@example.cn", form: .email, delivery: .email)
+            let handler = Handler(browser: editor, id: try refused.requireID())
+            #expect(try await handler.act([("kind", "replied"), ("on", "2026-09-21"), ("outcome", "unavailable-not-held")]).status == .seeOther)
+            relay.refuseRecipients.withLockedValue { $0 = true }
+            #expect(try await RequestMail.deliverDue(app: app).abandoned == 1)
+            let queue = try await editor.get(SiteURL.adminRequests().path)
+            #expect(queue.text.contains("告知书邮件未能发出") && queue.text.contains(refused.number))
+            let mail = try #require(try await ApplicantMailRecord.query(on: app.db).filter(\.$request.$id == refused.requireID()).first())
+            _ = try await editor.get(SiteURL.adminRequest(try refused.requireID()).path)
+            #expect(try await editor.post(SiteURL.adminRequestMailResend(try refused.requireID(), mail: try mail.requireID()).path, []).status == .seeOther)
+            relay.refuseRecipients.withLockedValue { $0 = false }
+            #expect(try await RequestMail.deliverDue(app: app).delivered == 1)
+            #expect(!(try await editor.get(SiteURL.adminRequests().path).text.contains("告知书邮件未能发出")))
+            #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "request.mail.resend").count() == 1)
         }
     }
 

@@ -122,6 +122,7 @@ enum SiteURL: Sendable {
     case adminRequestProactive(UUID)
     case adminRequestAppeals(UUID)
     case adminRequestAppeal(UUID, appeal: UUID)
+    case adminRequestMailResend(UUID, mail: UUID)
     case adminRequestTemplates
     case adminRequestTemplate(key: String)
     case adminRequestOverview
@@ -234,6 +235,7 @@ enum SiteURL: Sendable {
         case .adminRequestProactive(let id): "/admin/requests/\(id.uuidString)/proactive"
         case .adminRequestAppeals(let id): "/admin/requests/\(id.uuidString)/appeals"
         case .adminRequestAppeal(let id, let appeal): "/admin/requests/\(id.uuidString)/appeals/\(appeal.uuidString)"
+        case .adminRequestMailResend(let id, let mail): "/admin/requests/\(id.uuidString)/mails/\(mail.uuidString)/resend"
         case .adminRequestTemplates: "/admin/requests/templates"
         case .adminRequestTemplate(let key): "/admin/requests/templates/\(key)"
         case .adminRequestOverview: "/admin/requests/overview"

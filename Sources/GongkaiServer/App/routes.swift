@@ -109,6 +109,7 @@ func routes(_ app: Application) throws {
     staff.post("requests", ":id", "proactive", use: RequestProactive.create)
     staff.post("requests", ":id", "appeals", use: RequestAppeals.create)
     staff.post("requests", ":id", "appeals", ":appeal", use: RequestAppeals.update)
+    staff.post("requests", ":id", "mails", ":mail", "resend", use: RequestMail.resend)
     staff.get("guide", use: GuideController.show)
     staff.on(.POST, "guide", body: .collect(maxSize: "1mb"), use: GuideController.save)
     staff.get("subscriptions", use: SubscriptionsAdmin.show)

@@ -24,6 +24,7 @@ enum RequestAdmin {
         let calendar = try await req.calendarService.calendar(on: req.db)
         let today = req.today
         let queues = try await RequestQueues.open(siteID: staff.siteID, units: units, today: today, calendar: calendar, on: req.db)
+        let undelivered = try await RequestMail.undelivered(siteID: staff.siteID, units: units, on: req.db)
         let isOffice = staff.can(.manageSite, AccessTarget(siteID: staff.siteID))
         let chrome = PageChrome(req: req, title: "依申请公开", area: .backOffice)
         let html = Layout.render(chrome) {
@@ -46,6 +47,16 @@ enum RequestAdmin {
             }
             if req.query[String.self, at: "notice"] == "request-transferred" {
                 El("p", ["class": "notice", "role": "status"]) { T("申请已转办，由接收单位继续办理。") }
+            }
+            if !undelivered.isEmpty {
+                El("section", ["class": "card queue"]) {
+                    El("h2") { T("告知书邮件未能发出，请另行送达或重新发送（\(undelivered.count)）") }
+                    El("ul", ["class": "plain-list"]) {
+                        for (mail, record) in undelivered {
+                            El("li") { A(record.number, href: SiteURL.adminRequest(record.id!).path); T("　\(mail.subject)　\(mail.lastError)") }
+                        }
+                    }
+                }
             }
             for kind in RequestQueues.Kind.allCases {
                 let entries = queues.filter { $0.kinds.contains(kind) }.sorted { ($0.date ?? today) < ($1.date ?? today) }
@@ -177,7 +188,8 @@ enum RequestAdmin {
                     }
                 }
             }
-            RequestCasePanels.letters(panels)
+            if req.query[String.self, at: "notice"] == "mail-resend" { El("p", ["class": "notice", "role": "status"]) { T("邮件已重新排队发送。") } }
+            RequestCasePanels.letters(panels, csrf: chrome.csrfToken)
             RequestCasePanels.eventForm(panels, errors: errors, form: form, today: req.today, csrf: chrome.csrfToken)
             RequestCasePanels.related(panels, query: req.query[String.self, at: "q"], csrf: chrome.csrfToken)
             RequestCasePanels.appeals(panels, csrf: chrome.csrfToken)

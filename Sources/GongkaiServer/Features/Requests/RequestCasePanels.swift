@@ -39,7 +39,7 @@ enum RequestCasePanels {
     }
 
     @ComponentBuilder
-    static func letters(_ m: Model) -> Component {
+    static func letters(_ m: Model, csrf: String) -> Component {
         El("h2") { T("告知书和提供的文件") }
         if m.letters.isEmpty && m.files.isEmpty {
             El("p", ["class": "muted"]) { T("告知补正、延长答复期限、收费通知、要求说明理由和答复时，按模板生成告知书，申请人凭查询码可以查看和下载。") }
@@ -55,7 +55,14 @@ enum RequestCasePanels {
                         El("span", ["class": "muted"]) {
                             T(letter.templateNumber == 0 ? "（默认模板）" : "（模板第\(letter.templateNumber)版）")
                         }
-                        if let mail = m.mails.first(where: { $0.eventPosition == letter.eventPosition }) { mailStatus(mail) }
+                        if let mail = m.mails.first(where: { $0.eventPosition == letter.eventPosition }) {
+                            mailStatus(mail)
+                            if mail.abandonedAt != nil {
+                                PostForm(action: SiteURL.adminRequestMailResend(m.id, mail: mail.id!).path, csrfToken: csrf, class: "inline") {
+                                    El("button", ["type": "submit", "class": "button secondary"]) { T("重新发送") }
+                                }
+                            }
+                        }
                     }
                 }
                 for file in m.files {
