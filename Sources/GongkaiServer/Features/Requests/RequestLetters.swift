@@ -30,7 +30,7 @@ enum RequestLetters {
 
     /// Issues the letter an event calls for (none for most kinds). `timeline` is the case with the event.
     static func issue(for event: RequestEvent, position: Int, record: DisclosureRequestRecord, timeline: RequestTimeline, files: [String],
-                      publicationID: UUID?, baseURL: String, actor: AuditActor, now: Date, calendar: WorkingCalendar, on db: any Database) async throws {
+                      publicationID: UUID?, baseURL: String, actor: AuditActor, now: Date, on db: any Database) async throws {
         guard let kind = RequestLetter.Kind(event: event), let received = timeline.received else { return }
         guard let site = try await SiteRecord.find(record.$site.id, on: db), let unit = try await OrgUnitRecord.find(record.$unit.id, on: db) else { return }
         let template = try await current(kind, siteID: site.requireID(), on: db)

@@ -177,7 +177,7 @@ enum RequestStore {
             }
             try await refresh(record, calendar: calendar, on: tx)
             try await RequestLetters.issue(for: event, position: position, record: record, timeline: timeline, files: extras.files.map(\.fileName),
-                                           publicationID: extras.publicationID, baseURL: extras.baseURL, actor: actor, now: now, calendar: calendar, on: tx)
+                                           publicationID: extras.publicationID, baseURL: extras.baseURL, actor: actor, now: now, on: tx)
             let files = extras.files.isEmpty ? "" : "，提供文件\(extras.files.count)个"
             try await AuditLog.record(on: tx, actor: actor, siteID: record.$site.id, action: "request.event",
                                       target: .init(type: "request", id: record.id?.uuidString, label: "申请 \(record.number)"),
