@@ -112,6 +112,12 @@ struct RequestLetterTests {
             #expect(extensionLetter.text.contains("延期答复告知书") && extensionLetter.text.contains("延长20个工作日") && extensionLetter.text.contains("2026年12月3日前作出答复"))
 
             // The reply: 予以公开, pointing to the published record, with a released file; the letter is generated.
+            let preview = try await editor.act([("kind", "replied"), ("on", "2026-10-09"), ("outcome", "disclosed"), ("publication", published.indexNumber),
+                                                ("text", "涉及受助人身份证号码的部分已屏蔽"), ("preview", "1")])
+            #expect(preview.status == .ok && preview.text.contains("告知书预览（尚未记录、尚未发出）") && preview.text.contains(published.indexNumber)
+                && preview.text.contains("涉及受助人身份证号码的部分已屏蔽"))
+            #expect(try await Self.stored(id, app).stage != "replied", "a preview records nothing")
+            #expect(try await DisclosureRequestLetterRecord.query(on: app.db).count() == 2)
             let wrongIndex = try await editor.act([("kind", "replied"), ("on", "2026-10-09"), ("outcome", "disclosed"), ("publication", "不存在的索引号")])
             #expect(wrongIndex.status == .unprocessableEntity && wrongIndex.text.contains("没有已发布的、索引号为“不存在的索引号”的信息"))
             let fake = try await editor.act([("kind", "replied"), ("on", "2026-10-09"), ("outcome", "disclosed")], file: ("明细.pdf", Data("not a pdf".utf8)))

@@ -131,7 +131,7 @@ enum RequestAdmin {
     }
 
     static func page(_ req: Request, staff: Staff, record: DisclosureRequestRecord, errors: ValidationErrors?, status: HTTPResponseStatus,
-                     form: RequestEventForm.Input? = nil) async throws -> Response {
+                     form: RequestEventForm.Input? = nil, preview: RequestLetter.Letter? = nil, previewNote: String? = nil) async throws -> Response {
         let fresh = try await DisclosureRequestRecord.query(on: req.db).filter(\.$id == record.requireID()).with(\.$unit).first() ?? record
         let loaded = try await RequestStore.load(fresh, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
         let r = loaded.record
@@ -190,6 +190,14 @@ enum RequestAdmin {
             }
             if req.query[String.self, at: "notice"] == "mail-resend" { El("p", ["class": "notice", "role": "status"]) { T("邮件已重新排队发送。") } }
             RequestCasePanels.letters(panels, csrf: chrome.csrfToken)
+            if let preview {
+                El("section", ["class": "card", "id": "preview", "role": "status"]) {
+                    El("h2") { T("告知书预览（尚未记录、尚未发出）") }
+                    RequestLetterPages.letter(preview)
+                    El("p", ["class": "hint"]) { T("确认无误后，在下面的表单中点击“记录”；如附有文件，请重新选择。") }
+                }
+            }
+            if let previewNote { El("p", ["class": "notice", "role": "status"]) { T(previewNote) } }
             RequestCasePanels.eventForm(panels, errors: errors, form: form, today: req.today, csrf: chrome.csrfToken)
             RequestCasePanels.related(panels, query: req.query[String.self, at: "q"], csrf: chrome.csrfToken)
             RequestCasePanels.appeals(panels, csrf: chrome.csrfToken)

@@ -194,7 +194,10 @@ enum RequestCasePanels {
                         errors: errors?.messages(for: "transferTo") ?? [], hint: "申请的信息由本站点另一单位掌握的，转该单位办理；答复期限继续计算。")
                 }
             }
-            SubmitRow(title: "记录")
+            El("div", ["class": "actions"]) {
+                El("button", ["type": "submit", "class": "button"]) { T("记录") }
+                El("button", ["type": "submit", "name": "preview", "value": "1", "class": "button secondary"]) { T("预览告知书") }
+            }
         }
     }
 

@@ -21,6 +21,8 @@ enum RequestEventForm {
         var feeMethod: String?
         var feeCount: Int?
         var files: [File]?
+        /// "预览告知书": show the letter this event would issue, record nothing.
+        var preview: String?
     }
 
     @Sendable static func submit(req: Request) async throws -> Response {
@@ -37,6 +39,18 @@ enum RequestEventForm {
             return try await RequestAdmin.page(req, staff: staff, record: record, errors: errors, status: .unprocessableEntity, form: form)
         case .success(let prepared):
             (event, extras) = prepared
+        }
+        if form.preview == "1" {
+            let existing = try await RequestStore.events(of: record, on: req.db).compactMap(\.event)
+            let calendar = try await req.calendarService.calendar(on: req.db)
+            guard let timeline = try? RequestTimeline.evaluate(existing + [event], calendar: calendar) else {
+                return try await RequestAdmin.page(req, staff: staff, record: record, errors: ValidationErrors(field: "kind", message: "与办理经过不符，无法预览。"),
+                                                   status: .unprocessableEntity, form: form)
+            }
+            let composed = try await RequestLetters.compose(for: event, record: record, timeline: timeline, files: uploads.map { PublicationActions.cleanFileName($0.filename) },
+                                                            publicationID: extras.publicationID, baseURL: extras.baseURL, on: req.db)
+            return try await RequestAdmin.page(req, staff: staff, record: record, errors: nil, status: .ok, form: form, preview: composed?.letter,
+                                               previewNote: composed == nil ? "“\(RequestTimeline.label(event.kind))”不生成告知书。" : nil)
         }
         for upload in uploads {
             let name = PublicationActions.cleanFileName(upload.filename)

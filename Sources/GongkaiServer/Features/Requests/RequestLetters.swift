@@ -28,11 +28,12 @@ enum RequestLetters {
             + (RequestApplication.Delivery(rawValue: record.delivery)?.label ?? record.delivery)
     }
 
-    /// Issues the letter an event calls for (none for most kinds). `timeline` is the case with the event.
-    static func issue(for event: RequestEvent, position: Int, record: DisclosureRequestRecord, timeline: RequestTimeline, files: [String],
-                      publicationID: UUID?, baseURL: String, actor: AuditActor, now: Date, on db: any Database) async throws {
-        guard let kind = RequestLetter.Kind(event: event), let received = timeline.received else { return }
-        guard let site = try await SiteRecord.find(record.$site.id, on: db), let unit = try await OrgUnitRecord.find(record.$unit.id, on: db) else { return }
+    /// The letter an event calls for, filled in from the site's current template (nil for most kinds).
+    /// `timeline` is the case with the event.
+    static func compose(for event: RequestEvent, record: DisclosureRequestRecord, timeline: RequestTimeline, files: [String], publicationID: UUID?,
+                        baseURL: String, on db: any Database) async throws -> (letter: RequestLetter.Letter, kind: RequestLetter.Kind, template: Int, site: SiteRecord)? {
+        guard let kind = RequestLetter.Kind(event: event), let received = timeline.received else { return nil }
+        guard let site = try await SiteRecord.find(record.$site.id, on: db), let unit = try await OrgUnitRecord.find(record.$unit.id, on: db) else { return nil }
         let template = try await current(kind, siteID: site.requireID(), on: db)
         var published: [String] = []
         if let publicationID, let publication = try await PublicationRecord.find(publicationID, on: db) {
@@ -46,12 +47,20 @@ enum RequestLetters {
             applicant: record.name, number: record.number, receivedOn: received, information: record.information, unitName: unit.name,
             issuedOn: event.on, text: kind == .feeNotice ? "" : event.text, until: event.until, days: event.days, amount: event.amount, feeLines: feeLines,
             dueOn: timeline.due, published: published, files: files, provision: provision(record), reviewBody: reviewBody(siteName: site.name))
-        let letter = RequestLetter.render(template.body, kind: kind, facts: facts)
+        return (RequestLetter.render(template.body, kind: kind, facts: facts), kind, template.number, site)
+    }
+
+    /// Issues the letter an event calls for, kept as issued, and queues its e-mail where the applicant chose one.
+    static func issue(for event: RequestEvent, position: Int, record: DisclosureRequestRecord, timeline: RequestTimeline, files: [String],
+                      publicationID: UUID?, baseURL: String, actor: AuditActor, now: Date, on db: any Database) async throws {
+        guard let (letter, kind, template, site) = try await compose(for: event, record: record, timeline: timeline, files: files, publicationID: publicationID,
+                                                                     baseURL: baseURL, on: db)
+        else { return }
         let row = DisclosureRequestLetterRecord()
         row.$request.id = try record.requireID()
         row.eventPosition = position
         row.kind = kind.key
-        row.templateNumber = template.number
+        row.templateNumber = template
         row.title = letter.title
         row.reference = letter.reference
         row.salutation = letter.salutation
