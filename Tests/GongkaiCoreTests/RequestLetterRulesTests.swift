@@ -23,7 +23,10 @@ struct RequestLetterRulesTests {
             #expect(!letter.text.contains("{") && !letter.text.contains("}"), "\(kind.key)")
             #expect(letter.text.contains("本机关于2026年9月21日收到您提出的政府信息公开申请（受理编号：2026-0007），您申请获取“某村低保名单”"))
             #expect(RequestLetter.Kind(key: kind.key) == kind)
-            if case .reply(let outcome) = kind { #expect(letter.text.contains(outcome.article) && letter.text.contains("60日内依法向湖口县人民政府申请行政复议")) }
+            if case .reply(let outcome) = kind {
+                #expect(letter.text.contains(outcome.article) && letter.text.contains("60日内依法向湖口县人民政府申请行政复议"))
+                if outcome.group == .withheld { #expect(letter.text.contains("您申请的政府信息" + RequestLetter.withholdingGround(outcome) + "，")) }
+            }
         }
         #expect(RequestLetter.Kind(key: "reply.nonsense") == nil && RequestLetter.Kind(key: "x") == nil)
     }

@@ -180,8 +180,7 @@ public enum RequestLetter {
             return "经审查，您申请的政府信息中含有不应当公开的内容，但能够作区分处理，\(basis)，本机关向您提供可以公开的内容，对不予公开的内容说明理由如下：{说明}{提供的信息}获取方式：{获取方式}。"
         case .withheldStateSecret, .withheldProhibitedByLaw, .withheldThreeSecurities, .withheldThirdParty, .withheldInternalAffairs,
              .withheldProcessInformation, .withheldEnforcementFile, .withheldAdministrativeQuery:
-            let label = String(outcome.label.drop { $0 != "." }.dropFirst())
-            return "经审查，您申请的政府信息\(label)，\(basis)，本机关决定不予公开。理由：{说明}"
+            return "经审查，您申请的政府信息\(withholdingGround(outcome))，\(basis)，本机关决定不予公开。理由：{说明}"
         case .unavailableNotHeld:
             return "经检索，本机关没有您申请公开的政府信息（本机关不掌握相关政府信息），\(basis)，特此告知。{说明}"
         case .unavailableNeedsCreation:
@@ -204,6 +203,21 @@ public enum RequestLetter {
             return "本机关已向您发出信息处理费收费通知，您逾期未缴纳费用，根据\(outcome.article)的规定，视为放弃申请，本机关不再处理该政府信息公开申请。{说明}"
         case .other:
             return "\(basis)，告知如下：{说明}"
+        }
+    }
+
+    /// The ground of a 不予公开 in the words of 第十四条至第十六条 (the table's short labels do not read as a sentence).
+    static func withholdingGround(_ outcome: RequestOutcome) -> String {
+        switch outcome {
+        case .withheldStateSecret: "属于依法确定的国家秘密"
+        case .withheldProhibitedByLaw: "属于法律、行政法规禁止公开的政府信息"
+        case .withheldThreeSecurities: "公开后可能危及国家安全、公共安全、经济安全、社会稳定"
+        case .withheldThirdParty: "涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害"
+        case .withheldInternalAffairs: "属于本机关的内部事务信息（人事管理、后勤管理、内部工作流程等）"
+        case .withheldProcessInformation: "属于本机关在履行行政管理职能过程中形成的过程性信息（讨论记录、过程稿、磋商信函、请示报告等）"
+        case .withheldEnforcementFile: "属于行政执法案卷信息"
+        case .withheldAdministrativeQuery: "属于行政查询事项，可以通过相应的查询途径办理"
+        default: ""
         }
     }
 
