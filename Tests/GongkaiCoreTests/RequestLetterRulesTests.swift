@@ -9,7 +9,7 @@ struct RequestLetterRulesTests {
     var facts: RequestLetter.Facts {
         RequestLetter.Facts(applicant: "王小明", number: "2026-0007", receivedOn: d("2026-09-21"), information: "某村低保名单", unitName: "湖口县双钟镇人民政府",
                             issuedOn: d("2026-10-09"), text: "请写明年度", until: d("2026-09-30"), days: 20, amount: 300, feeLines: ["第11—13件：100元/件×3件=300元"],
-                            dueOn: d("2026-12-03"), published: ["《双钟镇低保名单》（索引号 X）"], files: ["名单.pdf"], provision: "电子邮件，电子邮件",
+                            dueOn: d("2026-12-03"), published: ["《双钟镇低保名单》（索引号 X）"], files: ["名单.pdf"], provision: "电子邮件",
                             reviewBody: "湖口县人民政府")
     }
 

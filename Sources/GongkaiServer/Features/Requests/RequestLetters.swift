@@ -23,9 +23,11 @@ enum RequestLetters {
     /// The 行政复议 body for a county's departments and townships: the county government.
     static func reviewBody(siteName: String) -> String { siteName.hasSuffix("人民政府") ? siteName : siteName + "人民政府" }
 
+    /// 获取信息的形式和途径 ("纸质文本，邮寄"; "电子邮件" once when both say so).
     static func provision(_ record: DisclosureRequestRecord) -> String {
-        (RequestApplication.ProvisionForm(rawValue: record.provisionForm)?.label ?? record.provisionForm) + "，"
-            + (RequestApplication.Delivery(rawValue: record.delivery)?.label ?? record.delivery)
+        let form = RequestApplication.ProvisionForm(rawValue: record.provisionForm)?.label ?? record.provisionForm
+        let delivery = RequestApplication.Delivery(rawValue: record.delivery)?.label ?? record.delivery
+        return form == delivery ? form : form + "，" + delivery
     }
 
     /// The letter an event calls for, filled in from the site's current template (nil for most kinds).
