@@ -91,6 +91,13 @@ public struct CatalogEntry: Equatable, Sendable {
             where value.count > limit {
             errors.add(field, "内容过长（\(value.count)字，最多\(limit)字）。")
         }
+        // A catalog says what is disclosed, never about whom: personal data in it would be published with it.
+        for (field, value) in [("level1", level1), ("level2", level2), ("level3", level3), ("content", content),
+                               ("basis", basis), ("body", body), ("audience", audience.specificGroup ?? "")] {
+            if let found = PersonalDataScanner.scan(value).first {
+                errors.add(field, "含有个人信息（\(found.kind.label) \(found.masked)）。标准目录只写应公开的事项，请删去后再保存。")
+            }
+        }
         return errors
     }
 }

@@ -7,6 +7,9 @@ public struct ContentSafetyFinding: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case personal(PersonalDataScanner.Kind)
         case sensitiveWord
+        /// An attachment whose text cannot be read here (PDF, OFD, images, .doc/.xls/.wps, archives): nobody has
+        /// checked it, so it takes a reviewer's recorded decision like any other finding.
+        case unreadable
     }
 
     public let kind: Kind
@@ -22,6 +25,7 @@ public struct ContentSafetyFinding: Hashable, Sendable {
         switch kind {
         case .personal(let k): k.label
         case .sensitiveWord: "错敏词"
+        case .unreadable: "无法自动检查的附件"
         }
     }
 
@@ -37,6 +41,13 @@ public enum ContentSafety {
     public static let bodyPlace = "正文"
 
     public static func attachmentPlace(_ name: String) -> String { "附件“\(name)”" }
+
+    /// The finding for an attachment whose text could not be read.
+    public static func unreadable(fileName: String) -> ContentSafetyFinding {
+        ContentSafetyFinding(kind: .unreadable, place: attachmentPlace(fileName), text: fileName,
+                             shown: "无法读取其中的文字，未能检查个人信息",
+                             context: "请打开附件逐页核对没有身份证号码、手机号码、银行卡号等个人信息，再由审核人员写明核对情况后发布")
+    }
 
     /// Checks each (place, text) in order.
     public static func check(_ parts: [(place: String, text: String)], words: SensitiveWords) -> [ContentSafetyFinding] {

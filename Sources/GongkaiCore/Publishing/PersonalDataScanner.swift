@@ -28,35 +28,147 @@ public enum PersonalDataScanner {
         public var masked: String { PersonalDataScanner.mask(text, kind: kind) }
     }
 
+    /// Finds numbers however they are written: full-width or other Unicode digits (１３８…), Chinese numerals
+    /// (一三八…), with spaces, hyphens, dots or invisible characters between the digits (138 1234-5678,
+    /// 1\u{200B}3\u{200B}8…), behind +86 or 0086, and 15-digit first-generation ID numbers. A run of digits and
+    /// separators is tried whole, then group by group, so two numbers written side by side are both found.
     public static func scan(_ text: String) -> [Finding] {
         var findings: [Finding] = []
         let chars = Array(text)
         var i = 0
         while i < chars.count {
-            guard isDigit(chars[i]) else { i += 1; continue }
+            guard digitValue(chars[i]) != nil else { i += 1; continue }
+            // Collect a run: digits, with at most two separators between two digits.
+            var digits: [(value: Character, index: Int)] = []
+            var groupStarts: [Int] = [0]
             var j = i
-            while j < chars.count, isDigit(chars[j]) { j += 1 }
-            // An ID number may end in X.
-            var end = j
-            if j - i == 17, j < chars.count, chars[j] == "X" || chars[j] == "x" { end = j + 1 }
-            // A digit run glued to letters (a product code, a URL) is not personal data.
-            let glued = (i > 0 && chars[i - 1].isASCII && chars[i - 1].isLetter) || (end < chars.count && chars[end].isASCII && chars[end].isLetter)
-            let run = String(chars[i..<end])
-            if !glued, let kind = classify(run) {
-                findings.append(Finding(kind: kind, start: i, length: end - i, text: run))
+            var lastDigitEnd = i
+            while j < chars.count {
+                if let d = digitValue(chars[j]) {
+                    digits.append((d, j))
+                    j += 1
+                    lastDigitEnd = j
+                } else if (chars[j] == "X" || chars[j] == "x" || chars[j] == "Ｘ" || chars[j] == "ｘ"), digits.count == 17 {
+                    digits.append(("X", j))
+                    j += 1
+                    lastDigitEnd = j
+                } else {
+                    var k = j
+                    while k < chars.count, k - j < 3, isSeparator(chars[k]) { k += 1 }
+                    guard k > j, k < chars.count, digitValue(chars[k]) != nil else { break }
+                    if !(k - j == 1 && isInvisible(chars[j])) { groupStarts.append(digits.count) }
+                    j = k
+                }
             }
-            i = end
+            let end = lastDigitEnd
+            // A digit run glued to ASCII letters (a product code, a URL) is not personal data.
+            let glued = (i > 0 && chars[i - 1].isASCII && chars[i - 1].isLetter)
+                || (end < chars.count && chars[end].isASCII && chars[end].isLetter)
+            if !glued {
+                findings += classifyRun(digits, groupStarts: groupStarts)
+            }
+            i = max(end, i + 1)
         }
         return findings
+    }
+
+    /// The findings in one run of digits: the whole run, else the longest spans of whole groups that classify.
+    /// No number is longer than 19 digits (a card; 0086 and a mobile make 15), so spans stop there and a long
+    /// table of figures is read in linear time.
+    static func classifyRun(_ digits: [(value: Character, index: Int)], groupStarts: [Int]) -> [Finding] {
+        let longest = 19
+        func finding(_ from: Int, _ to: Int) -> Finding? {
+            let number = String(digits[from..<to].map(\.value))
+            func made(_ kind: Kind, skipping prefix: Int) -> Finding {
+                let first = digits[from + prefix].index
+                return Finding(kind: kind, start: first, length: digits[to - 1].index - first + 1,
+                               text: String(number.dropFirst(prefix)))
+            }
+            if let kind = classify(number) { return made(kind, skipping: 0) }
+            // A mobile number behind +86 or 0086.
+            for prefix in ["0086", "86"] where number.count == prefix.count + 11 && number.hasPrefix(prefix) {
+                if isMobile(String(number.dropFirst(prefix.count))) { return made(.mobile, skipping: prefix.count) }
+            }
+            return nil
+        }
+        if digits.count <= longest, let whole = finding(0, digits.count) { return [whole] }
+        guard groupStarts.count > 1 else { return [] }
+        let bounds = groupStarts + [digits.count]
+        var found: [Finding] = []
+        var g = 0
+        while g < bounds.count - 1 {
+            var h = g + 1
+            while h + 1 < bounds.count, bounds[h + 1] - bounds[g] <= longest { h += 1 }
+            var next = g + 1
+            while h > g {
+                if !(g == 0 && h == bounds.count - 1), bounds[h] - bounds[g] <= longest, let f = finding(bounds[g], bounds[h]) {
+                    found.append(f)
+                    next = h
+                    break
+                }
+                h -= 1
+            }
+            g = next
+        }
+        return found
+    }
+
+    /// The digit a character stands for: ASCII, full-width and every other Unicode decimal digit, and the Chinese
+    /// numerals 〇零一二三四五六七八九 (only ever read inside a run long enough to be a number).
+    static func digitValue(_ c: Character) -> Character? {
+        if c.isASCII { return c.isNumber ? c : nil }
+        guard c.unicodeScalars.count == 1, let scalar = c.unicodeScalars.first else { return nil }
+        if scalar.properties.numericType == .decimal, let value = c.wholeNumberValue, (0...9).contains(value) {
+            return Character(String(value))
+        }
+        switch c {
+        case "〇", "零": return "0"
+        case "一": return "1"
+        case "二": return "2"
+        case "三": return "3"
+        case "四": return "4"
+        case "五": return "5"
+        case "六": return "6"
+        case "七": return "7"
+        case "八": return "8"
+        case "九": return "9"
+        default: return nil
+        }
+    }
+
+    /// What people (or someone hiding a number) put between digits.
+    static func isSeparator(_ c: Character) -> Bool {
+        switch c {
+        case " ", "\u{00A0}", "\u{3000}", "\u{2002}", "\u{2003}", "\u{2009}", "\u{202F}", "-", "－", "‐", "‑", "‒", "–", "—", "_", ".", "·", "．", "/", "\t":
+            return true
+        default:
+            return isInvisible(c)
+        }
+    }
+
+    /// Zero-width and other format characters, which show nothing.
+    static func isInvisible(_ c: Character) -> Bool {
+        c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .format || $0.value == 0x00AD || $0.value == 0x034F }
     }
 
     static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 
     static func classify(_ run: String) -> Kind? {
         if run.count == 18, isValidIDNumber(run) { return .idNumber }
+        if run.count == 15, isValidFirstGenerationIDNumber(run) { return .idNumber }
         if run.count == 11, isMobile(run) { return .mobile }
         if isBankCardShaped(run), passesLuhn(run) { return .bankCard }
         return nil
+    }
+
+    /// The 15-digit number issued before 1999: area (6), birth date yymmdd (19yy), sequence (3); no check digit.
+    public static func isValidFirstGenerationIDNumber(_ text: String) -> Bool {
+        let chars = Array(text)
+        guard chars.count == 15, chars.allSatisfy(isDigit), let province = Int(String(chars[0..<2])),
+              (11...82).contains(province),
+              let yy = Int(String(chars[6..<8])), let month = Int(String(chars[8..<10])), let day = Int(String(chars[10..<12]))
+        else { return false }
+        return CivilDate(year: 1900 + yy, month: month, day: day) != nil
     }
 
     /// GB 11643-1999: 17 digits (area, birth date yyyymmdd, sequence) and a check character computed with the

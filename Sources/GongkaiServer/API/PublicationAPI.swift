@@ -115,7 +115,9 @@ enum PublicationAPI {
                               url: base + SiteURL.publicationFile(slug: site.slug, id, attachment: $0.id!).path)
             },
             interprets: full.record.interpretsID,
-            versions: full.versions.map { VersionDTO(number: $0.number, status: $0.status, publishedOn: $0.publishedOn, changeNote: $0.changeNote) })
+            // The public sees the versions that were published, never a draft's status or note.
+            versions: full.versions.filter { staffCanSee || $0.publishedOn != nil }
+                .map { VersionDTO(number: $0.number, status: $0.status, publishedOn: $0.publishedOn, changeNote: $0.changeNote) })
     }
 
     struct CreateInput: Content {
@@ -190,7 +192,16 @@ enum PublicationAPI {
     @Sendable static func publish(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw APIError(.notFound, code: "not_found", message: "没有这条信息。") }
-        let input = (try? req.content.decode(PublishInput.self)) ?? PublishInput()
+        // No body publishes as far as the roles allow; a body that is not the documented JSON changes nothing.
+        let input: PublishInput
+        if let body = req.body.data, body.readableBytes > 0 {
+            guard let decoded = try? req.content.decode(PublishInput.self) else {
+                throw APIError(.badRequest, code: "invalid_body", message: "请求体应为 JSON 对象，如 {\"overrideReason\": \"…\"}，或不带请求体。未做任何改动。")
+            }
+            input = decoded
+        } else {
+            input = PublishInput()
+        }
         let words = try await SensitiveWordRecord.matcher(siteID: staff.siteID, on: req.db)
         let context = PublicationActions.Context(actor: staff.auditActor(req), userID: staff.userID, now: req.now, words: words,
                                                  baseURL: req.application.gongkai.config.publicBaseURL, siteSlug: staff.siteSlug)

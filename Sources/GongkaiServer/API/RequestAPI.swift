@@ -151,12 +151,12 @@ enum RequestAPI {
         if let problem = errors.problems.first {
             throw APIError(.unprocessableEntity, code: "invalid_field", message: errors.summary, field: problem.field)
         }
-        guard RequestPortal.limiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
+        guard RequestPortal.limiter.allow(req.clientAddress, now: req.now) else {
             throw APIError(.tooManyRequests, code: "rate_limited", message: "提交过于频繁，请一小时后再试。")
         }
         let record = try await RequestStore.create(
             .init(application: application, unitID: unitID, channel: .online, arrivedOn: req.today), siteID: try site.requireID(),
-            actor: AuditActor(userID: nil, label: "申请人（API）", siteID: site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
+            actor: AuditActor(userID: nil, label: "申请人（API）", siteID: site.id, clientAddress: req.clientAddress),
             now: req.now, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
         let created = Created(code: record.code, number: record.number, stage: record.stage,
                               trackURL: req.application.gongkai.config.publicBaseURL + SiteURL.requestTrack(slug: site.slug, code: record.code).path)
@@ -165,7 +165,7 @@ enum RequestAPI {
 
     @Sendable static func track(req: Request) async throws -> Tracking {
         let code = RequestStore.normaliseCode(req.parameters.get("code") ?? "")
-        guard RequestPortal.trackLimiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
+        guard RequestPortal.trackLimiter.allow(req.clientAddress, now: req.now) else {
             throw APIError(.tooManyRequests, code: "rate_limited", message: "查询过于频繁，请稍后再试。")
         }
         guard !code.isEmpty, let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$code == code).with(\.$unit).first() else {

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 import GongkaiInterchange
 import Logging
 
@@ -24,6 +25,13 @@ public struct AppConfig: Sendable {
     public var demoEnabled = true
     /// bcrypt cost; tests lower it so that hashing does not dominate the suite.
     public var passwordCost = 12
+
+    /// Reverse proxies whose `X-Forwarded-For` is believed (GONGKAI_TRUSTED_PROXIES, addresses or ranges).
+    /// Without one, the client is the peer of the connection, whatever the request says.
+    public var trustedProxies: [AddressRange] = []
+    /// `/metrics` answers loopback peers, and others only with `Authorization: Bearer` this token
+    /// (GONGKAI_METRICS_TOKEN).
+    public var metricsToken: String?
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -138,6 +146,20 @@ public struct AppConfig: Sendable {
             }
             if let helo = env["GONGKAI_SMTP_HELO"], !helo.isEmpty { smtp.heloName = helo }
             config.smtp = smtp
+        }
+        if let proxies = env["GONGKAI_TRUSTED_PROXIES"], !proxies.isEmpty {
+            for item in proxies.split(whereSeparator: { $0 == "," || $0 == " " }) {
+                if let range = AddressRange(String(item)) {
+                    config.trustedProxies.append(range)
+                } else {
+                    problems.append("GONGKAI_TRUSTED_PROXIES 中的“\(item)”不是IP地址或网段（如 10.0.0.5 或 10.0.0.0/24）。")
+                }
+            }
+        }
+        if let token = env["GONGKAI_METRICS_TOKEN"], !token.isEmpty {
+            if token.count >= 16 { config.metricsToken = token } else {
+                problems.append("GONGKAI_METRICS_TOKEN 太短：至少16个字符。")
+            }
         }
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return config

@@ -98,6 +98,7 @@ enum SiteURL: Sendable {
     case adminPublicationMask(UUID)
     case adminSubscriptions
     case adminOutboxRetry(UUID)
+    case adminWebhookHosts
     case adminGuide
     case publications(slug: String, query: String? = nil)
     case publication(slug: String, UUID, version: Int? = nil)
@@ -211,6 +212,7 @@ enum SiteURL: Sendable {
         case .adminPublicationMask(let id): "/admin/publications/\(id.uuidString)/mask"
         case .adminSubscriptions: "/admin/subscriptions"
         case .adminOutboxRetry(let id): "/admin/subscriptions/outbox/\(id.uuidString)/retry"
+        case .adminWebhookHosts: "/admin/subscriptions/allowed-hosts"
         case .adminGuide: "/admin/guide"
         case .publications(let slug, let query): "/sites/\(slug)/xinxi" + (query.map { "?" + $0 } ?? "")
         case .publication(let slug, let id, let version): "/sites/\(slug)/xinxi/\(id.uuidString)" + (version.map { "?version=\($0)" } ?? "")
@@ -275,9 +277,17 @@ enum SiteURL: Sendable {
 
     /// Only same-site relative paths may be used as a "come back here" target (no open redirects).
     static func safeBackPath(_ candidate: String?, fallback: String = "/") -> String {
-        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.contains("\\"),
-              !candidate.contains("\r"), !candidate.contains("\n")
-        else { return fallback }
+        guard let candidate, candidate.count <= 2000 else { return fallback }
+        // Browsers drop tabs and line breaks inside a URL and read "\" as "/": "/\t/evil.example" becomes
+        // "//evil.example", another site. Judge the text as written and once decoded, and refuse anything invisible.
+        for text in [candidate, candidate.removingPercentEncoding ?? candidate] {
+            let scalars = Array(text.unicodeScalars)
+            guard scalars.first == "/", scalars.count < 2 || (scalars[1] != "/" && scalars[1] != "\\"),
+                  !scalars.contains(where: { $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F
+                      || $0.properties.generalCategory == .format || $0.properties.generalCategory == .lineSeparator
+                      || $0.properties.generalCategory == .paragraphSeparator })
+            else { return fallback }
+        }
         return candidate
     }
 }

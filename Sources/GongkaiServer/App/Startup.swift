@@ -17,6 +17,12 @@ enum Startup {
         let config = app.gongkai.config
         switch config.database {
         case .sqlite:
+            // Held while serving, so that `restore` (and a second server) cannot move the database away under it.
+            guard let lock = try DataDirectoryLock.acquire(dataDirectory: config.dataDirectory) else {
+                let pid = DataDirectoryLock.holder(dataDirectory: config.dataDirectory).map { "（进程 \($0)）" } ?? ""
+                throw CommandFailure("数据目录 \(config.dataDirectory) 已被另一个正在运行的 gongkai 服务\(pid)使用。一个数据目录只能由一个服务使用。")
+            }
+            app.storage[DataDirectoryLockKey.self] = lock
             try await migrateIfSQLite(app)
         case .postgres:
             // Several instances may share one PostgreSQL: migrating is a deliberate step, never a race at start-up.
@@ -39,6 +45,9 @@ enum Startup {
                 console.print("尚未建立站点。请运行：gongkai setup --site 县名 --parent-region 上级行政区 --admin-name 登录名 --password-stdin")
             }
         }
+        if try await LoginController.demoExposed(app, on: app.db) {
+            console.warning("警告：服务监听 \(config.host)，其他计算机可以访问，而示例账号的密码是公开的。正式使用前请停用示例账号（工作平台“账号”页），或用 gongkai setup 建立正式站点（GONGKAI_DEMO=0）。")
+        }
         console.print("门户网站：\(config.publicBaseURL)/")
         console.print("工作平台：\(config.publicBaseURL)\(SiteURL.adminLogin(next: nil).path)")
     }
@@ -56,3 +65,5 @@ enum Startup {
         arguments.count < 2 || arguments[1] == "serve"
     }
 }
+
+struct DataDirectoryLockKey: StorageKey { typealias Value = DataDirectoryLock }

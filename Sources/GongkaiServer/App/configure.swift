@@ -15,6 +15,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.http.server.configuration.hostname = config.host
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = "2mb"
+    // The only outgoing HTTP is webhook delivery: never follow a redirect (WebhookTarget checked the first address only).
+    app.http.client.configuration.redirectConfiguration = .disallow
     app.logger.logLevel = config.logLevel
 
     switch config.database {
@@ -23,17 +25,22 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         // sqlite-kit turns foreign keys on for every connection; WAL (a property of the file) lets the portal
         // read while the back office writes. The search's ranking function is registered on every connection.
         guard gongkai_rank_install() == 0 else { throw CommandFailure("无法注册检索排序函数（SQLite）。") }
-        app.databases.use(.sqlite(.file(path), sqlLogLevel: .debug), as: .sqlite)
+        // One connection per event loop (the driver's fixed choice); a request may wait for it while a writer
+        // waits for another process's lock (WriteSerializing), so the pool's wait matches the lock's.
+        let sqlite = DatabaseConfigurationFactory.sqlite(.file(path), connectionPoolTimeout: .seconds(70), sqlLogLevel: .debug)
+        app.databases.use(DatabaseConfigurationFactory { WriteSerializing(inner: sqlite.make(), engine: .sqlite) }, as: .sqlite)
     case .postgres(let url):
-        app.databases.use(try .postgres(url: url, sqlLogLevel: .debug), as: .psql)
+        let postgres = try DatabaseConfigurationFactory.postgres(url: url, sqlLogLevel: .debug)
+        app.databases.use(DatabaseConfigurationFactory { WriteSerializing(inner: postgres.make(), engine: .postgres) }, as: .psql)
     }
     try FileManager.default.createDirectory(atPath: config.filesDirectory, withIntermediateDirectories: true)
     app.migrations.add(GongkaiMigrations.all)
 
     app.middleware = .init()
     app.middleware.use(RequestMetricsMiddleware(registry: app.gongkai.metrics))
-    app.middleware.use(GongkaiErrorMiddleware())
+    // Outside the error middleware, so that error pages carry the same headers as every other page.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(GongkaiErrorMiddleware())
     app.middleware.use(StaffSessionMiddleware())
     app.middleware.use(CSRFMiddleware())
 

@@ -5,7 +5,11 @@ import Vapor
 /// Authenticates JSON API calls by personal token (`Authorization: Bearer gk_…`). A route behind it answers
 /// 401 with a JSON error when the token is missing, unknown, revoked or belongs to a deactivated account.
 struct BearerTokenMiddleware: AsyncMiddleware {
+    /// Public reads that say more to staff: without a token the caller is anonymous, with one it must be valid.
+    var optional = false
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if optional && req.headers.bearerAuthorization == nil { return try await next.respond(to: req) }
         guard let bearer = req.headers.bearerAuthorization?.token, !bearer.isEmpty else {
             throw APIError(.unauthorized, code: "unauthorized",
                            message: "缺少 API 令牌：请在请求头中加入 Authorization: Bearer <令牌>。")

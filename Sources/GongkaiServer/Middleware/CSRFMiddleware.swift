@@ -18,7 +18,13 @@ struct CSRFMiddleware: AsyncMiddleware {
 
         let unsafe: [HTTPMethod] = [.POST, .PUT, .PATCH, .DELETE]
         if unsafe.contains(req.method) && !req.url.path.hasPrefix("/api/") {
-            let sent = req.headers.first(name: "X-CSRF-Token") ?? (try? req.content.get(String.self, at: Self.fieldName))
+            var sent = req.headers.first(name: "X-CSRF-Token")
+            if sent == nil {
+                // Over a socket the body arrives in pieces after the head; the token may be anywhere in it, so the
+                // body is collected first, within the route's own limit (a larger one answers 413).
+                _ = try await req.body.collect(max: BodyLimit.of(req)).get()
+                sent = try? req.content.get(String.self, at: Self.fieldName)
+            }
             guard let sent, Secrets.constantTimeEquals(sent, expected) else {
                 throw Abort(.forbidden, reason: "表单已过期或来源无法验证（缺少有效的安全令牌）。请返回上一页，刷新后重新提交。")
             }

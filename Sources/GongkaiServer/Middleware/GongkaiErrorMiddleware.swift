@@ -1,3 +1,4 @@
+import SQLiteNIO
 import Vapor
 
 /// Turns every error into a page a person can read (HTML, in Chinese) or a JSON error body for the API,
@@ -26,11 +27,18 @@ struct GongkaiErrorMiddleware: AsyncMiddleware {
             status = error.status
             message = error.reason
             headers = error.headers
+        case let error as SQLiteError where Self.isBusy(error):
+            // Another process held the write lock longer than a transaction waits (a long import): nothing was
+            // written, and the same submission will go through shortly.
+            status = .serviceUnavailable
+            message = "系统正忙（正在导入或备份数据），您提交的内容没有保存，请稍等片刻后重新提交。"
+            headers.replaceOrAdd(name: .retryAfter, value: "10")
+            req.logger.warning("database busy", metadata: ["error": "\(error)", "path": "\(req.url.path)"])
         default:
             status = .internalServerError
             message = ""
         }
-        if status.code >= 500 {
+        if status.code >= 500 && status != .serviceUnavailable {
             req.logger.critical("request failed", metadata: ["error": "\(String(reflecting: error))",
                                                               "path": "\(req.url.path)"])
             message = "服务器内部错误，我们已记录此问题。请稍后重试；如果一再出现，请联系网站管理员。"
@@ -59,6 +67,13 @@ struct GongkaiErrorMiddleware: AsyncMiddleware {
             response.headers.replaceOrAdd(name: .location, value: headers.first(name: .location)!)
         }
         return response
+    }
+
+    static func isBusy(_ error: SQLiteError) -> Bool {
+        switch error.reason {
+        case .busy, .locked, .busyTimeout, .busyInSnapshot, .busyInRecovery, .lockedBySharedCache, .lockedVirtualTable: true
+        default: false
+        }
     }
 
     static func defaultMessage(for status: HTTPResponseStatus) -> String {

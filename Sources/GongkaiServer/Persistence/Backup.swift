@@ -24,9 +24,12 @@ enum Backup {
         if fm.fileExists(atPath: directory), !(try fm.contentsOfDirectory(atPath: directory)).isEmpty {
             throw CommandFailure("备份目录 \(directory) 不是空目录。为避免覆盖已有备份，请指定一个新目录。")
         }
-        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // The database holds applicants' names, ID numbers and addresses: only the owner may read a backup.
+        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory)
         let target = URL(fileURLWithPath: directory).appendingPathComponent(databaseFile).path
         try await (app.db as! any SQLDatabase).raw("VACUUM INTO \(bind: target)").run()
+        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target)
         var files = 0
         if fm.fileExists(atPath: config.filesDirectory) {
             let destination = URL(fileURLWithPath: directory).appendingPathComponent("files").path
@@ -37,6 +40,8 @@ enum Backup {
                                        "database": databaseFile, "format": 1]
         try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys])
             .write(to: URL(fileURLWithPath: directory).appendingPathComponent(manifestFile))
+        try fm.setAttributes([.posixPermissions: 0o600],
+                             ofItemAtPath: URL(fileURLWithPath: directory).appendingPathComponent(manifestFile).path)
         let bytes = (try fm.attributesOfItem(atPath: target)[.size] as? Int) ?? 0
         return Result(directory: directory, databaseBytes: bytes, fileCount: files)
     }
@@ -47,6 +52,11 @@ enum Backup {
         guard case .sqlite(let path) = config.database else {
             throw CommandFailure("当前使用 PostgreSQL 数据库：请用 pg_restore 恢复 pg_dump 生成的备份。")
         }
+        guard let lock = try DataDirectoryLock.acquire(dataDirectory: config.dataDirectory) else {
+            let pid = DataDirectoryLock.holder(dataDirectory: config.dataDirectory).map { "（进程 \($0)）" } ?? ""
+            throw CommandFailure("数据目录 \(config.dataDirectory) 正被运行中的 gongkai 服务\(pid)使用：此时恢复，服务之后写入的数据会丢失。请先停止服务，再运行 gongkai restore。未做任何改动。")
+        }
+        defer { withExtendedLifetime(lock) {} }
         let fm = FileManager.default
         let source = URL(fileURLWithPath: directory)
         guard fm.fileExists(atPath: source.appendingPathComponent(manifestFile).path),

@@ -1,20 +1,59 @@
+import NIOConcurrencyHelpers
 import Vapor
 
-/// bcrypt hashing, off the event loop. The cost comes from `AppConfig.passwordCost`.
+/// bcrypt hashing on a thread of its own, so that a flood of logins cannot take the threads the database and the
+/// portal run on. At most `capacity` checks wait at once; more are refused (`Busy`, answered with 429) rather than
+/// queued for minutes. The cost comes from `AppConfig.passwordCost`.
 enum PasswordHashing {
+    struct Busy: Error {}
+
+    /// One thread: a cost-12 check takes about a quarter of a second of one core; the other core keeps serving.
+    private static let pool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
+
+    static let capacity = 8
+    private static let inFlight = NIOLockedValueBox(0)
+
     static func hash(_ password: String, cost: Int) throws -> String {
         try Bcrypt.hash(password, cost: cost)
     }
 
     static func hash(_ password: String, on app: Application) async throws -> String {
         let cost = app.gongkai.config.passwordCost
-        return try await app.threadPool.runIfActive { try Bcrypt.hash(password, cost: cost) }
+        return try await bounded { try Bcrypt.hash(password, cost: cost) }
     }
 
-    static func verify(_ password: String, hash: String, on app: Application) async throws -> Bool {
-        try await app.threadPool.runIfActive { (try? Bcrypt.verify(password, created: hash)) ?? false }
+    /// Checks a password against a stored hash; with no hash (an unknown name) a decoy of the same cost is checked,
+    /// so that a wrong name takes as long as a wrong password and names cannot be told apart by timing.
+    static func verify(_ password: String, hash: String?, on app: Application) async throws -> Bool {
+        let cost = app.gongkai.config.passwordCost
+        return try await bounded {
+            let stored = hash ?? decoy(cost: cost)
+            return (try? Bcrypt.verify(password, created: stored)) ?? false
+        }
     }
 
-    /// Checked when the name is unknown, so that a wrong name takes as long as a wrong password.
-    static let decoyHash = try! Bcrypt.hash("gongkai-decoy-password", cost: 4)
+    private static func bounded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        let admitted = inFlight.withLockedValue { count in
+            guard count < capacity else { return false }
+            count += 1
+            return true
+        }
+        guard admitted else { throw Busy() }
+        defer { inFlight.withLockedValue { $0 -= 1 } }
+        return try await pool.runIfActive(work)
+    }
+
+    private static let decoys = NIOLockedValueBox([Int: String]())
+
+    /// A hash of a password nobody has, made once per cost (on the hashing thread, when first needed).
+    static func decoy(cost: Int) -> String {
+        if let known = decoys.withLockedValue({ $0[cost] }) { return known }
+        let made = (try? Bcrypt.hash(Secrets.randomToken(), cost: cost)) ?? ""
+        decoys.withLockedValue { $0[cost] = made }
+        return made
+    }
 }

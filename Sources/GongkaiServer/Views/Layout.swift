@@ -18,10 +18,13 @@ enum Layout {
                 .encoding(.utf8),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: HTMLEscape.text(fullTitle)),
-                .link(.rel(.stylesheet), .href(SiteURL.asset("gongkai.css").path)),
-                .link(.rel(.icon), .href(SiteURL.asset("favicon.svg").path), .type("image/svg+xml")),
+                // Plot writes attribute values as given: every one is escaped here, since a feed address can carry
+                // what a visitor typed into a filter.
+                .link(.rel(.stylesheet), .href(HTMLEscape.attribute(SiteURL.asset("gongkai.css").path))),
+                .link(.rel(.icon), .href(HTMLEscape.attribute(SiteURL.asset("favicon.svg").path)), .type("image/svg+xml")),
                 .unwrap(chrome.feedURL ?? chrome.site.map { SiteURL.feed(slug: $0.slug, scope: .site).path }) { feed in
-                    .link(.rel(.alternate), .type("application/atom+xml"), .href(feed), .attribute(named: "title", value: "订阅：\(HTMLEscape.attribute(siteTitle))"))
+                    .link(.rel(.alternate), .type("application/atom+xml"), .href(HTMLEscape.attribute(feed)),
+                          .attribute(named: "title", value: "订阅：\(HTMLEscape.attribute(siteTitle))"))
                 }
             ),
             .body(

@@ -28,7 +28,7 @@ struct Staff: Sendable {
 
     func auditActor(_ req: Request) -> AuditActor {
         AuditActor(userID: userID, label: "\(displayName)（\(name)）", siteID: siteID,
-                   clientAddress: req.remoteAddress?.ipAddress ?? "")
+                   clientAddress: req.clientAddress)
     }
 
     /// Throws 403 with the rule's reason unless the permission rules allow the action.

@@ -24,8 +24,15 @@ enum OperationsController {
         return response
     }
 
-    /// Prometheus text exposition format.
+    /// Prometheus text exposition format, for a collector on this machine or one holding the metrics token: the
+    /// figures (routes, error counts, timings) tell an attacker more than a resident needs.
     @Sendable static func metrics(req: Request) async throws -> Response {
+        let token = req.application.gongkai.config.metricsToken
+        let presented = req.headers.bearerAuthorization?.token
+        let allowed = req.isFromLoopback || (token != nil && presented.map { Secrets.constantTimeEquals($0, token!) } == true)
+        guard allowed else {
+            throw Abort(.notFound, reason: "您访问的页面不存在，可能已被移动或地址输入有误。")
+        }
         let text = req.gongkai.metrics.emitToString()
         let response = Response(body: .init(string: text))
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")

@@ -156,7 +156,11 @@ enum InformationController {
 extension InformationController.ListFilters {
     init(_ req: Request) {
         unit = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:))
-        domain = req.query[String.self, at: "domain"].flatMap { $0.isEmpty ? nil : $0 }
+        // Domain codes are short words of letters, digits and hyphens (pilot-01); anything else is no filter.
+        domain = req.query[String.self, at: "domain"].flatMap { code in
+            !code.isEmpty && code.count <= 40 && code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+                ? code : nil
+        }
         theme = req.query[String.self, at: "theme"].flatMap { ThemeCategory.all.contains($0) ? $0 : nil }
         year = req.query[Int.self, at: "year"]
         validity = req.query[String.self, at: "validity"].flatMap { ["valid", "expired", "repealed"].contains($0) ? $0 : nil }

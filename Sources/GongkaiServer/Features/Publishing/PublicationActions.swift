@@ -12,13 +12,19 @@ enum PublicationActions {
         let findings: [ContentSafetyFinding]
     }
 
-    /// The content check of a version: title, body and the text of its docx/xlsx attachments.
+    /// The content check of a version: title, body and the text of its docx/xlsx attachments; an attachment whose
+    /// text cannot be read is a finding of its own.
     static func findings(_ full: PublicationStore.Full, version: PublicationVersionRecord, words: SensitiveWords) -> [ContentSafetyFinding] {
         var parts: [(place: String, text: String)] = [(ContentSafety.titlePlace, version.title), (ContentSafety.bodyPlace, version.bodyText)]
+        var unreadable: [ContentSafetyFinding] = []
         for attachment in full.attachments[version.id!] ?? [] {
-            if let text = attachment.text { parts.append((ContentSafety.attachmentPlace(attachment.fileName), text)) }
+            if let text = attachment.text {
+                parts.append((ContentSafety.attachmentPlace(attachment.fileName), text))
+            } else {
+                unreadable.append(ContentSafety.unreadable(fileName: attachment.fileName))
+            }
         }
-        return ContentSafety.check(parts, words: words)
+        return ContentSafety.check(parts, words: words) + unreadable
     }
 
     struct Context {

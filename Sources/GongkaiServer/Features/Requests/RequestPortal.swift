@@ -54,13 +54,13 @@ enum RequestPortal {
             errors.add("answer", "验证题答案不对或已过期，请重新计算下面的新题目。")
         }
         guard errors.isEmpty, let unit else { return try await page(req, site: site, form: form, errors: errors, status: .unprocessableEntity) }
-        guard limiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
+        guard limiter.allow(req.clientAddress, now: req.now) else {
             throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试；也可以到受理机构当面提交或邮寄申请。")
         }
         let calendar = try await req.calendarService.calendar(on: req.db)
         let record = try await RequestStore.create(
             .init(application: form.application, unitID: try unit.requireID(), channel: .online, arrivedOn: req.today),
-            siteID: try site.requireID(), actor: AuditActor(userID: nil, label: "申请人（在线）", siteID: site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
+            siteID: try site.requireID(), actor: AuditActor(userID: nil, label: "申请人（在线）", siteID: site.id, clientAddress: req.clientAddress),
             now: req.now, calendar: calendar, on: req.db)
         return req.redirect(to: SiteURL.requestTrack(slug: site.slug, code: record.code).path + "&new=1")
     }
@@ -131,7 +131,7 @@ enum RequestPortal {
         var files: [DisclosureRequestFileRecord] = []
         if !code.isEmpty {
             // Codes are not guessable (about 60 bits); the limit makes trying pointless all the same.
-            guard trackLimiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
+            guard trackLimiter.allow(req.clientAddress, now: req.now) else {
                 throw Abort(.tooManyRequests, reason: "查询过于频繁，请稍后再试。")
             }
             if let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == site.requireID()).filter(\.$code == code)

@@ -161,16 +161,33 @@ enum Outbox {
         guard let url = URL(string: subscription.address), ["http", "https"].contains(url.scheme ?? "") else {
             return Failure(message: "推送地址无效：\(subscription.address)", permanent: true)
         }
+        let setting = (try? await SiteRecord.find(subscription.$site.id, on: app.db))?.webhookAllowedHosts ?? ""
+        let checked: NetworkAddress?
+        do {
+            checked = try await app.threadPool.runIfActive {
+                try WebhookTarget.check(url, allowance: WebhookTarget.Allowance(setting))
+            }
+        } catch let refused as WebhookTarget.Refused {
+            return Failure(message: refused.message, permanent: true)
+        } catch {
+            return Failure(message: "无法检查推送地址：\(error)")
+        }
+        let target = WebhookTarget.connection(for: url, checked: checked)
         let body = Data(row.payload.utf8)
         do {
             var headers = HTTPHeaders()
             headers.contentType = .json
+            if let host = target.host { headers.replaceOrAdd(name: .host, value: host) }
             headers.add(name: "X-Gongkai-Signature", value: signature(body, secret: subscription.secret))
             headers.add(name: "X-Gongkai-Delivery", value: row.id?.uuidString ?? "")
             headers.add(name: "X-Gongkai-Event", value: row.kind == "verify" ? "subscription.verify" : "publication.published")
-            let response = try await app.client.post(URI(string: subscription.address), headers: headers) { req in
+            let response = try await app.client.post(target.uri, headers: headers) { req in
                 req.body = ByteBuffer(data: body)
                 req.timeout = .seconds(10)
+            }
+            if (300..<400).contains(response.status.code) {
+                // Redirects are never followed: one could lead from a public address to an internal one.
+                return Failure(message: "接收方要求跳转（HTTP \(response.status.code)），推送不跟随跳转，请登记最终地址", permanent: true)
             }
             guard (200..<300).contains(response.status.code) else { return Failure(message: "接收方返回 HTTP \(response.status.code)") }
             if row.kind == "verify" {

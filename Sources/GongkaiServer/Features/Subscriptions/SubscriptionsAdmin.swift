@@ -8,8 +8,15 @@ import Vapor
 /// why, what was given up; a given-up message can be sent again (nothing is lost when a receiver was down for days).
 enum SubscriptionsAdmin {
     @Sendable static func show(req: Request) async throws -> Response {
+        try await page(req, hostsValue: nil, hostErrors: [], status: .ok)
+    }
+
+    static func page(_ req: Request, hostsValue: String?, hostErrors: [String], status: HTTPResponseStatus) async throws -> Response {
         let staff = try req.requireStaff()
         try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        let site = try await SiteRecord.find(staff.siteID, on: req.db)
+        let hosts = hostsValue ?? site?.webhookAllowedHosts ?? ""
+        let notice = req.query[String.self, at: "notice"] == "hosts" ? "已保存允许推送的内网主机。" : nil
         let subscriptions = try await SubscriptionRecord.query(on: req.db).filter(\.$site.$id == staff.siteID)
             .sort(\.$createdAt, .descending).limit(500).all()
         let outbox = try await OutboxRecord.query(on: req.db).filter(\.$siteID == staff.siteID).with(\.$subscription)
@@ -18,7 +25,8 @@ enum SubscriptionsAdmin {
             .filter(\.$abandonedAt == nil).count()
         let delivered = try await OutboxRecord.query(on: req.db).filter(\.$siteID == staff.siteID).filter(\.$deliveredAt != nil).count()
         let abandoned = try await OutboxRecord.query(on: req.db).filter(\.$siteID == staff.siteID).filter(\.$abandonedAt != nil).count()
-        let chrome = PageChrome(req: req, title: "订阅推送", area: .backOffice)
+        var chrome = PageChrome(req: req, title: "订阅推送", area: .backOffice)
+        chrome.flash = notice
         let mail = req.application.gongkai.config.smtp != nil
         let html = Layout.render(chrome) {
             El("h1") { T("订阅推送") }
@@ -51,6 +59,20 @@ enum SubscriptionsAdmin {
                         }
                     }
                 }
+            }
+            El("h2", ["id": "allowed-hosts"]) { T("允许推送的内网主机") }
+            El("p") {
+                T("为防止有人借订阅表单让本平台访问本机或内部网络，推送只发往互联网上的公网地址。部门系统在本单位内网时，请在下面逐行填写允许的主机名（如 oa.hukou.gov.cn）、IP地址（如 10.1.2.3）或网段（如 10.1.0.0/16）。推送从不跟随跳转。")
+            }
+            PostForm(action: SiteURL.adminWebhookHosts.path, csrfToken: chrome.csrfToken) {
+                El("div", ["class": hostErrors.isEmpty ? "field" : "field field-invalid"]) {
+                    El("label", ["for": "hosts"]) { T("允许的主机（每行一个）") }
+                    for error in hostErrors { El("p", ["class": "error", "id": "hosts-error"]) { T(error) } }
+                    El("textarea", optional: ["id": "hosts", "name": "hosts", "rows": "4",
+                                              "aria-invalid": hostErrors.isEmpty ? nil : "true",
+                                              "aria-describedby": hostErrors.isEmpty ? nil : "hosts-error"]) { T(hosts) }
+                }
+                El("button", ["type": "submit", "class": "button"]) { T("保存") }
             }
             El("h2") { T("最近的推送消息") }
             if outbox.isEmpty {
@@ -89,7 +111,37 @@ enum SubscriptionsAdmin {
                 }
             }
         }
-        return PortalController.html(html)
+        return PortalController.html(html, status: status)
+    }
+
+    struct HostsForm: Content {
+        var hosts: String?
+    }
+
+    /// Saves the site's allowed internal webhook hosts (audited, with the old and new lists).
+    @Sendable static func saveAllowedHosts(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        let form = try req.content.decode(HostsForm.self)
+        let lines = (form.hosts ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        let value = lines.joined(separator: "\n")
+        let problems = WebhookTarget.Allowance.problems(value) + (lines.count > 50 ? ["最多填写50行。"] : [])
+        guard problems.isEmpty else {
+            return try await page(req, hostsValue: form.hosts ?? "", hostErrors: problems, status: .unprocessableEntity)
+        }
+        guard let site = try await SiteRecord.find(staff.siteID, on: req.db) else { throw Abort(.notFound) }
+        let before = site.webhookAllowedHosts
+        let actor = staff.auditActor(req)
+        try await req.db.transaction { tx in
+            site.webhookAllowedHosts = value
+            try await site.save(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "site.webhook_hosts",
+                                      target: .init(type: "site", id: staff.siteID.uuidString, label: site.name),
+                                      summary: "允许推送的内网主机：\(before.isEmpty ? "（无）" : before.replacingOccurrences(of: "\n", with: "、")) → \(value.isEmpty ? "（无）" : value.replacingOccurrences(of: "\n", with: "、"))",
+                                      at: req.now)
+        }
+        return req.redirect(to: SiteURL.adminSubscriptions.path + "?notice=hosts")
     }
 
     /// Puts a given-up message back in the queue, from its first retry pause.

@@ -65,13 +65,20 @@ enum SubscriptionsController {
                 errors.add("address", "请填写正确的电子邮箱地址，如 zhangsan@example.com（读到：“\(address)”）。")
             }
         } else if let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil, url.user == nil, address.count <= 500 {
+            // Checked again before every delivery; here so that the person hears at once.
+            let allowance = WebhookTarget.Allowance(site.webhookAllowedHosts)
+            do {
+                _ = try await req.application.threadPool.runIfActive { try WebhookTarget.check(url, allowance: allowance) }
+            } catch let refused as WebhookTarget.Refused {
+                errors.add("address", refused.message)
+            }
         } else {
             errors.add("address", "请填写接收推送的网址，以 http:// 或 https:// 开头（读到：“\(address)”）。")
         }
         guard errors.isEmpty, let scope, let label else {
             return try await page(req, site: site, form: form, errors: errors, created: nil, status: .unprocessableEntity)
         }
-        guard limiter.allow(req.remoteAddress?.ipAddress ?? "unknown", now: req.now) else {
+        guard limiter.allow(req.clientAddress, now: req.now) else {
             throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试。")
         }
         let siteID = try site.requireID()
@@ -100,7 +107,7 @@ enum SubscriptionsController {
         try await req.db.transaction { tx in
             try await subscription.create(on: tx)
             try await Outbox.enqueueVerification(subscription, cancelURL: cancelURL, confirmURL: confirmURL, now: req.now, on: tx)
-            try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
+            try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: site.id, clientAddress: req.clientAddress),
                                       siteID: site.id, action: "subscription.create",
                                       target: .init(type: "subscription", id: subscription.id?.uuidString, label: label),
                                       summary: (channel == "email" ? "邮件 " : "推送地址 ") + "\(shown)（待确认）", at: req.now)
@@ -200,7 +207,7 @@ enum SubscriptionsController {
             try await req.db.transaction { tx in
                 subscription.confirmedAt = req.now
                 try await subscription.save(on: tx)
-                try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: subscription.$site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
+                try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: subscription.$site.id, clientAddress: req.clientAddress),
                                           siteID: subscription.$site.id, action: "subscription.confirm",
                                           target: .init(type: "subscription", id: subscription.id?.uuidString, label: subscription.scopeLabel),
                                           summary: "邮件 \(PersonalDataScanner.maskEmail(subscription.address)) 确认订阅", at: req.now)
@@ -232,7 +239,7 @@ enum SubscriptionsController {
             try await req.db.transaction { tx in
                 subscription.cancelledAt = req.now
                 try await subscription.save(on: tx)
-                try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: subscription.$site.id, clientAddress: req.remoteAddress?.ipAddress ?? ""),
+                try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: subscription.$site.id, clientAddress: req.clientAddress),
                                           siteID: subscription.$site.id, action: "subscription.cancel",
                                           target: .init(type: "subscription", id: subscription.id?.uuidString, label: subscription.scopeLabel),
                                           summary: "取消" + shownAddress(subscription), at: req.now)

@@ -113,8 +113,11 @@ enum UsersController {
             try await req.db.transaction { tx in
                 try await user.save(on: tx)
                 try await endSessions(of: user, now: now, on: tx)
+                // A reset means the old password may be known to someone else, and so may tokens made with it.
+                try await APITokenRecord.query(on: tx).filter(\.$user.$id == user.id!).filter(\.$revokedAt == nil)
+                    .set(\.$revokedAt, to: now).update()
                 try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "user.password", target: target,
-                                          summary: "重设密码，并结束该账号的全部登录会话", at: now)
+                                          summary: "重设密码，并结束该账号的全部登录会话、撤销其API令牌", at: now)
             }
             notice = "password"
         case "deactivate":

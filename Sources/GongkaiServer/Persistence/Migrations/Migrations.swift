@@ -21,5 +21,6 @@ enum GongkaiMigrations {
         M0016CreateDisclosureRequests(),
         M0017CreateRequestLetters(),
         M0018CreateApplicantMails(),
+        M0019AddWebhookAllowedHosts(),
     ]
 }

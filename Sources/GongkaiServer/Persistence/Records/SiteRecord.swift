@@ -13,6 +13,8 @@ final class SiteRecord: Model, @unchecked Sendable {
     /// Demo sites are built from the seeds and marked 示例数据 on every page.
     @Field(key: "is_demo") var isDemo: Bool
     @Field(key: "sort_order") var sortOrder: Int
+    /// Internal hosts webhooks may reach, one per line: a name (oa.hukou.gov.cn), an address or a range (10.1.0.0/16).
+    @Field(key: "webhook_allowed_hosts") var webhookAllowedHosts: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -24,5 +26,6 @@ final class SiteRecord: Model, @unchecked Sendable {
         self.parentRegion = parentRegion
         self.isDemo = isDemo
         self.sortOrder = sortOrder
+        self.webhookAllowedHosts = ""
     }
 }
