@@ -56,14 +56,17 @@ struct PortalAndAPITests {
         }
     }
 
-    @Test("healthz checks the database; metrics speak Prometheus; CSS is served locally")
+    @Test("healthz checks the database; metrics speak Prometheus, to a collector with the token only; CSS is served locally")
     func operations() async throws {
-        try await TestApp.run(demo: false) { app, _ in
+        let token = "metrics-token-0123456789"
+        try await TestApp.run(demo: false, adjust: { $0.metricsToken = token }) { app, _ in
             let browser = Browser(app)
             let health = try await browser.get("/healthz")
             #expect(health.status == .ok)
             #expect(health.text.contains("\"database\":\"ok\""))
-            let metrics = try await browser.get("/metrics")
+            #expect(try await browser.get("/metrics").status == .notFound, "no token, not from this machine")
+            #expect(try await browser.get("/metrics", headers: ["Authorization": "Bearer wrong-token-0123456789"]).status == .notFound)
+            let metrics = try await browser.get("/metrics", headers: ["Authorization": "Bearer \(token)"])
             #expect(metrics.text.contains("gongkai_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"))
             let css = try await browser.get("/assets/gongkai.css")
             #expect(css.status == .ok)

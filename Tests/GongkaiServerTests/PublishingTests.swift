@@ -65,8 +65,20 @@ struct PublishingTests {
                 let option = try await Self.entryOption(app, unit: "湖口县双钟镇人民政府")
                 let unitID = option.unitID
 
-                // A department's system subscribes to the township's information; the outbox verifies the URL first.
+                // The receiver is on this machine: refused until the office allows the host (issue 16, SSRF).
                 let public_ = Browser(app)
+                _ = try await public_.get(SiteURL.subscribe(slug: "hukou", query: "scope=unit&id=\(unitID.uuidString)").path)
+                let refused = try await public_.post(SiteURL.subscribe(slug: "hukou").path,
+                                                     [("scope", "unit:\(unitID.uuidString)"), ("address", receiver.url)])
+                #expect(refused.status == .unprocessableEntity && refused.text.contains("已拒绝"))
+                let office = Browser(app)
+                _ = try await office.login("hukou-admin")
+                _ = try await office.get(SiteURL.adminSubscriptions.path)
+                #expect(try await office.post(SiteURL.adminWebhookHosts.path, [("hosts", "not a host!")]).status == .unprocessableEntity)
+                #expect(try await office.post(SiteURL.adminWebhookHosts.path, [("hosts", "127.0.0.1")]).status == .seeOther)
+                #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "site.webhook_hosts").count() == 1)
+
+                // A department's system subscribes to the township's information; the outbox verifies the URL first.
                 _ = try await public_.get(SiteURL.subscribe(slug: "hukou", query: "scope=unit&id=\(unitID.uuidString)").path)
                 let subscribed = try await public_.post(SiteURL.subscribe(slug: "hukou").path,
                                                         [("scope", "unit:\(unitID.uuidString)"), ("address", receiver.url)])

@@ -48,14 +48,15 @@ public enum PersonalDataScanner {
                     digits.append((d, j))
                     j += 1
                     lastDigitEnd = j
-                } else if (chars[j] == "X" || chars[j] == "x" || chars[j] == "Ｘ" || chars[j] == "ｘ"), digits.count == 17 {
+                } else if digits.count == 17, isCheckX(chars[j]) {
                     digits.append(("X", j))
                     j += 1
                     lastDigitEnd = j
                 } else {
                     var k = j
                     while k < chars.count, k - j < 3, isSeparator(chars[k]) { k += 1 }
-                    guard k > j, k < chars.count, digitValue(chars[k]) != nil else { break }
+                    guard k > j, k < chars.count, digitValue(chars[k]) != nil || (digits.count == 17 && isCheckX(chars[k]))
+                    else { break }
                     if !(k - j == 1 && isInvisible(chars[j])) { groupStarts.append(digits.count) }
                     j = k
                 }
@@ -117,7 +118,10 @@ public enum PersonalDataScanner {
     /// numerals 〇零一二三四五六七八九 (only ever read inside a run long enough to be a number).
     static func digitValue(_ c: Character) -> Character? {
         if c.isASCII { return c.isNumber ? c : nil }
-        guard c.unicodeScalars.count == 1, let scalar = c.unicodeScalars.first else { return nil }
+        // A zero-width joiner or similar glues itself to the digit before it into one Character: look past it.
+        let visible = c.unicodeScalars.filter { !isInvisible(Character($0)) }
+        guard visible.count == 1, let scalar = visible.first else { return nil }
+        let c = Character(scalar)
         if scalar.properties.numericType == .decimal, let value = c.wholeNumberValue, (0...9).contains(value) {
             return Character(String(value))
         }
@@ -134,6 +138,12 @@ public enum PersonalDataScanner {
         case "九": return "9"
         default: return nil
         }
+    }
+
+    /// The check character that ends an 18-digit ID number, however it is written.
+    static func isCheckX(_ c: Character) -> Bool {
+        let visible = String(c.unicodeScalars.filter { !isInvisible(Character($0)) })
+        return ["X", "x", "Ｘ", "ｘ"].contains(visible)
     }
 
     /// What people (or someone hiding a number) put between digits.

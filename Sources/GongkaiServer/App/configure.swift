@@ -3,6 +3,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import NIOConcurrencyHelpers
 import GongkaiInterchange
 import SQLKit
 import Vapor
@@ -18,6 +19,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // The only outgoing HTTP is webhook delivery: never follow a redirect (WebhookTarget checked the first address only).
     app.http.client.configuration.redirectConfiguration = .disallow
     app.logger.logLevel = config.logLevel
+    app.storage[PasswordHashing.InFlightKey.self] = NIOLockedValueBox(0)
 
     switch config.database {
     case .sqlite(let path):

@@ -15,28 +15,33 @@ enum PasswordHashing {
     }()
 
     static let capacity = 8
-    private static let inFlight = NIOLockedValueBox(0)
+
+    /// Checks under way or waiting in one application.
+    struct InFlightKey: StorageKey { typealias Value = NIOLockedValueBox<Int> }
 
     static func hash(_ password: String, cost: Int) throws -> String {
         try Bcrypt.hash(password, cost: cost)
     }
 
     static func hash(_ password: String, on app: Application) async throws -> String {
+        // Setting a password is never shed: it is rare, done by the office or the CLI, and waits its turn.
         let cost = app.gongkai.config.passwordCost
-        return try await bounded { try Bcrypt.hash(password, cost: cost) }
+        return try await pool.runIfActive { try Bcrypt.hash(password, cost: cost) }
     }
 
     /// Checks a password against a stored hash; with no hash (an unknown name) a decoy of the same cost is checked,
     /// so that a wrong name takes as long as a wrong password and names cannot be told apart by timing.
     static func verify(_ password: String, hash: String?, on app: Application) async throws -> Bool {
         let cost = app.gongkai.config.passwordCost
-        return try await bounded {
+        return try await bounded(app) {
             let stored = hash ?? decoy(cost: cost)
             return (try? Bcrypt.verify(password, created: stored)) ?? false
         }
     }
 
-    private static func bounded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    private static func bounded<T: Sendable>(_ app: Application, _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        // Set once in configure(); read-only afterwards, so reading it from many requests is safe.
+        guard let inFlight = app.storage[InFlightKey.self] else { return try await pool.runIfActive(work) }
         let admitted = inFlight.withLockedValue { count in
             guard count < capacity else { return false }
             count += 1
