@@ -309,6 +309,48 @@ def login_guessing(base):
     check(c.login("hukou-shuangzhong-editor")[0] == 429, "the right password is refused while the name is locked")
 
 
+def login_flood(base, seconds=10):
+    print("48 parallel failed logins (new names each time) while residents read the portal")
+    stop_at = time.time() + seconds
+    login_statuses, portal_statuses, lock = {}, {}, threading.Lock()
+
+    def flood(n):
+        i = 0
+        while time.time() < stop_at and i < 500:
+            i += 1
+            c = Client(base)
+            c.get("/admin/login")
+            status = c.post("/admin/login", [("name", "flood-%d-%d" % (n, i)), ("password", "wrong-password")])[0]
+            with lock:
+                login_statuses[status] = login_statuses.get(status, 0) + 1
+
+    def reader():
+        c = Client(base)
+        i = 0
+        while time.time() < stop_at and i < 5000:
+            i += 1
+            status = c.get("/sites/hukou")[0]
+            with lock:
+                portal_statuses[status] = portal_statuses.get(status, 0) + 1
+
+    # The same two readers alone first, for comparison.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        for f in [pool.submit(reader) for _ in range(2)]:
+            f.result()
+    quiet = sum(portal_statuses.values())
+    portal_statuses.clear()
+    stop_at = time.time() + seconds
+    with concurrent.futures.ThreadPoolExecutor(max_workers=50) as pool:
+        futures = [pool.submit(flood, n) for n in range(48)] + [pool.submit(reader) for _ in range(2)]
+        for f in futures:
+            f.result()
+    pages = sum(portal_statuses.values())
+    check(all(k < 500 for k in login_statuses), "logins answered without 5xx: %s (429 = shed)" % login_statuses)
+    check(all(k < 500 for k in portal_statuses) and pages > 0,
+          "the portal kept serving: %.1f pages/s during the flood (%.1f/s before it), %s"
+          % (pages / seconds, quiet / seconds, portal_statuses))
+
+
 def webhooks(base, port):
     print("Webhooks to this machine, private networks and metadata services")
     targets = ["http://127.0.0.1:%d/hook" % port, "http://localhost/hook", "http://[::1]/hook", "http://169.254.169.254/latest/",
@@ -410,6 +452,7 @@ def main():
         concurrent_writers(base, server, sqlite, seconds=args.seconds)
         hostile_sweep(base)
         login_guessing(base)
+        login_flood(base)
         webhooks(base, port)
         personal_data(base)
         if sqlite:

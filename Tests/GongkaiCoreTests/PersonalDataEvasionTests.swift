@@ -67,3 +67,13 @@ struct PersonalDataEvasionTests {
         #expect(errors.problems.contains { $0.field == "content" && $0.message.contains("138****5678") })
     }
 }
+
+@Suite("Rich text: entities outside any element")
+struct RichTextEntityTests {
+    @Test("entities in text without tags show as their characters, escaped once")
+    func plainTextEntities() {
+        let rich = RichText.sanitize("研究&amp;开发 &lt;通知&gt; 第1&nbsp;条")
+        #expect(rich.text == "研究&开发 <通知> 第1 条")
+        #expect(rich.html == "<p>研究&amp;开发 &lt;通知&gt; 第1 条</p>")
+    }
+}

@@ -145,6 +145,16 @@ struct CatalogWorkbookTests {
         }
     }
 
+    @Test("an entry whose content starts with 公开内容 is data, not a repeated header")
+    func contentStartingWithHeaderWord() throws {
+        var entries = try Fixtures.read("seed-000-jiangxi.xlsx").entries
+        entries[0].content = "公开内容包括审核结果、保障人数"
+        let data = try CatalogWorkbook.write([.init(name: "标准目录", title: "测试目录", entries: entries)])
+        let again = try CatalogWorkbook.read(data, defaultLevels: [.county])
+        #expect(again.entries.count == entries.count)
+        #expect(again.entries.first?.content == "公开内容包括审核结果、保障人数")
+    }
+
     @Test("an export re-saved by LibreOffice Calc keeps the merged header, and every entry")
     func exportOpensInLibreOffice() throws {
         let ours = try Fixtures.read("gongkai-export.xlsx")

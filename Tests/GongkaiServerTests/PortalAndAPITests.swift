@@ -88,6 +88,13 @@ struct PortalAndAPITests {
             #expect(try await browser.get("/").text.contains("class=\"large-text\""))
             let evil = try await browser.get("/prefs/text-size?large=0&back=%2F%2Fevil.example")
             #expect(evil.headers.first(name: .location) == "/")
+            // Browsers drop tabs and line breaks and read "\" as "/" (issue 16).
+            for back in ["/%09/evil.example", "/%5Cevil.example", "%2F%250A%2Fevil.example", "/%E2%80%8B/evil.example",
+                         "https://evil.example"] {
+                let tricked = try await browser.get("/prefs/text-size?large=0&back=\(back)")
+                #expect(tricked.headers.first(name: .location) == "/", "\(back)")
+            }
+            #expect(SiteURL.safeBackPath("/sites/hukou/sousuo?q=%E4%BD%8E%E4%BF%9D") == "/sites/hukou/sousuo?q=%E4%BD%8E%E4%BF%9D")
         }
     }
 

@@ -17,7 +17,9 @@ public struct RichText: Hashable, Sendable {
         let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return .empty }
         if !looksLikeHTML(trimmed) {
-            let lines = trimmed.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // Text copied from a page's source carries entities ("&amp;", "&nbsp;") without any tag: they are read
+            // as the characters they stand for, not escaped a second time (issue 16).
+            let lines = decodeEntities(trimmed).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             let html = lines.map { "<p>\(escape($0))</p>" }.joined(separator: "\n")
             return RichText(html: html, text: lines.joined(separator: "\n"))
         }

@@ -201,7 +201,10 @@ public enum CatalogWorkbook {
                 let own = sortedColumns.map { normalised(sheet.text(row: row, column: $0)) }
                 if own.allSatisfy(\.isEmpty) { continue }
                 // A header repeated where the table broke across pages, or a 注/说明 line under the table.
-                if let c = columnOf(.content), normalised(sheet.shownText(row: row, column: c)).hasPrefix("公开内容") { continue }
+                // Both header words must be there: an entry whose content starts "公开内容包括…" is data (issue 16).
+                if let c = columnOf(.content), let b = columnOf(.basis),
+                   normalised(sheet.shownText(row: row, column: c)).hasPrefix("公开内容"),
+                   normalised(sheet.shownText(row: row, column: b)).hasPrefix("公开依据") { continue }
                 let firstText = own.first { !$0.isEmpty } ?? ""
                 let ownOf = { (f: Field) in columnOf(f).map { sheet.text(row: row, column: $0) } ?? "" }
                 if ["注", "说明", "填表说明", "备注"].contains(where: firstText.hasPrefix), ownOf(.content).isEmpty, ownOf(.basis).isEmpty {

@@ -66,7 +66,7 @@ enum AuditPage {
         if rows.isEmpty {
             return EmptyState(title: "没有符合条件的记录", text: "调整筛选条件后再试。")
         }
-        return El("div", ["class": "table-wrap"]) {
+        return El("div", ["class": "table-wrap", "tabindex": "0"]) {
             El("table") {
                 El("thead") {
                     El("tr") {

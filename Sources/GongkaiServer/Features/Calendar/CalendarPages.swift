@@ -96,7 +96,7 @@ enum CalendarPages {
             if model.canManage {
                 El("p") { A("录入\(nextYear)年节假日安排", href: SiteURL.adminCalendarNew(year: nextYear).path, class: "button") }
             }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table") {
                     El("thead") {
                         El("tr") {
@@ -186,7 +186,7 @@ enum CalendarPages {
 
     @ComponentBuilder
     static func history(_ model: YearModel, csrfToken: String) -> Component {
-        El("div", ["class": "table-wrap"]) {
+        El("div", ["class": "table-wrap", "tabindex": "0"]) {
             El("table") {
                 El("thead") {
                     El("tr") { for h in ["录入时间", "录入人", "方式", "通知文号", "状态", ""] { El("th", ["scope": "col"]) { T(h) } } }
@@ -249,7 +249,7 @@ enum CalendarPages {
                 El("p", ["class": "hint"]) {
                     T("日期可写成 2027-01-01，或 1月1日；连续放假写成“2月6日至2月12日”；多个日期用顿号分隔。跨年的日期（如上一年12月31日）请写完整年份。")
                 }
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table", ["class": "form-table"]) {
                         El("thead") {
                             El("tr") { for h in ["节日", "放假日期", "调休上班日期"] { El("th", ["scope": "col"]) { T(h) } } }
@@ -328,7 +328,7 @@ enum CalendarPages {
                 El("li") { T("征求第三方和其他机关意见所需时间，不计算在答复期限内；申请人补正的，答复期限自收到补正申请之日起重新计算。") }
             }
             El("h2") { T("三、主要期限") }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table") {
                     El("thead") { El("tr") { for h in ["事项", "期限", "依据"] { El("th", ["scope": "col"]) { T(h) } } } }
                     El("tbody") {

@@ -26,7 +26,7 @@ enum CatalogDomainsController {
             }
             ErrorSummary(errors: errors)
             PostForm(action: SiteURL.adminCatalogDomains.path, csrfToken: req.csrfToken) {
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table") {
                         El("thead") { El("tr") { for h in ["领域", "类别", "指导单位"] { El("th", ["scope": "col"]) { T(h) } } } }
                         El("tbody") {

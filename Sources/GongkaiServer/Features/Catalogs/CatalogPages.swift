@@ -79,7 +79,7 @@ enum CatalogPages {
     }
 
     static func table(_ rows: [ListRow]) -> Component {
-        El("div", ["class": "table-wrap"]) {
+        El("div", ["class": "table-wrap", "tabindex": "0"]) {
             El("table") {
                 El("thead") {
                     El("tr") {

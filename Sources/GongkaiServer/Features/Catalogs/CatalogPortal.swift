@@ -41,7 +41,7 @@ enum CatalogPortal {
         @ComponentBuilder
         var coverage: Component {
             El("h2") { T("26个试点领域目录发布情况") }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table", ["class": "coverage"]) {
                     El("thead") {
                         El("tr") {
@@ -89,7 +89,7 @@ enum CatalogPortal {
                     T(" · ")
                     A("JSON", href: SiteURL.publicCatalogDownload(slug: slug, catalog: catalog.catalogID, format: "json").path)
                 }
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table", ["class": "catalog-table"]) {
                         El("thead") {
                             El("tr") {

@@ -120,7 +120,7 @@ extension CatalogPages {
 
     static func entriesTable(_ m: ShowModel, csrfToken: String) -> Component {
         let id = m.loaded.catalog.id!
-        return El("div", ["class": "table-wrap"]) {
+        return El("div", ["class": "table-wrap", "tabindex": "0"]) {
             El("table", ["class": "catalog-table"]) {
                 El("thead") {
                     El("tr") {

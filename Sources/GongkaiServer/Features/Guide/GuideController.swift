@@ -94,7 +94,7 @@ enum GuideController {
             if versions.isEmpty {
                 EmptyState(title: "还没有修改过", text: "门户目前显示系统默认文字（依据条例编写）。保存后即成为第1版。")
             } else {
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table") {
                         El("thead") { El("tr") { for h in ["版本", "时间", "修改人", "修改说明", ""] { El("th", ["scope": "col"]) { T(h) } } } }
                         El("tbody") {

@@ -115,7 +115,7 @@ enum SectionPage {
         if model.units.isEmpty {
             EmptyState(title: "尚未登记单位", text: "公开办在工作平台登记本县各单位后，各单位的地址、办公时间和联系方式将列在这里。")
         } else {
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table") {
                     El("thead") {
                         El("tr") {

@@ -20,7 +20,7 @@ struct PublicationMetadata: Component {
     }
 
     var body: Component {
-        El("div", ["class": "table-wrap"]) {
+        El("div", ["class": "table-wrap", "tabindex": "0"]) {
             El("table", ["class": "metadata"]) {
                 El("tbody") {
                     El("tr") {

@@ -56,7 +56,7 @@ enum PublicationPages {
     }
 
     static func table(_ rows: [Row]) -> Component {
-        El("div", ["class": "table-wrap"]) {
+        El("div", ["class": "table-wrap", "tabindex": "0"]) {
             El("table", ["class": "list"]) {
                 El("thead") {
                     El("tr") {
@@ -167,7 +167,11 @@ enum PublicationPages {
                 El("h2") { T(m.blocked ? "发布前检查未通过，未发布" : "发布前检查发现\(m.findings.count)处问题") }
                 El("ul") {
                     for f in m.findings {
-                        El("li") { T("\(f.place)：\(f.label)“\(f.shown)”，上下文：\(f.context)") }
+                        if f.kind == .unreadable {
+                            El("li") { T("\(f.place)：\(f.shown)。\(f.context)。") }
+                        } else {
+                            El("li") { T("\(f.place)：\(f.label)“\(f.shown)”，上下文：\(f.context)") }
+                        }
                     }
                 }
                 if canFix && m.findings.contains(where: \.maskable) {

@@ -35,7 +35,7 @@ enum RequestDashboard {
     static func render(_ model: Model) -> Component {
         if !model.lines.isEmpty {
             El("h2") { T("依申请公开办理情况") }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table") {
                     El("thead") {
                         El("tr") { for h in ["受理单位", "本年收到", "未办结", "已逾期", "3个工作日内到期", "本年已答复", "按时答复", "按时答复率"] { El("th", ["scope": "col"]) { T(h) } } }

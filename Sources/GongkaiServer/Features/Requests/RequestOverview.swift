@@ -26,7 +26,7 @@ enum RequestOverview {
             El("p") { A("← 依申请公开", href: SiteURL.adminRequests().path) }
             El("h1") { T("\(req.today.year)年依申请公开办理情况") }
             El("p", ["class": "lead"]) { T("各受理单位的申请，按今天（\(req.today.chinese)）和工作日日历计算；按时答复率为本年已答复申请中在答复期限内答复的比例。") }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table") {
                     El("thead") {
                         El("tr") { for h in ["受理单位", "本年收到", "未办结", "已逾期", "3个工作日内到期", "本年已答复", "按时答复", "按时答复率"] { El("th", ["scope": "col"]) { T(h) } } }

@@ -101,7 +101,7 @@ enum RequestReport {
                   : "勾稽关系不符的列：\(unbalanced.map { $0?.label ?? "总计" }.joined(separator: "、"))。")
             }
             El("p") { A("下载 Excel（.xlsx）", href: SiteURL.adminRequestReportFile(query: query).path, class: "button secondary") }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table", ["class": "report"]) {
                     El("thead") {
                         El("tr") {
@@ -131,7 +131,7 @@ enum RequestReport {
             }
             El("h2") { T("政府信息公开行政复议、行政诉讼情况") }
             El("p", ["class": "hint"]) { T("年度报告第四部分：本年提出的、针对申请办理的行政复议和行政诉讼，在各申请页面记录；年底未审结的计为“尚未审结”。") }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table", ["class": "report"]) {
                     El("thead") {
                         El("tr") {

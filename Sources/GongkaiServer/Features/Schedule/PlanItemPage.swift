@@ -76,7 +76,7 @@ enum PlanItemPage {
             }
             if !item.groups.isEmpty {
                 El("h2") { T("按领域分工（\(item.groups.count)个）") }
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table") {
                         El("thead") { El("tr") { for h in ["领域", "指导责任单位"] { El("th", ["scope": "col"]) { T(h) } } } }
                         El("tbody") {
@@ -143,7 +143,7 @@ enum PlanItemPage {
     }
 
     static func linesTable(_ s: PlanSnapshot, _ item: PlanSnapshot.Item, reportForOthers: Bool) -> Component {
-        El("div", ["class": "table-wrap"]) {
+        El("div", ["class": "table-wrap", "tabindex": "0"]) {
             El("table", ["class": "lines"]) {
                 El("thead") {
                     El("tr") {

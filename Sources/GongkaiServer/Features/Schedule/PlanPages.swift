@@ -104,7 +104,7 @@ enum PlanPages {
                 }
             }
             if let unit { El("h2") { T("\(s.unitName(unit))的事项") } }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table", ["class": "plan-table"]) {
                     El("thead") {
                         El("tr") {
@@ -243,7 +243,7 @@ enum PlanPages {
                 El("span", ["class": "st st-overdue-not-started"]) { T("逾 逾期未启动") }
                 T(" — 不涉及")
             }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table", ["class": "matrix"]) {
                     El("thead") {
                         El("tr") {

@@ -114,7 +114,7 @@ enum ScheduleDashboard {
             if part.byUnit.isEmpty {
                 El("p", ["class": "muted"]) { T("没有逾期或5个工作日内到期的事项。") }
             } else {
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table") {
                         El("thead") { El("tr") { for h in ["单位", "逾期未启动", "已逾期", "5个工作日内到期", "已完成"] { El("th", ["scope": "col"]) { T(h) } } } }
                         El("tbody") {
@@ -133,7 +133,7 @@ enum ScheduleDashboard {
                 if part.byUnit.count > 20 { El("p") { A("还有\(part.byUnit.count - 20)个单位，查看单位进度矩阵", href: SiteURL.adminPlanMatrix(s.planID).path) } }
             }
             El("h4") { T("按工作任务") }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table") {
                     El("thead") { El("tr") { for h in ["工作任务", "已逾期", "逾期未启动", "即将到期", "完成"] { El("th", ["scope": "col"]) { T(h) } } } }
                     El("tbody") {
@@ -172,7 +172,7 @@ enum ScheduleDashboard {
             if byItem.isEmpty {
                 El("p", ["class": "muted"]) { T("本单位在该方案中没有未完成的事项。") }
             } else {
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table") {
                         El("thead") { El("tr") { for h in ["具体事项", "领域", "完成时间", "状态"] { El("th", ["scope": "col"]) { T(h) } } } }
                         El("tbody") {

@@ -43,7 +43,7 @@ enum SubscriptionsAdmin {
             if subscriptions.isEmpty {
                 EmptyState(title: "还没有订阅", text: "门户各页面都有“订阅推送”入口。")
             } else {
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table") {
                         El("thead") { El("tr") { for h in ["登记时间", "订阅范围", "方式", "地址", "状态"] { El("th", ["scope": "col"]) { T(h) } } } }
                         El("tbody") {
@@ -78,7 +78,7 @@ enum SubscriptionsAdmin {
             if outbox.isEmpty {
                 EmptyState(title: "还没有推送消息", text: "有订阅确认或新信息发布时，消息会列在这里。")
             } else {
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table") {
                         El("thead") { El("tr") { for h in ["写入时间", "内容", "发往", "尝试", "状态", ""] { El("th", ["scope": "col"]) { T(h) } } } }
                         El("tbody") {

@@ -21,7 +21,7 @@ enum WebhookTarget {
         var ranges: [AddressRange] = []
 
         init(_ setting: String) {
-            for line in setting.split(whereSeparator: { $0.isNewline || $0 == "," || $0 == " " }) {
+            for line in setting.split(whereSeparator: { $0.isNewline || $0 == "," }) {
                 let item = line.trimmingCharacters(in: .whitespaces).lowercased()
                 guard !item.isEmpty else { continue }
                 if let range = AddressRange(item) { ranges.append(range) } else { names.insert(item) }
@@ -30,11 +30,11 @@ enum WebhookTarget {
 
         /// Problems of a setting as typed (each line must be a host name, an address or a range).
         static func problems(_ setting: String) -> [String] {
-            setting.split(whereSeparator: { $0.isNewline || $0 == "," || $0 == " " }).compactMap { line in
+            setting.split(whereSeparator: { $0.isNewline || $0 == "," }).compactMap { line in
                 let item = line.trimmingCharacters(in: .whitespaces)
                 if item.isEmpty || AddressRange(item) != nil { return nil }
                 let hostChars = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
-                return item.unicodeScalars.allSatisfy(hostChars.contains) && !item.hasPrefix("-") && !item.contains("/")
+                return item.unicodeScalars.allSatisfy(hostChars.contains) && !item.hasPrefix("-")
                     ? nil : "“\(item)”不是主机名、IP地址或网段。"
             }
         }

@@ -68,7 +68,7 @@ enum TokensController {
             if tokens.isEmpty {
                 EmptyState(title: "还没有令牌", text: "创建令牌后，它会列在这里，可以随时撤销。")
             } else {
-                El("div", ["class": "table-wrap"]) {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
                     El("table") {
                         El("thead") { El("tr") { for h in ["用途", "开头", "创建时间", "最近使用", "状态", ""] { El("th") { T(h) } } } }
                         El("tbody") {

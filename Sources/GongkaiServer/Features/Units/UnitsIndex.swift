@@ -27,7 +27,7 @@ enum UnitsIndex {
             if model.canManage {
                 El("p") { A("新增单位", href: SiteURL.adminUnitNew(parent: nil).path, class: "button") }
             }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table") {
                     El("thead") {
                         El("tr") {

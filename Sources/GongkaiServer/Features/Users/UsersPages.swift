@@ -33,7 +33,7 @@ enum UsersPages {
             El("h1") { T("账号") }
             El("p", ["class": "muted"]) { T("每个账号属于一个单位，可以同时担任多个角色。账号不会被删除：人员调离时停用，记录保留。") }
             El("p") { A("新建账号", href: SiteURL.adminUserNew.path, class: "button") }
-            El("div", ["class": "table-wrap"]) {
+            El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table") {
                     El("thead") { El("tr") { for h in ["登录名", "姓名", "单位", "角色", "状态"] { El("th", ["scope": "col"]) { T(h) } } } }
                     El("tbody") {
