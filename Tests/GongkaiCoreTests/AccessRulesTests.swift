@@ -11,7 +11,9 @@ struct AccessRulesTests {
     /// to the rules shows up here as a change to read.
     func expected(_ role: Role, _ action: AccessAction, own: Bool) -> Bool {
         switch role {
-        case .admin: return true
+        case .admin:
+            // The office accepts a line naming no guide, never its own unit's (see acceptanceRule).
+            return action == .acceptProgress ? !own : true
         case .editor:
             switch action {
             case .enterBackOffice: return true
@@ -86,8 +88,37 @@ struct AccessRulesTests {
         #expect(!AccessRules.can(guide, .acceptProgress, AccessTarget(siteID: site, unitID: ownUnit, guidedBy: ["jiaoti"])))
         let editorOfGuide = AccessActor(siteID: site, unitID: "minzheng", roles: [.editor])
         #expect(!AccessRules.can(editorOfGuide, .acceptProgress, line))
-        #expect(AccessRules.decide(guide, .acceptProgress, AccessTarget(siteID: site, unitID: ownUnit))
-                == .denied("只有该事项的指导责任单位可以验收或退回。"))
+        #expect(AccessRules.decide(guide, .acceptProgress, AccessTarget(siteID: site, unitID: ownUnit, guidedBy: ["jiaoti"]))
+                == .denied("只有该事项为这条进度列明的指导责任单位可以验收或退回。"))
+    }
+
+    @Test("acceptance: never the own unit, only the line's guiding units, the office where none is named")
+    func acceptanceRule() {
+        let both = AccessActor(siteID: site, unitID: "minzheng", roles: [.editor, .reviewer, .guide])
+        let admin = AccessActor(siteID: site, unitID: "office", roles: [.admin])
+        let officeReviewer = AccessActor(siteID: site, unitID: "office", roles: [.reviewer])
+        // 县民政局 reported its own line of an item it also guides: it cannot accept it.
+        let ownLine = AccessTarget(siteID: site, unitID: "minzheng", guidedBy: ["minzheng", "jiaoti"])
+        #expect(AccessRules.decide(both, .acceptProgress, ownLine)
+                == .denied("本单位报告的进度不能由本单位验收，须由该事项的指导责任单位验收。"))
+        // The other named guide may; the office may not override a named guide.
+        #expect(AccessRules.can(AccessActor(siteID: site, unitID: "jiaoti", roles: [.guide]), .acceptProgress, ownLine))
+        #expect(!AccessRules.can(admin, .acceptProgress, ownLine))
+        // Guiding unit of another line of the same item (a different domain group) may not.
+        let otherGroupLine = AccessTarget(siteID: site, unitID: "xiangzhen", guidedBy: ["jiaoti"])
+        #expect(!AccessRules.can(both, .acceptProgress, otherGroupLine))
+        // No guide named (or only the unit itself): the office accepts, and nobody else.
+        let unguided = AccessTarget<String>(siteID: site, unitID: "xiangzhen")
+        #expect(AccessRules.can(admin, .acceptProgress, unguided))
+        #expect(!AccessRules.can(officeReviewer, .acceptProgress, unguided))
+        #expect(AccessRules.decide(both, .acceptProgress, unguided) == .denied("该事项未列指导责任单位，由公开办验收。"))
+        #expect(AccessRules.can(admin, .acceptProgress, AccessTarget(siteID: site, unitID: "minzheng", guidedBy: ["minzheng"])))
+        // Where the office is itself a named guide, its admin accepts as that guide.
+        #expect(AccessRules.can(admin, .acceptProgress, AccessTarget(siteID: site, unitID: "xiangzhen", guidedBy: ["office"])))
+        // The office's own line is never accepted by the office itself.
+        #expect(!AccessRules.can(admin, .acceptProgress, AccessTarget<String>(siteID: site, unitID: "office")))
+        // Another county: never.
+        #expect(!AccessRules.can(AccessActor(siteID: "other", unitID: "jiaoti", roles: [.guide]), .acceptProgress, ownLine))
     }
 
     @Test("denials carry a reason in Chinese")

@@ -398,7 +398,8 @@ struct ScheduleTests {
             #expect(created.status == .created && created.text.contains("\"lockVersion\":1"))
             let needsGroup = try await app.testing().sendRequest(.POST, SiteURL.apiPlanReports(plan.planID, item: 1).path, headers: auth,
                                                                  body: ByteBuffer(string: #"{"status":"in-progress","percent":30}"#))
-            #expect(needsGroup.status == .badRequest && needsGroup.text.contains("请用 group 指定领域"))
+            #expect(needsGroup.status == .unprocessableEntity && needsGroup.text.contains("请用 group 指定领域")
+                    && needsGroup.text.contains("group_required"))
             let other = try await Self.unitID(app, "武定县插甸镇人民政府")
             let forbidden = try await app.testing().sendRequest(.POST, path, headers: auth,
                                                                 body: ByteBuffer(string: #"{"status":"in-progress","percent":30,"unitID":"\#(other.uuidString)"}"#))

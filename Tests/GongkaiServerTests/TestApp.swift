@@ -26,31 +26,33 @@ enum TestApp {
         func advance(_ seconds: TimeInterval) { lock.withLock { value = value.addingTimeInterval(seconds) } }
     }
 
+    /// - demo: start from a database with both demo counties loaded (most flows need them); false starts from
+    ///   an empty, migrated one.
     /// - adjust: changes the settings before the app is configured (e.g. an SMTP relay for the mail tests).
+    ///
+    /// Migrating and loading the demo take most of a test's time, so each is done once per process into a
+    /// template (`Templates`), and every test gets its own copy: the SQLite file and data folder are copied,
+    /// a PostgreSQL database is created from the template database.
     static func run(demo: Bool = true, adjust: (inout AppConfig) -> Void = { _ in }, _ body: (Application, Clock) async throws -> Void) async throws {
+        let template = try await Templates.shared.template(demo: demo)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-test-\(UUID().uuidString)").path
-        var config = AppConfig()
-        config.dataDirectory = dir
-        config.passwordCost = 4
-        config.demoEnabled = false
-        config.logLevel = .warning
+        var config = baseConfig(dir: dir)
         var databaseName: String?
         if let base = postgresURL {
             let name = "gk_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            try await admin(base) { try await $0.raw("CREATE DATABASE \(ident: String(name))").run() }
+            try await Templates.shared.copyDatabase(template.database!, to: String(name), base: base)
             databaseName = String(name)
             config.database = .postgres(url: replacingDatabase(in: base, with: String(name)))
         } else {
             config.database = .sqlite(path: dir + "/test.sqlite")
         }
+        try FileManager.default.copyItem(atPath: template.directory, toPath: dir)
         adjust(&config)
         let app = try await Application.make(.testing)
         let clock = Clock()
         do {
             try await configure(app, config: config)
             app.gongkai.setClock { clock.now }
-            try await app.autoMigrate()
-            if demo { _ = try await DemoLoader.load(app: app, on: app.db) }
             try await body(app, clock)
         } catch {
             try? await app.asyncShutdown()
@@ -59,6 +61,81 @@ enum TestApp {
         }
         try await app.asyncShutdown()
         try await cleanup(dir: dir, database: databaseName)
+    }
+
+    static func baseConfig(dir: String) -> AppConfig {
+        var config = AppConfig()
+        config.dataDirectory = dir
+        config.passwordCost = 4
+        config.demoEnabled = false
+        config.logLevel = .warning
+        return config
+    }
+
+    /// The migrated (and demo-loaded) starting points, built once per test process on first use.
+    actor Templates {
+        static let shared = Templates()
+
+        struct Template: Sendable {
+            /// The data folder to copy (with the SQLite file when on SQLite).
+            let directory: String
+            /// The PostgreSQL template database, when on PostgreSQL.
+            let database: String?
+        }
+
+        private var building: [Bool: Task<Template, any Error>] = [:]
+
+        func template(demo: Bool) async throws -> Template {
+            if let task = building[demo] { return try await task.value }
+            let task = Task { try await Self.build(demo: demo) }
+            building[demo] = task
+            return try await task.value
+        }
+
+        /// PostgreSQL copies a template only while nobody else is connected to it, so copies take turns.
+        func copyDatabase(_ template: String, to name: String, base: String) async throws {
+            let previous = copying
+            let task = Task {
+                _ = await previous?.result
+                try await admin(base) { try await $0.raw("CREATE DATABASE \(ident: name) TEMPLATE \(ident: template)").run() }
+            }
+            copying = Task { _ = await task.result }
+            try await task.value
+        }
+
+        private var copying: Task<Void, Never>?
+
+        private static func build(demo: Bool) async throws -> Template {
+            let dir = FileManager.default.temporaryDirectory
+                .appendingPathComponent("gongkai-template-\(demo ? "demo" : "empty")-\(getpid())-\(UUID().uuidString.prefix(8))").path
+            var config = baseConfig(dir: dir)
+            var database: String?
+            if let base = postgresURL {
+                let name = "gk_template_\(demo ? "demo" : "empty")_\(getpid())"
+                try await admin(base) { sql in
+                    try await sql.raw("DROP DATABASE IF EXISTS \(ident: name)").run()
+                    try await sql.raw("CREATE DATABASE \(ident: name)").run()
+                }
+                database = name
+                config.database = .postgres(url: replacingDatabase(in: base, with: name))
+            } else {
+                config.database = .sqlite(path: dir + "/test.sqlite")
+            }
+            let app = try await Application.make(.testing)
+            do {
+                try await configure(app, config: config)
+                let clock = Clock()
+                app.gongkai.setClock { clock.now }
+                try await app.autoMigrate()
+                if demo { _ = try await DemoLoader.load(app: app, on: app.db) }
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
+            // Closing the last connection checkpoints SQLite's write-ahead log into the file that is copied.
+            try await app.asyncShutdown()
+            return Template(directory: dir, database: database)
+        }
     }
 
     static func cleanup(dir: String, database: String?) async throws {

@@ -22,6 +22,10 @@ public enum AccessRules {
         guard !actor.roles.isEmpty else {
             return .denied("您的账号尚未分配角色，请联系公开办管理员。")
         }
+        // Acceptance is the one rule the office's own role does not override (see `acceptance`).
+        if action == .acceptProgress {
+            return acceptance(actor, target)
+        }
         if actor.roles.contains(.admin) {
             return .allowed
         }
@@ -48,11 +52,7 @@ public enum AccessRules {
             if ownUnit && (actor.roles.contains(.editor) || actor.roles.contains(.reviewer)) { return .allowed }
             return .denied("只能报告本单位负责事项的进度。")
         case .acceptProgress:
-            // The item's guiding unit, through its guide or reviewer accounts; a guide also in its own domains.
-            let guidesItem = target.guidedBy.contains(actor.unitID)
-                && (actor.roles.contains(.guide) || actor.roles.contains(.reviewer))
-            if guidesItem || guidesDomain { return .allowed }
-            return .denied("只有该事项的指导责任单位可以验收或退回。")
+            return acceptance(actor, target)
         case .handleRequest:
             if ownUnit && (actor.roles.contains(.editor) || actor.roles.contains(.reviewer)) { return .allowed }
             return .denied("只有受理单位的工作人员可以查看和办理政府信息公开申请。")
@@ -65,5 +65,25 @@ public enum AccessRules {
         case .manageUnits, .manageUsers, .viewAudit, .manageSite:
             return .denied("此操作仅限公开办管理员。")
         }
+    }
+
+    /// Who may accept or return a unit's line of a work plan item. Acceptance is a check by someone else, so:
+    /// a unit never accepts its own report; where the item names guiding units (指导责任单位) for the line, only
+    /// they may accept, through a guide, reviewer or admin account; where it names none other than the unit itself,
+    /// the office (公开办) accepts. The office's admin role does not override a named guide.
+    static func acceptance<ID>(_ actor: AccessActor<ID>, _ target: AccessTarget<ID>) -> Decision {
+        if let unit = target.unitID, unit == actor.unitID {
+            return .denied("本单位报告的进度不能由本单位验收，须由该事项的指导责任单位验收。")
+        }
+        let guides = target.guidedBy.filter { $0 != target.unitID }
+        if guides.isEmpty {
+            if actor.roles.contains(.admin) { return .allowed }
+            return .denied("该事项未列指导责任单位，由公开办验收。")
+        }
+        // The office's admin accepts as a named guide when the office is one (e.g. 县政府办公室 for the catalogs' system).
+        if guides.contains(actor.unitID) && !actor.roles.isDisjoint(with: [.guide, .reviewer, .admin]) {
+            return .allowed
+        }
+        return .denied("只有该事项为这条进度列明的指导责任单位可以验收或退回。")
     }
 }

@@ -170,7 +170,8 @@ enum PlanAPI {
         var group: String?
         /// The line's lock version as last read (0 before the first report); leave out to report regardless.
         var lockVersion: Int?
-        /// Links to things in Gongkai (same-site paths such as /admin/catalogs/…).
+        /// Evidence: links to the unit's own published catalogs, as the plan item page offers them
+        /// (`/admin/catalogs/{id}?version={n}`); anything else is refused with `field: "link"`.
         var links: [String]?
     }
 
@@ -186,52 +187,19 @@ enum PlanAPI {
     @Sendable static func report(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await load(req, staff: staff)
-        if let archived = s.archived {
-            throw APIError(.conflict, code: "plan_withdrawn", message: "该工作方案已撤销（\(archived.reason)），不能再报告进度。")
-        }
-        guard let number = req.parameters.get("number", as: Int.self), let item = s.item(number: number) else {
+        guard let number = req.parameters.get("number", as: Int.self) else {
             throw APIError(.notFound, code: "item_not_found", message: "本方案没有这个具体事项。")
         }
         let input: ReportInput
         do { input = try req.content.decode(ReportInput.self) } catch {
             throw APIError(.badRequest, code: "invalid_body", message: "请求体应为 JSON：{\"status\": \"in-progress\", \"percent\": 40, \"note\": \"…\"}。")
         }
-        let unitID = input.unitID ?? staff.unitID
-        let candidates = item.lines.filter { $0.unitID == unitID && (input.group == nil || $0.groupName == input.group) }
-        guard let line = candidates.first else {
-            throw APIError(.notFound, code: "line_not_found",
-                           message: "\(s.unitName(unitID))不是该事项的责任单位" + (input.group.map { "（领域：\($0)）" } ?? "") + "。", field: "unitID")
-        }
-        guard candidates.count == 1 else {
-            throw APIError(.badRequest, code: "group_required",
-                           message: "该事项按领域分工，请用 group 指定领域：\(candidates.compactMap(\.groupName).joined(separator: "、"))。", field: "group")
-        }
-        if case .denied(let reason) = AccessRules.decide(staff.actor, .reportProgress, PlanProgress.target(line, siteID: s.siteID)) {
-            throw APIError(.forbidden, code: "forbidden", message: reason)
-        }
-        guard let status = ReportedStatus(rawValue: input.status) ?? ReportedStatus(label: input.status) else {
-            throw APIError(.unprocessableEntity, code: "invalid_status", message: "status 应为 not-started、in-progress 或 completed。", field: "status")
-        }
-        var evidence: [PlanProgress.Evidence] = []
-        for link in input.links ?? [] {
-            guard SiteURL.safeBackPath(link, fallback: "") == link else {
-                throw APIError(.unprocessableEntity, code: "invalid_link", message: "links 只能是本平台内的路径（以 / 开头），读到：\(link)", field: "links")
-            }
-            evidence.append(.init(kind: .link, title: "平台内链接：\(link)", href: link, file: nil))
-        }
-        let report = ProgressReport(status: status, percent: input.percent, note: input.note ?? "", evidenceCount: evidence.count)
-        do {
-            let result = try await PlanProgress.report(report, line: line, expected: input.lockVersion ?? line.lockVersion, evidence: evidence,
-                                                       snapshot: s, actor: staff.auditActor(req), via: "api", now: req.now, on: req.db)
-            if case .failure(let errors) = result, let first = errors.problems.first {
-                throw APIError(.unprocessableEntity, code: "invalid_report", message: errors.summary, field: first.field)
-            }
-        } catch let refusal as PlanProgress.Refusal {
-            throw APIError(.conflict, code: "stale", message: refusal.message, field: "lockVersion")
-        }
-        let row = try await PlanProgressRecord.query(on: req.db).filter(\.$lineKey == line.key).first()
-        let body = ReportResult(item: item.number, unit: s.unitName(line.unitID), group: line.groupName, status: row?.status ?? status.rawValue,
-                                percent: row?.percent ?? 0, lockVersion: row?.lockVersion ?? 0)
+        let done = try await PlanActions.report(
+            .init(itemNumber: number, line: .unit(input.unitID ?? staff.unitID, group: input.group), lockVersion: input.lockVersion,
+                  status: input.status, percent: input.percent.map(String.init), note: input.note ?? "", links: input.links ?? []),
+            in: s, by: staff.acting(req, via: .api), at: req.now, files: req.storedFiles, on: req.db)
+        let body = ReportResult(item: done.itemNumber, unit: done.unitName, group: done.line.groupName, status: done.status,
+                                percent: done.percent, lockVersion: done.lockVersion)
         let response = Response(status: .created)
         try response.content.encode(body)
         return response

@@ -151,7 +151,7 @@ enum RequestAPI {
         if let problem = errors.problems.first {
             throw APIError(.unprocessableEntity, code: "invalid_field", message: errors.summary, field: problem.field)
         }
-        guard RequestPortal.limiter.allow(req.clientAddress, now: req.now) else {
+        guard req.gongkai.limits.requestForm.allow(req.clientAddress, now: req.now) else {
             throw APIError(.tooManyRequests, code: "rate_limited", message: "提交过于频繁，请一小时后再试。")
         }
         let record = try await RequestStore.create(
@@ -165,7 +165,7 @@ enum RequestAPI {
 
     @Sendable static func track(req: Request) async throws -> Tracking {
         let code = RequestStore.normaliseCode(req.parameters.get("code") ?? "")
-        guard RequestPortal.trackLimiter.allow(req.clientAddress, now: req.now) else {
+        guard req.gongkai.limits.requestTracking.allow(req.clientAddress, now: req.now) else {
             throw APIError(.tooManyRequests, code: "rate_limited", message: "查询过于频繁，请稍后再试。")
         }
         guard !code.isEmpty, let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$code == code).with(\.$unit).first() else {

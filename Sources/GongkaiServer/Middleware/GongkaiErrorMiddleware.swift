@@ -23,6 +23,10 @@ struct GongkaiErrorMiddleware: AsyncMiddleware {
             message = error.message
             headers = error.headers
             apiError = error
+        case let error as ActionError:
+            status = error.status
+            message = error.reason
+            apiError = error.apiError
         case let error as any AbortError:
             status = error.status
             message = error.reason

@@ -12,6 +12,8 @@ final class AppServices: @unchecked Sendable {
     /// Signs the public forms' arithmetic questions (RequestChallenge); new at every start, so a question is only
     /// good for the running process — a form left open across a restart is shown again with a new question.
     let formSecret: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
+    /// The public forms' rate limits (per process: several instances each count their own).
+    let limits = PublicFormLimits()
     private let lock = NIOLock()
     private var clock: @Sendable () -> Date = { Date() }
 

@@ -78,7 +78,7 @@ enum RequestLetterPages {
 
     static func publicRecord(_ req: Request) async throws -> (SiteRecord, DisclosureRequestRecord) {
         let site = try await InformationController.site(req)
-        guard RequestPortal.trackLimiter.allow(req.clientAddress, now: req.now) else {
+        guard req.gongkai.limits.requestTracking.allow(req.clientAddress, now: req.now) else {
             throw Abort(.tooManyRequests, reason: "查询过于频繁，请稍后再试。")
         }
         let code = RequestStore.normaliseCode(req.parameters.get("code") ?? "")

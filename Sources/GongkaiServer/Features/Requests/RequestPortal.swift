@@ -34,9 +34,6 @@ enum RequestPortal {
         }
     }
 
-    static let limiter = PublicFormLimiter(limit: 5, per: 3600)
-    static let trackLimiter = PublicFormLimiter(limit: 60, per: 3600)
-
     @Sendable static func form(req: Request) async throws -> Response {
         let site = try await InformationController.site(req)
         let form = Form(unit: req.query[String.self, at: "unit"], applicantType: ApplicantType.naturalPerson.rawValue, idKind: "居民身份证")
@@ -54,7 +51,7 @@ enum RequestPortal {
             errors.add("answer", "验证题答案不对或已过期，请重新计算下面的新题目。")
         }
         guard errors.isEmpty, let unit else { return try await page(req, site: site, form: form, errors: errors, status: .unprocessableEntity) }
-        guard limiter.allow(req.clientAddress, now: req.now) else {
+        guard req.gongkai.limits.requestForm.allow(req.clientAddress, now: req.now) else {
             throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试；也可以到受理机构当面提交或邮寄申请。")
         }
         let calendar = try await req.calendarService.calendar(on: req.db)
@@ -131,7 +128,7 @@ enum RequestPortal {
         var files: [DisclosureRequestFileRecord] = []
         if !code.isEmpty {
             // Codes are not guessable (about 60 bits); the limit makes trying pointless all the same.
-            guard trackLimiter.allow(req.clientAddress, now: req.now) else {
+            guard req.gongkai.limits.requestTracking.allow(req.clientAddress, now: req.now) else {
                 throw Abort(.tooManyRequests, reason: "查询过于频繁，请稍后再试。")
             }
             if let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == site.requireID()).filter(\.$code == code)

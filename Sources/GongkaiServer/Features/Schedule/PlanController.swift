@@ -216,28 +216,10 @@ enum PlanController {
         let model = PlanItemPage.Model(
             snapshot: s, item: item, task: task, reportable: ownReportable, reviewable: reviewable,
             canReportForOthers: staff.roles.contains(.admin),
-            linkOptions: try await linkOptions(Set(ownReportable.map(\.unitID)), siteID: s.siteID, on: req.db),
+            linkOptions: try await PlanActions.evidenceOptions(Set(ownReportable.map(\.unitID)), siteID: s.siteID, on: req.db),
             history: try await history(s, item, on: req.db), errors: errors, errorLine: errorLine, problem: problem)
         return PortalController.html(PlanItemPage.render(model, chrome: PageChrome(req: req, title: "\(item.label)\(PlanText.shortened(item.text, to: 20))", area: .backOffice)),
                                      status: status)
-    }
-
-    /// The units' published catalogs, offered as evidence (e.g. for 编制26个领域政务公开事项目录).
-    static func linkOptions(_ units: Set<UUID>, siteID: UUID, on db: any Database) async throws -> [UUID: [(title: String, href: String)]] {
-        guard !units.isEmpty else { return [:] }
-        let domains = try await CatalogStore.domains(siteID: siteID, on: db)
-        let catalogs = try await CatalogRecord.query(on: db).filter(\.$unit.$id ~~ Array(units)).all()
-        guard !catalogs.isEmpty else { return [:] }
-        let published = try await CatalogVersionRecord.query(on: db).filter(\.$catalog.$id ~~ catalogs.compactMap(\.id))
-            .filter(\.$status == CatalogStatus.published.rawValue).all()
-        var result: [UUID: [(String, String)]] = [:]
-        for version in published {
-            guard let catalog = catalogs.first(where: { $0.id == version.$catalog.id }) else { continue }
-            let domain = domains.first { $0.code == catalog.domainCode }?.name ?? catalog.domainCode
-            result[catalog.$unit.id, default: []].append(("已发布的标准目录：\(domain)（\(catalog.catalogLevel.label)，第\(version.number)版）",
-                                                          SiteURL.adminCatalog(catalog.id!, query: "version=\(version.number)").path))
-        }
-        return result.mapValues { $0.sorted { $0.0 < $1.0 }.map { (title: $0.0, href: $0.1) } }
     }
 
     static func history(_ s: PlanSnapshot, _ item: PlanSnapshot.Item, on db: any Database) async throws -> [PlanItemPage.HistoryEntry] {
@@ -278,49 +260,19 @@ enum PlanController {
     @Sendable static func report(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await snapshot(req, staff: staff)
-        try requireInForce(s)
         let (task, item) = try item(s, req)
         let form = try req.content.decode(ReportForm.self)
-        guard let line = item.lines.first(where: { $0.key == form.line }) else { throw Abort(.notFound, reason: "本事项没有这条进度。") }
-        try staff.require(.reportProgress, PlanProgress.target(line, siteID: s.siteID))
-        var errors = ValidationErrors()
-        var evidence: [PlanProgress.Evidence] = []
-        if let href = form.link, !href.isEmpty {
-            let options = try await linkOptions([line.unitID], siteID: s.siteID, on: req.db)[line.unitID] ?? []
-            if let option = options.first(where: { $0.href == href }) {
-                evidence.append(.init(kind: .link, title: option.title, href: option.href, file: nil))
-            } else {
-                errors.add("link", "所选成果不属于本单位或已不存在，请重新选择。")
-            }
+        let input = PlanActions.ReportInput(
+            itemNumber: item.number, line: .key(form.line), lockVersion: form.lockVersion ?? -1, status: form.status, percent: form.percent,
+            note: form.note ?? "", links: [form.link ?? ""].filter { !$0.isEmpty },
+            files: form.file.map { [(name: $0.filename, data: Data(buffer: $0.data))] } ?? [])
+        do {
+            let done = try await PlanActions.report(input, in: s, by: staff.acting(req, via: .web), at: req.now, files: req.storedFiles, on: req.db)
+            let unit = done.line.unitID == staff.unitID ? "" : "&unit=\(done.line.unitID.uuidString)"
+            return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path + "?notice=plan-reported" + unit)
+        } catch let refusal as ActionError {
+            return try await itemPage(req, staff: staff, s, task, item, refusal: refusal, line: form.line)
         }
-        if let file = form.file, file.data.readableBytes > 0 {
-            do {
-                let stored = try req.storedFiles.store(Data(buffer: file.data), fileName: file.filename)
-                evidence.append(.init(kind: .file, title: file.filename, href: nil, file: stored))
-            } catch let abort as Abort {
-                errors.add("file", abort.reason)
-            }
-        }
-        let status = form.status.flatMap(ReportedStatus.init(rawValue:))
-        if status == nil { errors.add("status", "请选择状态：未开始、进行中或已完成。") }
-        let percentText = (form.percent ?? "").trimmingCharacters(in: .whitespaces)
-        let percent = percentText.isEmpty ? nil : Int(percentText)
-        if !percentText.isEmpty && percent == nil { errors.add("percent", "完成比例应为0到100之间的整数（读到：“\(percentText)”）。") }
-        if errors.isEmpty, let status {
-            let report = ProgressReport(status: status, percent: percent, note: form.note ?? "", evidenceCount: evidence.count)
-            do {
-                switch try await PlanProgress.report(report, line: line, expected: form.lockVersion ?? -1, evidence: evidence, snapshot: s,
-                                                     actor: staff.auditActor(req), via: "web", now: req.now, on: req.db) {
-                case .success:
-                    let unit = line.unitID == staff.unitID ? "" : "&unit=\(line.unitID.uuidString)"
-                    return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path + "?notice=plan-reported" + unit)
-                case .failure(let e): errors = e
-                }
-            } catch let refusal as PlanProgress.Refusal {
-                return try await itemPage(req, staff: staff, s, task, item, errors: nil, errorLine: nil, problem: refusal.message, status: .conflict)
-            }
-        }
-        return try await itemPage(req, staff: staff, s, task, item, errors: errors, errorLine: line.key, problem: nil, status: .unprocessableEntity)
     }
 
     struct ReviewForm: Content {
@@ -334,26 +286,30 @@ enum PlanController {
     @Sendable static func review(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await snapshot(req, staff: staff)
-        try requireInForce(s)
         let (task, item) = try item(s, req)
         let form = try req.content.decode(ReviewForm.self)
-        guard let line = item.lines.first(where: { $0.key == form.line }) else { throw Abort(.notFound, reason: "本事项没有这条进度。") }
-        try staff.require(.acceptProgress, PlanProgress.target(line, siteID: s.siteID))
-        guard let decision = form.decision, ["accept", "return"].contains(decision) else {
-            return try await itemPage(req, staff: staff, s, task, item, errors: ValidationErrors(field: "decision", message: "请选择“验收通过”或“退回”。"),
-                                      errorLine: line.key, problem: nil, status: .unprocessableEntity)
-        }
+        let input = PlanActions.ReviewInput(itemNumber: item.number, lineKey: form.line, lockVersion: form.lockVersion ?? -1,
+                                            decision: form.decision, comment: form.comment ?? "")
         do {
-            switch try await PlanProgress.review(accept: decision == "accept", comment: form.comment ?? "", line: line,
-                                                 expected: form.lockVersion ?? -1, snapshot: s, actor: staff.auditActor(req), now: req.now, on: req.db) {
-            case .success:
-                return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path
-                                    + "?notice=\(decision == "accept" ? "plan-accepted" : "plan-returned")")
-            case .failure(let errors):
-                return try await itemPage(req, staff: staff, s, task, item, errors: errors, errorLine: line.key, problem: nil, status: .unprocessableEntity)
-            }
-        } catch let refusal as PlanProgress.Refusal {
-            return try await itemPage(req, staff: staff, s, task, item, errors: nil, errorLine: nil, problem: refusal.message, status: .conflict)
+            _ = try await PlanActions.review(input, in: s, by: staff.acting(req, via: .web), at: req.now, on: req.db)
+            return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path
+                                + "?notice=\(form.decision == "accept" ? "plan-accepted" : "plan-returned")")
+        } catch let refusal as ActionError {
+            return try await itemPage(req, staff: staff, s, task, item, refusal: refusal, line: form.line)
+        }
+    }
+
+    /// An action's refusal on the item page: field problems beside the line's form (422), a conflict above it
+    /// (409); a refusal by the permission rules or of a line that does not exist is an error page.
+    static func itemPage(_ req: Request, staff: Staff, _ s: PlanSnapshot, _ task: PlanSnapshot.Task, _ item: PlanSnapshot.Item,
+                         refusal: ActionError, line: String) async throws -> Response {
+        switch refusal {
+        case .invalid(let errors, _):
+            return try await itemPage(req, staff: staff, s, task, item, errors: errors, errorLine: line, problem: nil, status: refusal.status)
+        case .conflict(let message, _, _):
+            return try await itemPage(req, staff: staff, s, task, item, errors: nil, errorLine: nil, problem: message, status: refusal.status)
+        case .forbidden, .notFound:
+            throw refusal
         }
     }
 

@@ -2,15 +2,11 @@ import Fluent
 import Foundation
 import GongkaiCore
 
-/// Progress changes: a unit's report on its line, the guiding unit's acceptance or return. Each is one
-/// transaction: the line's current row (guarded by its lock version), a history entry, evidence, the audit
-/// event and, for a decision, a notification to the unit.
+/// The writes behind `PlanActions` (call those: they check who may): a unit's report on its line, the guiding
+/// unit's acceptance or return. Each is one transaction: the line's current row (guarded by its lock version),
+/// a history entry, evidence, the audit event and, for a decision, a notification to the unit.
 enum PlanProgress {
-    struct Refusal: Error, CustomStringConvertible {
-        let message: String
-        var stale = false
-        var description: String { message }
-    }
+    static let stale = ActionError.conflict(staleMessage, code: "stale", field: "lockVersion")
 
     static let staleMessage = "这项进度在您打开页面后已被他人更新，您的报告没有保存。请刷新页面查看最新进度后再报告。"
 
@@ -69,7 +65,7 @@ enum PlanProgress {
     }
 
     static func review(accept: Bool, comment: String, line: PlanSnapshot.Line, expected: Int, snapshot: PlanSnapshot,
-                       actor: AuditActor, now: Date, on db: any Database) async throws -> Result<Void, ValidationErrors> {
+                       actor: AuditActor, via: String, now: Date, on db: any Database) async throws -> Result<Void, ValidationErrors> {
         let next: ProgressState
         switch ScheduleRules.review(accept: accept, comment: comment, state: line.state) {
         case .failure(let errors): return .failure(errors)
@@ -82,7 +78,7 @@ enum PlanProgress {
             row.reviewComment = comment
             row.updatedAt = now
             try await row.update(on: tx)
-            _ = try await history(row, kind: accept ? "accept" : "return", note: comment, actor: actor, via: "web", now: now, on: tx)
+            _ = try await history(row, kind: accept ? "accept" : "return", note: comment, actor: actor, via: via, now: now, on: tx)
             let what = describe(line, in: snapshot)
             try await AuditLog.record(on: tx, actor: actor, siteID: snapshot.siteID, action: accept ? "plan.accept" : "plan.return",
                                       target: .init(type: "plan", id: snapshot.planID.uuidString, label: snapshot.title),
@@ -107,12 +103,12 @@ enum PlanProgress {
             do {
                 try await OptimisticLock.bump(table: PlanProgressRecord.schema, id: id, expected: expected, column: "lock_version", on: tx)
             } catch is OptimisticLock.Conflict {
-                throw Refusal(message: staleMessage, stale: true)
+                throw stale
             }
-            guard let row = try await PlanProgressRecord.find(id, on: tx) else { throw Refusal(message: staleMessage, stale: true) }
+            guard let row = try await PlanProgressRecord.find(id, on: tx) else { throw stale }
             return row
         }
-        guard expected == 0 else { throw Refusal(message: staleMessage, stale: true) }
+        guard expected == 0 else { throw stale }
         let row = PlanProgressRecord()
         row.planID = planID
         row.$item.id = line.itemID
@@ -126,7 +122,7 @@ enum PlanProgress {
         row.updatedAt = now
         do { try await row.create(on: tx) } catch {
             // Someone else made the first report at the same moment (the line key is unique).
-            throw Refusal(message: staleMessage, stale: true)
+            throw stale
         }
         return row
     }

@@ -19,7 +19,6 @@ enum SubscriptionsController {
     }
 
     /// Public forms are limited per client address (in memory, per instance).
-    static let limiter = PublicFormLimiter(limit: 10, per: 3600)
 
     @Sendable static func form(req: Request) async throws -> Response {
         let site = try await InformationController.site(req)
@@ -78,7 +77,7 @@ enum SubscriptionsController {
         guard errors.isEmpty, let scope, let label else {
             return try await page(req, site: site, form: form, errors: errors, created: nil, status: .unprocessableEntity)
         }
-        guard limiter.allow(req.clientAddress, now: req.now) else {
+        guard req.gongkai.limits.subscriptionForm.allow(req.clientAddress, now: req.now) else {
             throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试。")
         }
         let siteID = try site.requireID()
@@ -263,28 +262,5 @@ enum SubscriptionsController {
 
     static func randomHex(_ bytes: Int) -> String {
         [UInt8].random(count: bytes).map { String(format: "%02x", $0) }.joined()
-    }
-}
-
-/// A fixed-window counter per client address for public forms.
-final class PublicFormLimiter: Sendable {
-    private let counts = NIOLockedValueBox<[String: (start: Date, count: Int)]>([:])
-    let limit: Int
-    let window: TimeInterval
-
-    init(limit: Int, per window: TimeInterval) {
-        self.limit = limit
-        self.window = window
-    }
-
-    func allow(_ key: String, now: Date) -> Bool {
-        counts.withLockedValue { table in
-            if table.count > 10_000 { table = table.filter { now.timeIntervalSince($0.value.start) < window } }
-            var entry = table[key] ?? (now, 0)
-            if now.timeIntervalSince(entry.start) >= window { entry = (now, 0) }
-            entry.count += 1
-            table[key] = entry
-            return entry.count <= limit
-        }
     }
 }

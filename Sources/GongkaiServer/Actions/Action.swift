@@ -1,0 +1,81 @@
+import Foundation
+import GongkaiCore
+import Vapor
+
+/// Who performs an action and through which front end. Every write takes one: the HTML form, the JSON API and
+/// the command line build it differently, and from here on they are treated the same (decision 0008).
+struct Acting: Sendable {
+    enum Via: String, Sendable { case web, api, cli }
+
+    let access: AccessActor<UUID>
+    let audit: AuditActor
+    let via: Via
+
+    /// Asks the permission rules; the one place an action learns whether it may go on.
+    func authorize(_ action: AccessAction, _ target: AccessTarget<UUID>) throws(ActionError) {
+        if case .denied(let reason) = AccessRules.decide(access, action, target) {
+            throw .forbidden(reason)
+        }
+    }
+
+    func may(_ action: AccessAction, _ target: AccessTarget<UUID>) -> Bool {
+        AccessRules.can(access, action, target)
+    }
+}
+
+extension Staff {
+    /// The signed-in person as the actor of a write made through a page or the API.
+    func acting(_ req: Request, via: Acting.Via) -> Acting {
+        Acting(access: actor, audit: auditActor(req), via: via)
+    }
+}
+
+/// Why an action refused. Nothing was written when one is thrown. Each front end maps it once: pages show
+/// `invalid` next to the fields and the rest as a page with the status; the API turns it into `APIError`;
+/// the command line prints the message.
+enum ActionError: Error, Equatable, AbortError {
+    /// The permission rules said no (403), with their reason.
+    case forbidden(String)
+    /// The thing acted on does not exist or is not visible to the actor (404).
+    case notFound(String, code: String = "not_found", field: String? = nil)
+    /// The thing changed since it was read, or is in a state that forbids the change (409).
+    case conflict(String, code: String = "conflict", field: String? = nil)
+    /// The input is wrong; every problem is tied to its field (422).
+    case invalid(ValidationErrors, code: String = "invalid_input")
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .conflict: .conflict
+        case .invalid: .unprocessableEntity
+        }
+    }
+
+    var reason: String {
+        switch self {
+        case .forbidden(let message), .notFound(let message, _, _), .conflict(let message, _, _): message
+        case .invalid(let errors, _): errors.summary
+        }
+    }
+
+    var apiError: APIError {
+        switch self {
+        case .forbidden(let message): APIError(.forbidden, code: "forbidden", message: message)
+        case .notFound(let message, let code, let field): APIError(.notFound, code: code, message: message, field: field)
+        case .conflict(let message, let code, let field): APIError(.conflict, code: code, message: message, field: field)
+        case .invalid(let errors, let code): APIError(.unprocessableEntity, code: code, message: errors.summary,
+                                                      field: errors.problems.first?.field)
+        }
+    }
+
+    /// The field problems when the input was wrong, for a form to show beside its fields.
+    var fieldErrors: ValidationErrors? {
+        if case .invalid(let errors, _) = self { return errors }
+        return nil
+    }
+
+    static func invalid(field: String, _ message: String) -> ActionError {
+        .invalid(ValidationErrors(field: field, message: message))
+    }
+}
