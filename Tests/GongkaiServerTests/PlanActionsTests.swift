@@ -90,7 +90,7 @@ struct PlanActionsTests {
             #expect(after.lines.first { $0.key == own.key }?.state.acceptance == .pending)
             #expect(after.lines.first { $0.key == other.key }?.state.acceptance == .accepted)
             // Every write left its audit event; refusals left none.
-            #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "plan.report").count() == reportsBefore + 6)
+            #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "plan.report").count() == reportsBefore + 5)
             #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "plan.accept").count() == acceptsBefore + 1)
         }
     }
