@@ -202,36 +202,15 @@ enum PublicationAPI {
         } else {
             input = PublishInput()
         }
-        let words = try await SensitiveWordRecord.matcher(siteID: staff.siteID, on: req.db)
-        let context = PublicationActions.Context(actor: staff.auditActor(req), userID: staff.userID, now: req.now, words: words,
-                                                 baseURL: req.application.gongkai.config.publicBaseURL, siteSlug: staff.siteSlug)
-        var full = try await PublicationStore.load(id, siteID: staff.siteID, on: req.db)
-        for action in [PublicationAction.submit, .approve, .publish] {
-            let status = (full.working ?? full.latest).publicationStatus
-            let needed: Bool
-            switch action {
-            case .submit: needed = status.isEditable
-            case .approve: needed = status == .submitted
-            default: needed = status == .approved
-            }
-            guard needed else { continue }
-            if case .denied(let reason) = AccessRules.decide(staff.actor, action.permission, full.target) {
-                throw APIError(.forbidden, code: "forbidden", message: reason + (action == .submit ? "" : "（已完成的步骤已保存：当前为“\(status.label)”）"))
-            }
-            do {
-                try await PublicationActions.perform(action, full: full, expectedLock: full.record.lockVersion, comment: "", overrideReason: input.overrideReason ?? "",
-                                                     context: context, on: req.db)
-            } catch let blocked as PublicationActions.Blocked {
-                throw APIError(.unprocessableEntity, code: "content_check_failed",
-                               message: "发布前检查发现：\(ContentSafety.summary(blocked.findings))。请修改后再发布，或由审核人员在 overrideReason 中说明理由。",
-                               field: "overrideReason")
-            } catch let abort as AbortError {
-                throw APIError(abort.status, code: "refused", message: abort.reason)
-            }
-            full = try await PublicationStore.load(id, siteID: staff.siteID, on: req.db)
-        }
-        guard full.record.isLive else {
-            throw APIError(.conflict, code: "not_published", message: "这条信息当前为“\((full.working ?? full.latest).publicationStatus.label)”，未能发布。")
+        let full: PublicationStore.Full
+        do {
+            full = try await PublicationActions.publishAsFarAsAllowed(
+                id, overrideReason: input.overrideReason ?? "", by: staff.acting(req, via: .api), at: req.now,
+                setting: try await PublicationController.setting(req, staff: staff), on: req.db)
+        } catch let blocked as PublicationActions.Blocked {
+            throw APIError(.unprocessableEntity, code: "content_check_failed",
+                           message: "发布前检查发现：\(ContentSafety.summary(blocked.findings))。请修改后再发布，或由审核人员在 overrideReason 中说明理由。",
+                           field: "overrideReason")
         }
         let site = try await SiteRecord.find(staff.siteID, on: req.db)!
         _ = try await full.record.$unit.get(on: req.db)

@@ -36,22 +36,75 @@ enum PublicationActions {
         let siteSlug: String
     }
 
+    /// What publishing needs to know about the site besides the record: its 错敏词, its public address and slug
+    /// (for the subscribers' messages).
+    struct Setting: Sendable {
+        let words: SensitiveWords
+        let baseURL: String
+        let siteSlug: String
+    }
+
+    static let staleMessage = "这条信息已被他人处理（例如已提交、已审核或已修改），请刷新页面后再操作。"
+
+    /// One step of the review flow (submit, approve, give back, publish, withdraw), as `acting` may take it.
     static func perform(_ action: PublicationAction, full: PublicationStore.Full, expectedLock: Int, comment: String,
-                        overrideReason: String, context: Context, on db: any Database) async throws {
+                        overrideReason: String, by acting: Acting, at now: Date, setting: Setting, on db: any Database) async throws {
+        try acting.authorize(action.permission, full.target)
+        let context = Context(actor: acting.audit, userID: acting.audit.userID, now: now, words: setting.words,
+                              baseURL: setting.baseURL, siteSlug: setting.siteSlug)
+        do {
+            try await write(action, full: full, expectedLock: expectedLock, comment: comment, overrideReason: overrideReason,
+                            context: context, on: db)
+        } catch is OptimisticLock.Conflict {
+            throw ActionError.conflict(staleMessage, code: "stale", field: "lockVersion")
+        }
+    }
+
+    /// Submits, approves and publishes in one go, as far as `acting` may (the API's one-call publish, for a
+    /// reviewer's token; an editor's token only submits). Each step is its own transaction, so a refusal
+    /// part-way keeps the steps already taken, and says so.
+    static func publishAsFarAsAllowed(_ id: UUID, overrideReason: String, by acting: Acting, at now: Date, setting: Setting,
+                                      on db: any Database) async throws -> PublicationStore.Full {
+        var full = try await PublicationStore.load(id, siteID: acting.access.siteID, on: db)
+        for action in [PublicationAction.submit, .approve, .publish] {
+            let status = (full.working ?? full.latest).publicationStatus
+            let needed: Bool
+            switch action {
+            case .submit: needed = status.isEditable
+            case .approve: needed = status == .submitted
+            default: needed = status == .approved
+            }
+            guard needed else { continue }
+            if case .denied(let reason) = AccessRules.decide(acting.access, action.permission, full.target) {
+                throw ActionError.forbidden(reason + (action == .submit ? "" : "（已完成的步骤已保存：当前为“\(status.label)”）"))
+            }
+            try await perform(action, full: full, expectedLock: full.record.lockVersion, comment: "", overrideReason: overrideReason,
+                              by: acting, at: now, setting: setting, on: db)
+            full = try await PublicationStore.load(id, siteID: acting.access.siteID, on: db)
+        }
+        guard full.record.isLive else {
+            throw ActionError.conflict("这条信息当前为“\((full.working ?? full.latest).publicationStatus.label)”，未能发布。", code: "not_published")
+        }
+        return full
+    }
+
+    /// The transaction behind `perform` (and the demo loader's publishing); checks the workflow, not who acts.
+    private static func write(_ action: PublicationAction, full: PublicationStore.Full, expectedLock: Int, comment: String,
+                              overrideReason: String, context: Context, on db: any Database) async throws {
         let version = action == .withdraw ? (full.live ?? full.latest) : (full.working ?? full.latest)
         let status = version.publicationStatus
         let next: PublicationStatus
         switch PublicationWorkflow.apply(action, to: status, attribute: version.disclosure, comment: comment) {
         case .success(let s): next = s
-        case .failure(let refusal): throw Abort(.unprocessableEntity, reason: refusal.message)
+        case .failure(let refusal): throw ActionError.invalid(field: "action", refusal.message)
         }
-        if action == .withdraw, full.record.withdrawnAt != nil { throw Abort(.conflict, reason: "这条信息已经撤回。") }
+        if action == .withdraw, full.record.withdrawnAt != nil { throw ActionError.conflict("这条信息已经撤回。") }
         let override = overrideReason.trimmingCharacters(in: .whitespacesAndNewlines)
         let found = action == .publish ? findings(full, version: version, words: context.words) : []
         if action == .publish {
             if !found.isEmpty && override.isEmpty { throw Blocked(findings: found) }
             if version.formedOn == nil, !(full.entries[version.id!] ?? []).isEmpty {
-                throw Abort(.unprocessableEntity, reason: "这条信息对应了目录事项，请先填写形成或变更日期，才能计算是否按时公开。")
+                throw ActionError.invalid(field: "formedOn", "这条信息对应了目录事项，请先填写形成或变更日期，才能计算是否按时公开。")
             }
         }
         let record = full.record

@@ -212,21 +212,23 @@ enum PublicationController {
         let full = try await load(req, staff: staff)
         let form = try req.content.decode(ActionForm.self)
         guard let action = PublicationAction(rawValue: form.action) else { throw Abort(.badRequest, reason: "无法识别的操作。") }
-        try staff.require(action.permission, full.target)
-        let words = try await SensitiveWordRecord.matcher(siteID: staff.siteID, on: req.db)
-        let context = PublicationActions.Context(actor: staff.auditActor(req), userID: staff.userID, now: req.now, words: words,
-                                                 baseURL: req.application.gongkai.config.publicBaseURL, siteSlug: staff.siteSlug)
         do {
             try await PublicationActions.perform(action, full: full, expectedLock: form.lockVersion ?? -1, comment: form.comment ?? "",
-                                                 overrideReason: form.overrideReason ?? "", context: context, on: req.db)
+                                                 overrideReason: form.overrideReason ?? "", by: staff.acting(req, via: .web), at: req.now,
+                                                 setting: try await setting(req, staff: staff), on: req.db)
         } catch let blocked as PublicationActions.Blocked {
             return try await showPage(req, staff: staff, full: full, blocked: blocked.findings, status: .unprocessableEntity)
-        } catch is OptimisticLock.Conflict {
-            throw Abort(.conflict, reason: "这条信息已被他人处理（例如已提交、已审核或已修改），请刷新页面后再操作。")
-        } catch let abort as AbortError where abort.status == .unprocessableEntity {
-            return try await showPage(req, staff: staff, full: full, blocked: nil, actionError: abort.reason, status: .unprocessableEntity)
+        } catch let refusal as ActionError {
+            guard case .invalid = refusal else { throw refusal }
+            return try await showPage(req, staff: staff, full: full, blocked: nil, actionError: refusal.reason, status: refusal.status)
         }
         return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=publication-\(action.rawValue)")
+    }
+
+    /// The site's words and addresses that publishing needs.
+    static func setting(_ req: Request, staff: Staff) async throws -> PublicationActions.Setting {
+        .init(words: try await SensitiveWordRecord.matcher(siteID: staff.siteID, on: req.db),
+              baseURL: req.application.gongkai.config.publicBaseURL, siteSlug: staff.siteSlug)
     }
 
     struct UploadForm: Content {
