@@ -26,7 +26,7 @@ struct PlanActionsTests {
             case .forbidden: return "forbidden"
             case .notFound: return "notFound"
             case .conflict: return "conflict"
-            case .invalid: return "invalid"
+            case .invalid, .fileRefused: return "invalid"
             }
         } catch {
             return "error: \(error)"
@@ -164,6 +164,50 @@ struct PlanActionsTests {
                 #expect(page.text.contains(c.message) && json.text.contains(c.message), "\(c.what)")
             }
             #expect(try await PlanReportRecord.query(on: app.db).count() == 0, "nothing was written")
+        }
+    }
+}
+
+/// Who may record what on an application, run through `RequestActions` on a real database.
+@Suite("Request actions: role × own/other unit")
+struct RequestActionsTests {
+    @Test("only the handling unit records; 延期 and 收费 only by its reviewer (or the office); another county never")
+    func matrix() async throws {
+        try await TestApp.run { app, clock in
+            let township = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县双钟镇人民政府").first())
+            let siteID = township.$site.id
+            let calendar = try await app.calendarService.calendar(on: app.db)
+            let record = try await RequestStore.create(
+                .init(application: RequestApplication(name: "赵六", idNumber: "11010519491231002X", phone: "13900001111",
+                                                      information: "双钟镇2026年村道硬化工程资料", form: .paper, delivery: .post, needsHelp: false),
+                      unitID: try township.requireID(), channel: .inPerson, arrivedOn: ChineseTime.today(clock.now)),
+                siteID: siteID, actor: .commandLine(siteID: siteID), now: clock.now, calendar: calendar, on: app.db)
+            let setting = RequestActions.Setting(calendar: calendar, baseURL: "", files: StoredFiles(directory: app.gongkai.config.dataDirectory + "/files"))
+            let today = ChineseTime.today(clock.now).description
+            let drafts: [String: RequestEventDraft] = [
+                "note": .init(kind: "note", on: today, text: "已电话联系申请人"),
+                "extend": .init(kind: "extended", on: today, days: 20, text: "需调取档案，负责人同意"),
+                "fee": .init(kind: "fee-noticed", on: today, feeMethod: "by-volume", feeCount: 250),
+            ]
+            // "allowed" means the permission rules let it through (the law may still refuse it: a second extension).
+            let expected: [(String, String, String)] = [
+                ("hukou-shuangzhong-editor", "note", "allowed"), ("hukou-shuangzhong-editor", "extend", "forbidden"),
+                ("hukou-shuangzhong-editor", "fee", "forbidden"),
+                ("hukou-shuangzhong-reviewer", "note", "allowed"), ("hukou-shuangzhong-reviewer", "extend", "allowed"),
+                ("hukou-shuangzhong-reviewer", "fee", "allowed"),
+                ("hukou-minzheng", "note", "forbidden"), ("hukou-minzheng", "extend", "forbidden"), ("hukou-minzheng", "fee", "forbidden"),
+                ("hukou-admin", "note", "allowed"),
+                ("wuding-admin", "note", "forbidden"), ("wuding-minzheng", "note", "forbidden"),
+            ]
+            for (name, what, want) in expected {
+                let acting = try await PlanActionsTests.acting(app, name)
+                let fresh = try #require(try await DisclosureRequestRecord.find(record.id, on: app.db))
+                let got = await PlanActionsTests.outcome {
+                    try await RequestActions.recordEvent(drafts[what]!, files: [], lockVersion: nil, for: fresh, by: acting, at: clock.now,
+                                                         setting: setting, on: app.db)
+                }
+                #expect((got == "forbidden" ? "forbidden" : "allowed") == want, "\(name) \(what): \(got)")
+            }
         }
     }
 }

@@ -235,28 +235,11 @@ enum RequestAPI {
         do { input = try req.content.decode(EventInput.self) } catch {
             throw APIError(.badRequest, code: "invalid_body", message: "请求体应为 JSON：{\"kind\": \"replied\", \"on\": \"2026-11-23\", \"outcome\": \"disclosed\"}。")
         }
-        let draft = RequestEventCheck.Draft(kind: input.kind, on: input.on ?? req.today.description, days: input.days, until: input.until,
-                                            outcome: input.outcome, text: input.text, feeMethod: input.feeMethod, feeCount: input.feeCount,
-                                            publication: input.publication, transferTo: input.transferTo)
-        let event: RequestEvent, extras: RequestStore.Extras
-        do {
-            switch try await RequestEventCheck.prepare(draft, record: record, staff: staff, req: req) {
-            case .failure(let errors):
-                throw APIError(.unprocessableEntity, code: "invalid_field", message: errors.summary, field: errors.problems.first?.field)
-            case .success(let prepared):
-                (event, extras) = prepared
-            }
-        } catch let abort as Abort where abort.status == .forbidden {
-            throw APIError(.forbidden, code: "forbidden", message: abort.reason)
-        }
-        do {
-            try await RequestStore.append(event, to: record, expectedLock: input.lockVersion ?? record.lockVersion, actor: staff.auditActor(req), now: req.now,
-                                          calendar: try await req.calendarService.calendar(on: req.db), extras: extras, on: req.db)
-        } catch let abort as Abort where abort.status == .unprocessableEntity {
-            throw APIError(.unprocessableEntity, code: "refused", message: abort.reason, field: "kind")
-        } catch is OptimisticLock.Conflict {
-            throw APIError(.conflict, code: "stale", message: "这份申请已被他人办理过（lockVersion 已变），请重新读取后再提交。", field: "lockVersion")
-        }
+        let draft = RequestEventDraft(kind: input.kind, on: input.on ?? req.today.description, days: input.days, until: input.until,
+                                      outcome: input.outcome, text: input.text, feeMethod: input.feeMethod, feeCount: input.feeCount,
+                                      publication: input.publication, transferTo: input.transferTo?.uuidString)
+        try await RequestActions.recordEvent(draft, files: [], lockVersion: input.lockVersion, for: record, by: staff.acting(req, via: .api),
+                                             at: req.now, setting: try await RequestActions.Setting(req), on: req.db)
         let fresh = try await DisclosureRequestRecord.query(on: req.db).filter(\.$id == record.requireID()).with(\.$unit).first() ?? record
         return try await detail(fresh, req: req)
     }

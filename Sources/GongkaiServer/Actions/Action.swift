@@ -42,6 +42,8 @@ enum ActionError: Error, Equatable, AbortError {
     case conflict(String, code: String = "conflict", field: String? = nil)
     /// The input is wrong; every problem is tied to its field (422).
     case invalid(ValidationErrors, code: String = "invalid_input")
+    /// An uploaded file was refused by its content or size (415 or 413), tied to its field.
+    case fileRefused(String, field: String, status: HTTPResponseStatus)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -49,6 +51,7 @@ enum ActionError: Error, Equatable, AbortError {
         case .notFound: .notFound
         case .conflict: .conflict
         case .invalid: .unprocessableEntity
+        case .fileRefused(_, _, let status): status
         }
     }
 
@@ -56,6 +59,7 @@ enum ActionError: Error, Equatable, AbortError {
         switch self {
         case .forbidden(let message), .notFound(let message, _, _), .conflict(let message, _, _): message
         case .invalid(let errors, _): errors.summary
+        case .fileRefused(let message, _, _): message
         }
     }
 
@@ -66,13 +70,17 @@ enum ActionError: Error, Equatable, AbortError {
         case .conflict(let message, let code, let field): APIError(.conflict, code: code, message: message, field: field)
         case .invalid(let errors, let code): APIError(.unprocessableEntity, code: code, message: errors.summary,
                                                       field: errors.problems.first?.field)
+        case .fileRefused(let message, let field, let status): APIError(status, code: "file_refused", message: message, field: field)
         }
     }
 
     /// The field problems when the input was wrong, for a form to show beside its fields.
     var fieldErrors: ValidationErrors? {
-        if case .invalid(let errors, _) = self { return errors }
-        return nil
+        switch self {
+        case .invalid(let errors, _): return errors
+        case .fileRefused(let message, let field, _): return ValidationErrors(field: field, message: message)
+        default: return nil
+        }
     }
 
     static func invalid(field: String, _ message: String) -> ActionError {
