@@ -135,3 +135,22 @@ struct CatalogModelTests {
         #expect(CatalogDiff.compare([a], [a]).isEmpty)
     }
 }
+
+@Suite("Catalog reviews: who gives which")
+struct CatalogReviewsTests {
+    let catalog = AccessTarget(siteID: "hukou", unitID: "shuangzhong", domain: "社会救助")
+
+    @Test("the unit's reviewer gives the unit's review; the domain's guide the guide's, on township catalogs only; the admin both")
+    func reviews() {
+        let reviewer = AccessActor(siteID: "hukou", unitID: "shuangzhong", roles: [.reviewer])
+        let guide = AccessActor(siteID: "hukou", unitID: "minzheng", roles: [.guide], guidedDomains: ["社会救助"])
+        let otherGuide = AccessActor(siteID: "hukou", unitID: "jiaoti", roles: [.guide], guidedDomains: ["义务教育"])
+        let admin = AccessActor(siteID: "hukou", unitID: "office", roles: [.admin])
+        #expect(CatalogWorkflow.reviews(by: reviewer, of: catalog, level: .township) == [.unit])
+        #expect(CatalogWorkflow.reviews(by: guide, of: catalog, level: .township) == [.guide])
+        #expect(CatalogWorkflow.reviews(by: guide, of: catalog, level: .county) == [])
+        #expect(CatalogWorkflow.reviews(by: otherGuide, of: catalog, level: .township) == [])
+        #expect(CatalogWorkflow.reviews(by: admin, of: catalog, level: .township) == [.unit, .guide])
+        #expect(CatalogWorkflow.reviews(by: AccessActor(siteID: "wuding", unitID: "office", roles: [.admin]), of: catalog, level: .township) == [])
+    }
+}

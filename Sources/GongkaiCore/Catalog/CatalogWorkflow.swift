@@ -82,3 +82,18 @@ public enum CatalogWorkflow {
         }
     }
 }
+
+extension CatalogWorkflow {
+    /// The reviews an actor may give on a catalog: the unit's own (its reviewer, or the office's admin) and, for
+    /// township and village catalogs, the guiding unit's (a guide of the catalog's domain, or the admin). Never
+    /// across sites.
+    public static func reviews<ID>(by actor: AccessActor<ID>, of catalog: AccessTarget<ID>, level: CatalogLevel) -> [CatalogReviewer] {
+        guard actor.siteID == catalog.siteID else { return [] }
+        let isAdmin = actor.roles.contains(.admin)
+        var reviews: [CatalogReviewer] = []
+        if isAdmin || (catalog.unitID == actor.unitID && actor.roles.contains(.reviewer)) { reviews.append(.unit) }
+        let guides = actor.roles.contains(.guide) && catalog.domain.map(actor.guidedDomains.contains) == true
+        if requiredReviews(for: level).contains(.guide), isAdmin || guides { reviews.append(.guide) }
+        return reviews
+    }
+}

@@ -14,18 +14,9 @@ enum CatalogController {
         AccessTarget(siteID: loaded.catalog.$site.id, unitID: loaded.catalog.$unit.id, domain: loaded.catalog.domainCode)
     }
 
-    /// The reviews this person may give on a catalog: the unit's own review (its reviewer, or the admin) and,
-    /// for township and village catalogs, the guiding unit's (a guide of the domain, or the admin).
+    /// The reviews this person may give on a catalog (the rule is `CatalogWorkflow.reviews`).
     static func reviewerRoles(_ staff: Staff, _ loaded: CatalogEditing.Loaded) -> [CatalogReviewer] {
-        let required = CatalogWorkflow.requiredReviews(for: loaded.catalog.catalogLevel)
-        var roles: [CatalogReviewer] = []
-        let isAdmin = staff.roles.contains(.admin) && staff.siteID == loaded.catalog.$site.id
-        if isAdmin || (staff.unitID == loaded.catalog.$unit.id && staff.roles.contains(.reviewer)) { roles.append(.unit) }
-        if required.contains(.guide), isAdmin || (staff.roles.contains(.guide) && staff.guidedDomains.contains(loaded.catalog.domainCode)
-                                                   && staff.siteID == loaded.catalog.$site.id) {
-            roles.append(.guide)
-        }
-        return roles
+        CatalogWorkflow.reviews(by: staff.actor, of: target(loaded), level: loaded.catalog.catalogLevel)
     }
 
     /// Whether the catalog's open version waits for this person: a review they may give (the guiding unit's
