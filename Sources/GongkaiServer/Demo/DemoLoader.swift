@@ -22,6 +22,7 @@ enum DemoLoader {
         var sites = 0, units = 0, users = 0
         var logins: [Login] = []
         let actor = AuditActor.system
+        var demoHash: String?
         for (index, county) in DemoCounties.all.enumerated() {
             let site: SiteRecord
             if let existing = try await SiteRecord.query(on: db).filter(\.$slug == county.slug).first() {
@@ -72,10 +73,11 @@ enum DemoLoader {
                 guard let unit = try await OrgUnitRecord.query(on: db).filter(\.$site.$id == siteID)
                     .filter(\.$name == spec.unit).first()
                 else { continue }
+                if demoHash == nil { demoHash = try await PasswordHashing.hash(DemoCounties.password, on: app) }
                 _ = try await StaffAccounts.create(
                     StaffAccountDraft(name: spec.name, displayName: spec.displayName, roles: spec.roles,
                                       password: DemoCounties.password),
-                    unit: unit, actor: actor, isDemo: true, app: app, on: db)
+                    unit: unit, actor: actor, isDemo: true, knownHash: demoHash, app: app, on: db)
                 users += 1
             }
         }

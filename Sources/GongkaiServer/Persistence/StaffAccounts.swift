@@ -10,7 +10,9 @@ enum StaffAccounts {
         let errors: ValidationErrors
     }
 
-    static func create(_ draft: StaffAccountDraft, unit: OrgUnitRecord, actor: AuditActor, isDemo: Bool = false,
+    /// - knownHash: the bcrypt hash of `draft.password` when the caller already has one (the demo accounts all
+    ///   share the published demo password, so loading the demo hashes it once instead of once per account).
+    static func create(_ draft: StaffAccountDraft, unit: OrgUnitRecord, actor: AuditActor, isDemo: Bool = false, knownHash: String? = nil,
                        app: Application, on db: any Database) async throws -> UserRecord {
         let clean: StaffAccountDraft
         switch draft.validated() {
@@ -23,7 +25,8 @@ enum StaffAccounts {
         guard unit.archivedAt == nil else {
             throw Failure(errors: ValidationErrors(field: "unit", message: "“\(unit.name)”已撤销，不能再添加账号。"))
         }
-        let hash = try await PasswordHashing.hash(clean.password, on: app)
+        let hash: String
+        if let knownHash { hash = knownHash } else { hash = try await PasswordHashing.hash(clean.password, on: app) }
         let user = UserRecord(name: clean.name, displayName: clean.displayName, unitID: try unit.requireID(),
                               siteID: unit.$site.id, passwordHash: hash, roles: clean.roles, isDemo: isDemo)
         let now = app.gongkai.now
