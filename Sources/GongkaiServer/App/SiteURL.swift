@@ -29,8 +29,8 @@ enum PortalSection: String, CaseIterable, Sendable {
     static let entries: [PortalSection] = [.apply, .services, .interaction]
 }
 
-/// Every path of the application, so that a link can only name a route that exists (`SiteURLTests` checks
-/// each against the router).
+/// Every path of the application, so that a link can only name a route that exists (`PortalAndAPITests`,
+/// "every SiteURL names a route that exists", checks each against the router).
 enum SiteURL: Sendable {
     case home
     case site(slug: String)
