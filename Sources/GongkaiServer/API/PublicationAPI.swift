@@ -143,44 +143,21 @@ enum PublicationAPI {
         do { input = try req.content.decode(CreateInput.self) } catch {
             throw APIError(.badRequest, code: "invalid_body", message: "请求体应为 JSON，至少包含 title：{\"title\": \"…\", \"body\": \"…\", \"formedOn\": \"2020-09-21\"}。")
         }
-        guard let unit = try await OrgUnitRecord.find(staff.unitID, on: req.db) else { throw APIError(.forbidden, code: "forbidden", message: "令牌所属单位不存在。") }
-        if case .denied(let reason) = AccessRules.decide(staff.actor, .editContent, AccessTarget(siteID: staff.siteID, unitID: staff.unitID)) {
-            throw APIError(.forbidden, code: "forbidden", message: reason)
-        }
-        let options = try await PublicationStore.entryOptions(siteID: staff.siteID, unitID: staff.unitID, on: req.db)
-        var chosen: [PublicationStore.EntryOption] = []
-        for key in input.catalogEntries ?? [] {
-            guard let option = options.first(where: { $0.key == key }) else {
-                throw APIError(.unprocessableEntity, code: "unknown_entry", message: "本单位已发布的标准目录中没有事项 \(key)。", field: "catalogEntries")
-            }
-            chosen.append(option)
-        }
-        if let interprets = input.interprets {
-            guard let policy = try await PublicationRecord.find(interprets, on: req.db), policy.$site.id == staff.siteID else {
-                throw APIError(.unprocessableEntity, code: "unknown_policy", message: "所解读的政策文件不存在。", field: "interprets")
-            }
-        }
         let draft = PublicationDraft(
             kind: input.interprets != nil ? .interpretation : PublicationKind(rawValue: input.kind ?? "") ?? .document, title: input.title,
             documentNumber: input.documentNumber ?? "", theme: input.theme ?? "综合政务", writtenOn: input.writtenOn ?? "", formedOn: input.formedOn ?? "",
             determination: DisclosureDetermination(attribute: DisclosureAttribute(rawValue: input.attribute ?? "proactive") ?? .proactive,
                                                    reason: input.reason.flatMap(WithholdingReason.init(rawValue:)), explanation: input.explanation ?? ""),
             body: input.body ?? "", channels: (input.channels ?? ["government-website"]).compactMap(DisclosureChannel.init(rawValue:)))
-        switch draft.check(today: ChineseTime.today(req.now), linkedToEntries: !chosen.isEmpty, isRevision: false) {
-        case .failure(let errors):
-            let first = errors.problems[0]
-            throw APIError(.unprocessableEntity, code: "invalid_field", message: errors.summary, field: first.field)
-        case .success(let checked):
-            let id = try await PublicationStore.create(checked, unit: unit, entries: chosen, interprets: input.interprets,
-                                                       actor: staff.auditActor(req), now: req.now, on: req.db)
-            let record = try await PublicationRecord.find(id, on: req.db)!
-            record.$unit.value = unit
-            let site = try await SiteRecord.find(staff.siteID, on: req.db)!
-            let response = Response(status: .created)
-            try response.content.encode(dto(record, slug: site.slug, base: req.application.gongkai.config.publicBaseURL))
-            response.headers.replaceOrAdd(name: .location, value: SiteURL.apiPublication(id).path)
-            return response
-        }
+        let id = try await PublicationActions.create(draft, entryKeys: input.catalogEntries ?? [], interprets: input.interprets,
+                                                     by: staff.acting(req, via: .api), at: req.now, on: req.db)
+        let record = try await PublicationRecord.find(id, on: req.db)!
+        _ = try await record.$unit.get(on: req.db)
+        let site = try await SiteRecord.find(staff.siteID, on: req.db)!
+        let response = Response(status: .created)
+        try response.content.encode(dto(record, slug: site.slug, base: req.application.gongkai.config.publicBaseURL))
+        response.headers.replaceOrAdd(name: .location, value: SiteURL.apiPublication(id).path)
+        return response
     }
 
     struct PublishInput: Content {

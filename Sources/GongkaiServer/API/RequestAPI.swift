@@ -186,13 +186,7 @@ enum RequestAPI {
     }
 
     static func find(_ req: Request, staff: Staff) async throws -> DisclosureRequestRecord {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$id == id).with(\.$unit).first(), record.$site.id == staff.siteID
-        else { throw APIError(.notFound, code: "not_found", message: "没有这份申请。") }
-        if case .denied(let reason) = AccessRules.decide(staff.actor, .handleRequest, AccessTarget(siteID: staff.siteID, unitID: record.$unit.id)) {
-            throw APIError(.forbidden, code: "forbidden", message: reason)
-        }
-        return record
+        try await RequestActions.find(req.parameters.get("id").flatMap(UUID.init(uuidString:)), by: staff.acting(req, via: .api), on: req.db)
     }
 
     static func detail(_ record: DisclosureRequestRecord, req: Request) async throws -> Detail {

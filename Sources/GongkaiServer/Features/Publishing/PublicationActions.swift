@@ -46,6 +46,34 @@ enum PublicationActions {
 
     static let staleMessage = "这条信息已被他人处理（例如已提交、已审核或已修改），请刷新页面后再操作。"
 
+    /// A new record of the actor's own unit from a draft (the API's create): the catalog entries by key from the
+    /// unit's published catalogs, the interpreted policy of the same site, the draft's checks; then the record, its
+    /// first version and the audit event in one transaction (`PublicationStore.create`).
+    static func create(_ draft: PublicationDraft, entryKeys: [String], interprets: UUID?, by acting: Acting, at now: Date,
+                       on db: any Database) async throws -> UUID {
+        let site = acting.access.siteID, unitID = acting.access.unitID
+        try acting.authorize(.editContent, AccessTarget(siteID: site, unitID: unitID))
+        guard let unit = try await OrgUnitRecord.find(unitID, on: db) else { throw ActionError.forbidden("账号所属单位不存在。") }
+        let options = try await PublicationStore.entryOptions(siteID: site, unitID: unitID, on: db)
+        var chosen: [PublicationStore.EntryOption] = []
+        for key in entryKeys {
+            guard let option = options.first(where: { $0.key == key }) else {
+                throw ActionError.invalid(ValidationErrors(field: "catalogEntries", message: "本单位已发布的标准目录中没有事项 \(key)。"), code: "unknown_entry")
+            }
+            chosen.append(option)
+        }
+        if let interprets {
+            guard let policy = try await PublicationRecord.find(interprets, on: db), policy.$site.id == site else {
+                throw ActionError.invalid(ValidationErrors(field: "interprets", message: "所解读的政策文件不存在。"), code: "unknown_policy")
+            }
+        }
+        switch draft.check(today: ChineseTime.today(now), linkedToEntries: !chosen.isEmpty, isRevision: false) {
+        case .failure(let errors): throw ActionError.invalid(errors, code: "invalid_field")
+        case .success(let checked):
+            return try await PublicationStore.create(checked, unit: unit, entries: chosen, interprets: interprets, actor: acting.audit, now: now, on: db)
+        }
+    }
+
     /// One step of the review flow (submit, approve, give back, publish, withdraw), as `acting` may take it.
     static func perform(_ action: PublicationAction, full: PublicationStore.Full, expectedLock: Int, comment: String,
                         overrideReason: String, by acting: Acting, at now: Date, setting: Setting, on db: any Database) async throws {

@@ -17,6 +17,16 @@ enum RequestActions {
 
     static let staleMessage = "这份申请刚被他人办理过，请看最新的办理经过后再记录。"
 
+    /// The case as the actor may handle it (the applicant's identity is visible only to the handling unit and
+    /// the office): not found outside the actor's site, forbidden to other units. Pages and the API both use it.
+    static func find(_ id: UUID?, by acting: Acting, on db: any Database) async throws -> DisclosureRequestRecord {
+        guard let id, let record = try await DisclosureRequestRecord.query(on: db).filter(\.$id == id).with(\.$unit).first(),
+              record.$site.id == acting.access.siteID
+        else { throw ActionError.notFound("没有这份申请。") }
+        try acting.authorize(.handleRequest, AccessTarget(siteID: record.$site.id, unitID: record.$unit.id))
+        return record
+    }
+
     /// The event checked, with what comes with it worked out, without recording anything (the letter preview uses it).
     static func prepare(_ d: RequestEventDraft, for record: DisclosureRequestRecord, by acting: Acting, at now: Date, setting: Setting,
                         on db: any Database) async throws -> (RequestEvent, RequestStore.Extras) {

@@ -114,12 +114,7 @@ enum RequestAdmin {
     }
 
     static func find(_ req: Request, staff: Staff) async throws -> DisclosureRequestRecord {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$id == id).with(\.$unit).first(),
-              record.$site.id == staff.siteID
-        else { throw Abort(.notFound, reason: "没有这份申请。") }
-        try staff.require(.handleRequest, AccessTarget(siteID: staff.siteID, unitID: record.$unit.id))
-        return record
+        try await RequestActions.find(req.parameters.get("id").flatMap(UUID.init(uuidString:)), by: staff.acting(req, via: .web), on: req.db)
     }
 
     @Sendable static func show(req: Request) async throws -> Response {
