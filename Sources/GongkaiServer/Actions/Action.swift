@@ -21,6 +21,16 @@ struct Acting: Sendable {
     func may(_ action: AccessAction, _ target: AccessTarget<UUID>) -> Bool {
         AccessRules.can(access, action, target)
     }
+
+    /// The actor's own site, for site-wide actions (accounts, units, the calendar).
+    var site: AccessTarget<UUID> { AccessTarget(siteID: access.siteID) }
+    var siteID: UUID { access.siteID }
+
+    /// The server's operator at the command line: acts with the office's (公开办) rights on one site and belongs to
+    /// no unit, so it never counts as a unit's own staff (it cannot accept progress, for one).
+    static func commandLine(siteID: UUID) -> Acting {
+        Acting(access: AccessActor(siteID: siteID, unitID: siteID, roles: [.admin]), audit: .commandLine(siteID: siteID), via: .cli)
+    }
 }
 
 extension Staff {

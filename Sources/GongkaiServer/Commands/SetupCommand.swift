@@ -28,47 +28,18 @@ struct SetupCommand: AsyncCommand {
         }
         guard signature.passwordStdin else { throw CommandFailure("请使用 --password-stdin 从标准输入提供管理员密码。") }
         try await Startup.migrateIfSQLite(app)
+        let setup = SiteActions.Setup(
+            name: siteName, parentRegion: region, slug: signature.slug,
+            admin: StaffAccountDraft(name: adminName, displayName: signature.adminDisplayName ?? "\(siteName)公开办",
+                                     roles: [.admin], password: try CommandSupport.readPassword()))
+        let site: SiteRecord
+        do {
+            site = try await SiteActions.setUp(setup, via: .cli, at: app.gongkai.now, app: app, on: app.db)
+        } catch let refusal as ActionError {
+            throw CommandFailure(refusal.reason)
+        }
+        let slug = site.slug
         let existing = try await SiteQueries.all(on: app.db)
-        let slug = signature.slug ?? "site\(existing.count + 1)"
-        if let problem = SiteSlug.validate(slug) { throw CommandFailure(problem) }
-        if existing.contains(where: { $0.slug == slug }) { throw CommandFailure("站点标识“\(slug)”已被使用，请用 --slug 另选一个。") }
-        if existing.contains(where: { $0.name == siteName && !$0.isDemo }) { throw CommandFailure("站点“\(siteName)”已经存在。") }
-
-        let draft = StaffAccountDraft(name: adminName, displayName: signature.adminDisplayName ?? "\(siteName)公开办",
-                                      roles: [.admin], password: try CommandSupport.readPassword())
-        if case .failure(let errors) = draft.validated() { throw CommandFailure("管理员账号有误：\n" + errors.summary) }
-        if try await UserRecord.query(on: app.db).filter(\.$name == adminName).count() > 0 {
-            throw CommandFailure("登录名“\(adminName)”已被使用，请换一个。")
-        }
-
-        let actor = AuditActor.commandLine()
-        let now = app.gongkai.now
-        try await app.db.transaction { tx in
-            let site = SiteRecord(slug: slug, name: siteName, parentRegion: region, isDemo: false, sortOrder: 0)
-            try await site.create(on: tx)
-            let siteID = try site.requireID()
-            try await AuditLog.record(on: tx, actor: actor, siteID: siteID, action: "site.create",
-                                      target: .init(type: "site", id: siteID.uuidString, label: siteName),
-                                      summary: "建立站点 \(region)\(siteName)", at: now)
-            let government = OrgUnitRecord(siteID: siteID, parentID: nil, draft: OrgUnitDraft(
-                name: "\(siteName)人民政府", shortName: "县人民政府", kind: .countyGovernment, contact: OrgUnitContact()),
-                isExample: false, sortOrder: 0)
-            try await government.create(on: tx)
-            let office = OrgUnitRecord(siteID: siteID, parentID: government.id, draft: OrgUnitDraft(
-                name: "\(siteName)人民政府办公室", shortName: "县政府办公室", kind: .governmentOffice, aliases: ["县政府办"],
-                contact: OrgUnitContact()), isExample: false, sortOrder: 1)
-            try await office.create(on: tx)
-            for unit in [government, office] {
-                try await AuditLog.record(on: tx, actor: actor, siteID: siteID, action: "unit.create",
-                                          target: .init(type: "unit", id: unit.id?.uuidString, label: unit.name),
-                                          after: unit.auditFields, at: now)
-            }
-            do {
-                _ = try await StaffAccounts.create(draft, unit: office, actor: actor, app: app, on: tx)
-            } catch let failure as StaffAccounts.Failure {
-                throw CommandFailure("管理员账号有误：\n" + failure.errors.summary)
-            }
-        }
         context.console.print("已建立站点“\(siteName)”（\(region)），网址 \(app.gongkai.config.publicBaseURL)\(SiteURL.site(slug: slug).path)")
         context.console.print("管理员 \(adminName) 可在 \(app.gongkai.config.publicBaseURL)\(SiteURL.adminLogin(next: nil).path) 登录，然后在“单位”页面登记本县各部门和乡镇。")
         if existing.contains(where: \.isDemo) {

@@ -39,12 +39,12 @@ struct UserCommands: AsyncCommandGroup {
             let password = try CommandSupport.readPassword()
             let unit = try await CommandSupport.findUnit(unitName, site: signature.site, on: app.db)
             do {
-                let user = try await StaffAccounts.create(
+                let user = try await UsersActions.create(
                     StaffAccountDraft(name: name, displayName: signature.displayName ?? name, roles: roles, password: password),
-                    unit: unit, actor: .commandLine(siteID: unit.$site.id), app: app, on: app.db)
+                    unitID: unit.id, by: .commandLine(siteID: unit.$site.id), app: app, on: app.db)
                 context.console.print("已创建账号 \(user.name)：\(unit.name)，角色 \(roles.sorted().map(\.label).joined(separator: "、"))。")
-            } catch let failure as StaffAccounts.Failure {
-                throw CommandFailure("无法创建账号：\n" + failure.errors.summary)
+            } catch let refusal as ActionError {
+                throw CommandFailure("无法创建账号：\n" + refusal.reason)
             }
         }
     }
@@ -69,13 +69,16 @@ struct TokenCommands: AsyncCommandGroup {
             guard let user = try await UserRecord.query(on: app.db).filter(\.$name == name).first() else {
                 throw CommandFailure("没有登录名为“\(name)”的账号。")
             }
-            guard user.isActive else { throw CommandFailure("账号“\(name)”已停用，不能创建令牌。") }
-            let created = try await StaffAccounts.createToken(
-                for: user, label: signature.label ?? "命令行创建", actor: .commandLine(siteID: user.$site.id),
-                now: app.gongkai.now, on: app.db)
+            let token: String
+            do {
+                token = try await UsersActions.createToken(label: signature.label ?? "命令行创建", for: try user.requireID(),
+                                                           by: .commandLine(siteID: user.$site.id), at: app.gongkai.now, on: app.db)
+            } catch let refusal as ActionError {
+                throw CommandFailure(refusal.reason)
+            }
             // The token alone on stdout, so that scripts can capture it; the note goes to stderr.
             FileHandle.standardError.write(Data("已为 \(user.name) 创建 API 令牌，请妥善保存，它不会再次显示：\n".utf8))
-            print(created.token)
+            print(token)
         }
     }
 }

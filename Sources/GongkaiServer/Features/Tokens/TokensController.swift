@@ -13,31 +13,20 @@ enum TokensController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let label = (try req.content.decode(CreateForm.self).label ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !label.isEmpty, label.count <= 40 else {
-            return try await page(req, newToken: nil, error: "请填写令牌用途（40字以内），例如“民政业务系统推送”。", status: .badRequest)
+        let label = try req.content.decode(CreateForm.self).label ?? ""
+        do {
+            let token = try await UsersActions.createToken(label: label, for: staff.userID, by: staff.acting(req, via: .web),
+                                                           at: req.now, on: req.db)
+            return try await page(req, newToken: token, error: nil, status: .created)
+        } catch let refusal as ActionError {
+            guard let errors = refusal.fieldErrors else { throw refusal }
+            return try await page(req, newToken: nil, error: errors.summary, status: .badRequest)
         }
-        guard let user = try await UserRecord.find(staff.userID, on: req.db) else { throw Abort(.unauthorized) }
-        let created = try await StaffAccounts.createToken(for: user, label: label, actor: staff.auditActor(req),
-                                                          now: req.now, on: req.db)
-        return try await page(req, newToken: created.token, error: nil, status: .created)
     }
 
     @Sendable static func revoke(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let token = try await APITokenRecord.find(id, on: req.db), token.$user.id == staff.userID
-        else { throw Abort(.notFound, reason: "没有找到这个令牌。") }
-        if token.revokedAt == nil {
-            let now = req.now
-            try await req.db.transaction { tx in
-                token.revokedAt = now
-                try await token.save(on: tx)
-                try await AuditLog.record(on: tx, actor: staff.auditActor(req), siteID: staff.siteID, action: "token.revoke",
-                                          target: .init(type: "token", id: id.uuidString, label: "\(token.label)（\(token.prefix)…）"),
-                                          summary: "撤销API令牌“\(token.label)”", at: now)
-            }
-        }
+        try await UsersActions.revokeToken(req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+                                           by: try req.requireStaff().acting(req, via: .web), at: req.now, on: req.db)
         return req.redirect(to: SiteURL.adminTokens.path + "?notice=revoked")
     }
 
