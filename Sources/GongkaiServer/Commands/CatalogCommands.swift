@@ -73,12 +73,13 @@ struct CatalogCommands: AsyncCommandGroup {
                 return
             }
             do {
-                let version = try await CatalogEditing.importVersion(
-                    result.entries, unit: unit, domain: domain, level: level, fileName: url.lastPathComponent,
-                    publish: signature.publish, actor: .commandLine(siteID: unit.$site.id), now: app.gongkai.now, on: app.db)
+                let choice = CatalogActions.Choice(unit: try unit.requireID().uuidString, domain: domain.code, level: level.rawValue)
+                let version = try await CatalogActions.importEntries(
+                    result.entries, fileName: url.lastPathComponent, into: choice, publish: signature.publish,
+                    by: .commandLine(siteID: unit.$site.id), at: app.gongkai.now, on: app.db)
                 lines.append("已导入\(unit.name) \(domain.title) \(level.label)目录第\(version.number)版（\(version.catalogStatus.label)）。")
-            } catch let refusal as CatalogEditing.Refusal {
-                throw CommandFailure(refusal.message)
+            } catch let refusal as ActionError {
+                throw CommandFailure(refusal.reason)
             }
             context.console.print(lines.joined(separator: "\n"))
         }
@@ -117,7 +118,7 @@ struct CatalogCommands: AsyncCommandGroup {
             var items: [CatalogExport.Item] = []
             var skipped: [String] = []
             for record in try await query.sort(\.$domainCode).all() {
-                guard let loaded = try await CatalogEditing.load(record.requireID(), on: app.db) else { continue }
+                let loaded = try await CatalogActions.find(record.id, by: .commandLine(siteID: unit.$site.id), on: app.db)
                 guard let version = signature.draft ? loaded.open : loaded.published else {
                     skipped.append(loaded.label)
                     continue

@@ -27,7 +27,7 @@ enum DashboardController {
                               SiteURL.adminCalendarNew(year: year).path))
             }
         }
-        let waitingCatalogs = try await CatalogController.waitingCount(staff, on: req.db)
+        let waitingCatalogs = try await CatalogQuery.waitingCount(by: staff.acting(req, via: .web), on: req.db)
         if waitingCatalogs > 0 {
             todos.append(("有\(waitingCatalogs)份政务公开事项标准目录等待您审核、发布或修改。", SiteURL.adminCatalogs.path))
         }

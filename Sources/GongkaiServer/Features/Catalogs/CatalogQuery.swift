@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import GongkaiCore
+
+/// What the catalog pages show, read as the actor may see it: only catalogs of units the actor may view, with
+/// what the actor may do on each.
+enum CatalogQuery {
+    static func index(form: CatalogPages.NewForm, errors: ValidationErrors?, importResult: CatalogPages.ImportOutcome?,
+                      by acting: Acting, on db: any Database) async throws -> CatalogPages.IndexModel {
+        let siteID = acting.siteID
+        let domains = try await CatalogStore.domains(siteID: siteID, on: db)
+        let units = try await UnitQueries.forSite(siteID, on: db).filter { $0.archivedAt == nil }
+        let catalogs = try await CatalogRecord.query(on: db).filter(\.$site.$id == siteID).with(\.$unit).all()
+        let versions = try await CatalogVersionRecord.query(on: db).filter(\.$catalog.$id ~~ catalogs.compactMap(\.id)).all()
+        let counts = try await entryCounts(versions.compactMap(\.id), on: db)
+        var rows: [CatalogPages.ListRow] = []
+        var waiting: [CatalogPages.ListRow] = []
+        for catalog in catalogs {
+            let t = AccessTarget(siteID: siteID, unitID: catalog.$unit.id, domain: catalog.domainCode)
+            guard acting.may(.viewUnit, t) else { continue }
+            let mine = versions.filter { $0.$catalog.id == catalog.id }.sorted { $0.number > $1.number }
+            let domain = domains.first { $0.code == catalog.domainCode } ?? CatalogDomain(code: catalog.domainCode, name: catalog.domainCode, isPilot: false)
+            let loaded = CatalogEditing.Loaded(catalog: catalog, unit: catalog.unit, domain: domain, versions: mine)
+            let open = loaded.open
+            let row = CatalogPages.ListRow(
+                id: catalog.id!, unit: catalog.unit.name, unitSort: catalog.unit.sortOrder, domain: domain, level: catalog.catalogLevel,
+                published: loaded.published.map { ($0.number, $0.publishedAt ?? $0.createdAt, counts[$0.id!] ?? 0) },
+                open: open.map { ($0.number, $0.catalogStatus, counts[$0.id!] ?? 0) })
+            rows.append(row)
+            if try await waitsFor(acting, loaded, on: db) { waiting.append(row) }
+        }
+        rows.sort { ($0.level, $0.unitSort, $0.domain.code) < ($1.level, $1.unitSort, $1.domain.code) }
+        let editableUnits = units.filter { acting.may(.editContent, AccessTarget(siteID: siteID, unitID: $0.id)) }
+        let bases = rows.filter { $0.level == .county && $0.published != nil }
+        var form = form
+        if form.unit.isEmpty, editableUnits.count == 1 {
+            // One unit to choose from: choose it, and its level.
+            form.unit = editableUnits[0].id!.uuidString
+            if form.level.isEmpty { form.level = editableUnits[0].unitKind == .township ? "township" : "county" }
+        }
+        return CatalogPages.IndexModel(
+            rows: rows, waiting: waiting, domains: domains, editableUnits: editableUnits.map { ($0.id!, $0.name, $0.unitKind) },
+            bases: bases, form: form, errors: errors, importResult: importResult,
+            canManageDomains: acting.may(.manageSite, acting.site))
+    }
+
+    /// One catalog at `number` (or the version being worked on), compared with `compare` when given.
+    static func show(_ loaded: CatalogEditing.Loaded, number: Int?, compare: Int?, problem: String?, siteSlug: String,
+                     by acting: Acting, on db: any Database) async throws -> CatalogPages.ShowModel {
+        try acting.authorize(.viewUnit, CatalogActions.target(loaded))
+        let shown = try version(loaded, number: number)
+        let entries = try await CatalogEditing.entries(of: shown.requireID(), on: db)
+        var diff: (Int, [CatalogDiff.Change])?
+        if let compare, let other = loaded.versions.first(where: { $0.number == compare }) {
+            let old = try await CatalogEditing.entries(of: other.requireID(), on: db).map(\.entry)
+            diff = (compare, CatalogDiff.compare(old, entries.map(\.entry)))
+        }
+        let reviews = try await CatalogReviewRecord.query(on: db).filter(\.$version.$id ~~ loaded.versions.compactMap(\.id))
+            .sort(\.$at, .descending).all()
+        let approvals = try await CatalogEditing.currentApprovals(shown, on: db)
+        // Where copied entries came from, for the "来自县级目录" note.
+        let sourceIDs = entries.compactMap(\.copiedFromID)
+        let sources = sourceIDs.isEmpty ? [] : try await CatalogEntryRecord.query(on: db).filter(\.$id ~~ sourceIDs)
+            .with(\.$version) { $0.with(\.$catalog) { $0.with(\.$unit) } }.all()
+        let sourceLabels = Dictionary(uniqueKeysWithValues: sources.map { ($0.id!, "\($0.version.catalog.unit.name)第\($0.version.number)版") })
+        let t = CatalogActions.target(loaded)
+        return CatalogPages.ShowModel(
+            loaded: loaded, shown: shown, entries: entries, reviews: reviews, approvals: approvals, diff: diff,
+            sourceLabels: sourceLabels, canEdit: acting.may(.editContent, t), reviewerRoles: CatalogActions.reviews(by: acting, of: loaded),
+            canPublish: acting.may(.publishContent, t), problem: problem, siteSlug: siteSlug)
+    }
+
+    /// The version a page or download is about: `number` if given, else the one being worked on.
+    static func version(_ loaded: CatalogEditing.Loaded, number: Int?) throws -> CatalogVersionRecord {
+        if let number {
+            guard let v = loaded.versions.first(where: { $0.number == number }) else { throw ActionError.notFound("没有第\(number)版。") }
+            return v
+        }
+        guard let v = loaded.open ?? loaded.published ?? loaded.versions.first else { throw ActionError.notFound("这份目录还没有任何版本。") }
+        return v
+    }
+
+    /// Whether the catalog's open version waits for this actor: a review they may give (the guiding unit's only
+    /// after the unit's), a publication, or a returned draft to fix.
+    static func waitsFor(_ acting: Acting, _ loaded: CatalogEditing.Loaded, on db: any Database) async throws -> Bool {
+        guard let open = loaded.open else { return false }
+        switch open.catalogStatus {
+        case .submitted:
+            let approvals = try await CatalogEditing.currentApprovals(open, on: db)
+            return CatalogActions.reviews(by: acting, of: loaded).contains { !approvals.contains($0) && ($0 == .unit || approvals.contains(.unit)) }
+        case .approved: return acting.may(.publishContent, CatalogActions.target(loaded))
+        case .returned: return acting.may(.editContent, CatalogActions.target(loaded))
+        default: return false
+        }
+    }
+
+    /// How many catalogs wait for this actor (for the dashboard).
+    static func waitingCount(by acting: Acting, on db: any Database) async throws -> Int {
+        let open = try await CatalogVersionRecord.query(on: db).join(CatalogRecord.self, on: \CatalogVersionRecord.$catalog.$id == \CatalogRecord.$id)
+            .filter(CatalogRecord.self, \.$site.$id == acting.siteID)
+            .filter(\.$status ~~ [CatalogStatus.submitted.rawValue, CatalogStatus.approved.rawValue, CatalogStatus.returned.rawValue]).all()
+        var count = 0
+        for catalogID in Set(open.map(\.$catalog.id)) {
+            guard let loaded = try await CatalogEditing.load(catalogID, on: db), acting.may(.viewUnit, CatalogActions.target(loaded)) else { continue }
+            if try await waitsFor(acting, loaded, on: db) { count += 1 }
+        }
+        return count
+    }
+
+    static func entryCounts(_ versionIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !versionIDs.isEmpty else { return [:] }
+        let entries = try await CatalogEntryRecord.query(on: db).filter(\.$version.$id ~~ versionIDs).field(\.$version.$id).all()
+        return entries.reduce(into: [:]) { $0[$1.$version.id, default: 0] += 1 }
+    }
+
+    /// A published catalog of a site, for the public download; nil when there is none.
+    static func published(_ id: UUID?, siteSlug: String, on db: any Database) async throws -> (CatalogEditing.Loaded, CatalogVersionRecord)? {
+        guard let id, let site = try await SiteRecord.query(on: db).filter(\.$slug == siteSlug).first(),
+              let loaded = try await CatalogEditing.load(id, on: db), loaded.catalog.$site.id == site.id,
+              let published = loaded.published
+        else { return nil }
+        return (loaded, published)
+    }
+}
