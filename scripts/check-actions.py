@@ -23,6 +23,7 @@ PENDING = ROOT / "scripts" / "actions-pending.txt"
 PATTERNS = [
     (r"\bAccessRules\.", "asks AccessRules"),
     (r"\bstaff\.(require|can)\(", "asks the permission rules through Staff"),
+    (r"\bacting\.(authorize|may)\(", "asks the permission rules through Acting (a page asks in its query)"),
     (r"\.transaction\s*\{", "opens a transaction"),
     (r"\.(create|save|update|delete)\(on:", "writes a record"),
     (r"\.query\(on:[^)]*\)[^\n]*\.(set|delete)\(", "writes with a query"),
@@ -34,6 +35,7 @@ PATTERNS = [
     (r"\bRequestAppeals\.file\(", "calls a request writer that checks nothing"),
     (r"\bCatalogEditing\.\w+\(", "calls a catalog writer that checks nothing"),
     (r"\bStaffAccounts\.\w+\(", "calls an account writer that checks nothing"),
+    (r"\bcalendarService\.save\(", "calls the calendar writer directly"),
 ]
 
 

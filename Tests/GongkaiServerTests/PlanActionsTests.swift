@@ -25,7 +25,7 @@ struct PlanActionsTests {
             switch error {
             case .forbidden: return "forbidden"
             case .notFound: return "notFound"
-            case .conflict: return "conflict"
+            case .conflict, .conflictWithFields: return "conflict"
             case .invalid, .fileRefused: return "invalid"
             }
         } catch {

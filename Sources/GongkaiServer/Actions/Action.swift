@@ -31,6 +31,11 @@ struct Acting: Sendable {
     static func commandLine(siteID: UUID) -> Acting {
         Acting(access: AccessActor(siteID: siteID, unitID: siteID, roles: [.admin]), audit: .commandLine(siteID: siteID), via: .cli)
     }
+
+    /// The operator at the command line for what belongs to no site (the national working-day calendar).
+    static let commandLineOperator = Acting(
+        access: AccessActor(siteID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), unitID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), roles: [.admin]),
+        audit: .commandLine(), via: .cli)
 }
 
 extension Staff {
@@ -50,6 +55,9 @@ enum ActionError: Error, Equatable, AbortError {
     case notFound(String, code: String = "not_found", field: String? = nil)
     /// The thing changed since it was read, or is in a state that forbids the change (409).
     case conflict(String, code: String = "conflict", field: String? = nil)
+    /// The thing changed since the form was read (409), said beside the fields so that the form comes back with
+    /// what was typed (with any other problems of the input).
+    case conflictWithFields(ValidationErrors, code: String = "stale")
     /// The input is wrong; every problem is tied to its field (422).
     case invalid(ValidationErrors, code: String = "invalid_input")
     /// An uploaded file was refused by its content or size (415 or 413), tied to its field.
@@ -59,7 +67,7 @@ enum ActionError: Error, Equatable, AbortError {
         switch self {
         case .forbidden: .forbidden
         case .notFound: .notFound
-        case .conflict: .conflict
+        case .conflict, .conflictWithFields: .conflict
         case .invalid: .unprocessableEntity
         case .fileRefused(_, _, let status): status
         }
@@ -68,7 +76,7 @@ enum ActionError: Error, Equatable, AbortError {
     var reason: String {
         switch self {
         case .forbidden(let message), .notFound(let message, _, _), .conflict(let message, _, _): message
-        case .invalid(let errors, _): errors.summary
+        case .invalid(let errors, _), .conflictWithFields(let errors, _): errors.summary
         case .fileRefused(let message, _, _): message
         }
     }
@@ -78,6 +86,8 @@ enum ActionError: Error, Equatable, AbortError {
         case .forbidden(let message): APIError(.forbidden, code: "forbidden", message: message)
         case .notFound(let message, let code, let field): APIError(.notFound, code: code, message: message, field: field)
         case .conflict(let message, let code, let field): APIError(.conflict, code: code, message: message, field: field)
+        case .conflictWithFields(let errors, let code): APIError(.conflict, code: code, message: errors.summary,
+                                                                 field: errors.problems.first?.field)
         case .invalid(let errors, let code): APIError(.unprocessableEntity, code: code, message: errors.summary,
                                                       field: errors.problems.first?.field)
         case .fileRefused(let message, let field, let status): APIError(status, code: "file_refused", message: message, field: field)
@@ -87,7 +97,7 @@ enum ActionError: Error, Equatable, AbortError {
     /// The field problems when the input was wrong, for a form to show beside its fields.
     var fieldErrors: ValidationErrors? {
         switch self {
-        case .invalid(let errors, _): return errors
+        case .invalid(let errors, _), .conflictWithFields(let errors, _): return errors
         case .fileRefused(let message, let field, _): return ValidationErrors(field: field, message: message)
         default: return nil
         }

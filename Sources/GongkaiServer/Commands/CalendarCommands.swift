@@ -108,8 +108,8 @@ struct CalendarCommands: AsyncCommandGroup {
             }
             let app = context.application
             try await Startup.migrateIfSQLite(app)
-            let summary = try await app.calendarService.save(definition, source: .commandLine, actor: .commandLine(),
-                                                             on: app.db, now: app.gongkai.now)
+            let summary = try await CalendarActions.save(definition, source: .commandLine, by: .commandLineOperator,
+                                                         at: app.gongkai.now, service: app.calendarService, on: app.db)
             context.console.print("已导入。\(summary)。")
         }
     }

@@ -18,28 +18,9 @@ enum AuditController {
         var page: Int?
     }
 
-    static func filter(_ staff: Staff, _ query: Query) throws -> (AuditQueries.Filter, ValidationErrors) {
-        var errors = ValidationErrors()
-        var filter = AuditQueries.Filter(siteID: staff.siteID, action: query.action, actor: query.actor,
-                                         targetType: query.target, text: query.q)
-        if let from = query.from, !from.isEmpty {
-            if let date = ChineseTime.parseDay(from) { filter.from = date } else {
-                errors.add("from", "开始日期“\(from)”格式不正确，应为 2026-01-31 这样的日期。")
-            }
-        }
-        if let to = query.to, !to.isEmpty {
-            if let date = ChineseTime.parseDay(to) { filter.until = date.addingTimeInterval(86_400) } else {
-                errors.add("to", "结束日期“\(to)”格式不正确，应为 2026-01-31 这样的日期。")
-            }
-        }
-        return (filter, errors)
-    }
-
     @Sendable static func index(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        try staff.require(.viewAudit, AccessTarget(siteID: staff.siteID))
         let query = try req.query.decode(Query.self)
-        let (filter, errors) = try filter(staff, query)
+        let (filter, errors) = try AuditQuery.filter(query, by: try req.requireStaff().acting(req, via: .web))
         let page = max(1, query.page ?? 1)
         let result: (events: [AuditEventRecord], total: Int) = errors.isEmpty
             ? try await AuditQueries.search(filter, page: page, perPage: perPage, on: req.db) : (events: [], total: 0)
@@ -50,10 +31,8 @@ enum AuditController {
     }
 
     @Sendable static func export(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        try staff.require(.viewAudit, AccessTarget(siteID: staff.siteID))
         let query = try req.query.decode(Query.self)
-        let (filter, errors) = try filter(staff, query)
+        let (filter, errors) = try AuditQuery.filter(query, by: try req.requireStaff().acting(req, via: .web))
         guard errors.isEmpty else { throw Abort(.badRequest, reason: errors.summary) }
         var csv = CSVWriter(excelFriendly: true)
         csv.append(["时间", "操作人", "操作", "对象类型", "对象", "变更摘要", "IP地址"])

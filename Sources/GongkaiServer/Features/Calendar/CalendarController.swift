@@ -17,7 +17,7 @@ enum CalendarController {
         let today = ChineseTime.today(req.now)
         let result = DeadlineCalculator.evaluate(try req.query.decode(DeadlineCalculator.Query.self), calendar: snapshot.calendar)
         let model = CalendarPages.IndexModel(
-            snapshot: snapshot, today: today, canManage: staff.can(.manageSite, AccessTarget(siteID: staff.siteID)),
+            snapshot: snapshot, today: today, canManage: CalendarActions.mayManage(staff.acting(req, via: .web)),
             calculator: result)
         return PortalController.html(CalendarPages.index(model, chrome: PageChrome(req: req, title: "工作日日历", area: .backOffice)))
     }
@@ -30,13 +30,13 @@ enum CalendarController {
         let model = CalendarPages.YearModel(
             year: year, calendar: snapshot.calendar, source: snapshot.sources[year], history: history,
             bundled: req.calendarService.bundled.first { $0.year == year },
-            canManage: staff.can(.manageSite, AccessTarget(siteID: staff.siteID)))
+            canManage: CalendarActions.mayManage(staff.acting(req, via: .web)))
         return PortalController.html(CalendarPages.year(model, chrome: PageChrome(req: req, title: "\(year)年工作日日历", area: .backOffice)))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        guard CalendarActions.mayManage(staff.acting(req, via: .web)) else { throw ActionError.forbidden("此操作仅限公开办管理员。") }
         let snapshot = try await req.calendarService.snapshot(on: req.db)
         let suggested = (snapshot.calendar.confirmedYears.last ?? ChineseTime.today(req.now).year) + 1
         let year = req.query[Int.self, at: "year"] ?? suggested
@@ -56,7 +56,6 @@ enum CalendarController {
     /// The typed-in notice: year, 文号, 发布日期 and one row per festival.
     @Sendable static func create(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
         let fields = try req.content.decode([String: String].self)
         let rowCount = min(40, max(formRows, (0..<40).last { fields["festival_\($0)"] != nil || fields["holidays_\($0)"] != nil }.map { $0 + 1 } ?? 0))
         var form = CalendarPages.FormModel(
@@ -72,11 +71,12 @@ enum CalendarController {
         let (definition, errors) = validate(form)
         form.errors = errors
         guard let definition, errors.isEmpty else {
+            guard CalendarActions.mayManage(staff.acting(req, via: .web)) else { throw ActionError.forbidden("此操作仅限公开办管理员。") }
             form.isCorrection = try await req.calendarService.snapshot(on: req.db).calendar.definitions[Int(form.year) ?? 0] != nil
             return PortalController.html(CalendarPages.form(form, chrome: PageChrome(req: req, title: "录入节假日安排", area: .backOffice)),
                                          status: .badRequest)
         }
-        try await req.calendarService.save(definition, source: .form, actor: staff.auditActor(req), on: req.db, now: req.now)
+        try await CalendarActions.save(definition, source: .form, by: staff.acting(req, via: .web), at: req.now, service: req.calendarService, on: req.db)
         return req.redirect(to: SiteURL.adminCalendarYear(definition.year).path + "?notice=calendar-saved")
     }
 
@@ -94,7 +94,7 @@ enum CalendarController {
     /// A `date,kind` CSV file, checked as text, all or nothing.
     @Sendable static func upload(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        guard CalendarActions.mayManage(staff.acting(req, via: .web)) else { throw ActionError.forbidden("此操作仅限公开办管理员。") }
         let upload = try req.content.decode(Upload.self)
         var errors = ValidationErrors()
         let notice = (upload.notice ?? "").trimmingCharacters(in: .whitespaces)
@@ -140,26 +140,15 @@ enum CalendarController {
             return PortalController.html(CalendarPages.form(form, chrome: PageChrome(req: req, title: "录入节假日安排", area: .backOffice)),
                                          status: .badRequest)
         }
-        try await req.calendarService.save(definition, source: .upload, actor: staff.auditActor(req), on: req.db, now: req.now)
+        try await CalendarActions.save(definition, source: .upload, by: staff.acting(req, via: .web), at: req.now, service: req.calendarService, on: req.db)
         return req.redirect(to: SiteURL.adminCalendarYear(definition.year).path + "?notice=calendar-saved")
     }
 
     /// Puts an earlier version (or the bundled notice) back, as a new version: nothing is overwritten.
     @Sendable static func restore(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
         let year = try yearParameter(req)
-        let version = try req.content.get(String.self, at: "version")
-        let definition: CalendarYearDefinition?
-        if version == "bundled" {
-            definition = req.calendarService.bundled.first { $0.year == year }
-        } else if let id = UUID(uuidString: version), let record = try await CalendarYearRecord.find(id, on: req.db), record.year == year {
-            definition = try? HolidayNoticeFile.parse(record.definitionCSV).first
-        } else {
-            definition = nil
-        }
-        guard let definition else { throw Abort(.notFound, reason: "没有找到要恢复的版本。") }
-        try await req.calendarService.save(definition, source: .restore, actor: staff.auditActor(req), on: req.db, now: req.now)
+        try await CalendarActions.restore(year: year, version: try req.content.get(String.self, at: "version"),
+                                          by: try req.requireStaff().acting(req, via: .web), at: req.now, service: req.calendarService, on: req.db)
         return req.redirect(to: SiteURL.adminCalendarYear(year).path + "?notice=calendar-restored")
     }
 

@@ -134,17 +134,11 @@ enum CatalogController {
 
     @Sendable static func entryForm(req: Request) async throws -> Response {
         let acting = try req.requireStaff().acting(req, via: .web)
-        let loaded = try await CatalogActions.find(catalogID(req), by: acting, on: req.db)
-        try acting.authorize(.editContent, CatalogActions.target(loaded))
-        let version = try CatalogActions.editableVersion(loaded)
+        let entryID = req.parameters.get("entry").flatMap(UUID.init(uuidString:))
+        let (loaded, version, record) = try await CatalogQuery.entry(entryID, in: catalogID(req), by: acting, on: req.db)
         var form = CatalogEntryForm()
-        var entryID: UUID?
-        if let id = req.parameters.get("entry").flatMap(UUID.init(uuidString:)) {
-            guard let record = try await CatalogEntryRecord.find(id, on: req.db), record.$version.id == version.id else {
-                throw Abort(.notFound, reason: "这个事项不在当前草稿中。")
-            }
+        if let record {
             form = CatalogEntryForm(record.entry)
-            entryID = id
         } else {
             form.levels = [loaded.catalog.catalogLevel.rawValue]
             form.everyone = true

@@ -70,6 +70,19 @@ enum CatalogQuery {
             canPublish: acting.may(.publishContent, t), problem: problem, siteSlug: siteSlug)
     }
 
+    /// The draft and (when `entryID` is given) the entry an editor opens in the entry form.
+    static func entry(_ entryID: UUID?, in catalogID: UUID?, by acting: Acting, on db: any Database) async throws
+        -> (CatalogEditing.Loaded, CatalogVersionRecord, CatalogEntryRecord?) {
+        let loaded = try await CatalogActions.find(catalogID, by: acting, on: db)
+        try acting.authorize(.editContent, CatalogActions.target(loaded))
+        let version = try CatalogActions.editableVersion(loaded)
+        guard let entryID else { return (loaded, version, nil) }
+        guard let record = try await CatalogEntryRecord.find(entryID, on: db), record.$version.id == version.id else {
+            throw ActionError.notFound("这个事项不在当前草稿中。")
+        }
+        return (loaded, version, record)
+    }
+
     /// The version a page or download is about: `number` if given, else the one being worked on.
     static func version(_ loaded: CatalogEditing.Loaded, number: Int?) throws -> CatalogVersionRecord {
         if let number {

@@ -17,8 +17,7 @@ enum GuideController {
 
     @Sendable static func show(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
-        let versions = try await GuideTextRecord.versions(siteID: staff.siteID, on: req.db)
+        let versions = try await GuideActions.versions(by: staff.acting(req, via: .web), on: req.db)
         let shown = req.query[Int.self, at: "version"].flatMap { n in versions.first { $0.number == n } }
         let form = Form(body: versions.first?.bodyHTML ?? DefaultGuideText.html, note: "", basedOn: versions.first?.number ?? 0)
         return try await page(req, staff: staff, form: form, versions: versions, shown: shown, errors: nil, status: .ok)
@@ -26,40 +25,18 @@ enum GuideController {
 
     @Sendable static func save(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        let acting = staff.acting(req, via: .web)
         let form = try req.content.decode(Form.self)
-        let versions = try await GuideTextRecord.versions(siteID: staff.siteID, on: req.db)
-        let current = versions.first?.number ?? 0
-        var errors = ValidationErrors()
-        let text = RichText.sanitize(form.body ?? "")
-        let note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.add("body", "请填写指南正文。") }
-        if text.html.count > 200_000 { errors.add("body", "指南正文最多20万字符（现有\(text.html.count)）。") }
-        if note.isEmpty { errors.add("note", "请简要说明这次修改了什么，如“更新依申请公开受理地址”。") }
-        if note.count > 200 { errors.add("note", "修改说明最多200字（现有\(note.count)字）。") }
-        if (form.basedOn ?? 0) != current {
-            errors.add("body", "指南已被他人修改为第\(current)版（您是在第\(form.basedOn ?? 0)版上修改的）。您的文字仍在下面，请对照最新版本后再保存。")
-        }
-        guard errors.isEmpty else {
-            let stale = (form.basedOn ?? 0) != current
+        do {
+            try await GuideActions.save(body: form.body ?? "", note: form.note ?? "", basedOn: form.basedOn ?? 0, by: acting,
+                                        at: req.now, on: req.db)
+        } catch let refusal as ActionError {
+            guard let errors = refusal.fieldErrors else { throw refusal }
+            let versions = try await GuideActions.versions(by: acting, on: req.db)
             var kept = form
-            kept.basedOn = current
+            kept.basedOn = versions.first?.number ?? 0
             return try await page(req, staff: staff, form: kept, versions: versions, shown: nil, errors: errors,
-                                  status: stale ? .conflict : .unprocessableEntity)
-        }
-        let actor = staff.auditActor(req)
-        let record = GuideTextRecord()
-        record.siteID = staff.siteID
-        record.number = current + 1
-        record.bodyHTML = text.html
-        record.note = note
-        record.createdAt = req.now
-        record.createdByLabel = actor.label
-        try await req.db.transaction { tx in
-            try await record.create(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "guide.update",
-                                      target: .init(type: "guide", id: record.id?.uuidString, label: "政府信息公开指南"),
-                                      summary: "第\(record.number)版：\(note)", at: req.now)
+                                  status: refusal.status)
         }
         return req.redirect(to: SiteURL.adminGuide.path + "?notice=guide-saved")
     }

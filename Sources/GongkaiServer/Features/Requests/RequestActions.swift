@@ -27,6 +27,11 @@ enum RequestActions {
         return record
     }
 
+    /// Whether the actor may still handle a case now with `unitID` (after a 转办 it may be out of reach).
+    static func handles(unitID: UUID?, by acting: Acting) -> Bool {
+        acting.may(.handleRequest, AccessTarget(siteID: acting.siteID, unitID: unitID))
+    }
+
     /// The event checked, with what comes with it worked out, without recording anything (the letter preview uses it).
     static func prepare(_ d: RequestEventDraft, for record: DisclosureRequestRecord, by acting: Acting, at now: Date, setting: Setting,
                         on db: any Database) async throws -> (RequestEvent, RequestStore.Extras) {

@@ -44,13 +44,13 @@ enum RequestEventForm {
                 draft, files: uploads.map { (name: $0.filename, data: Data(buffer: $0.data)) }, lockVersion: form.lockVersion,
                 for: record, by: acting, at: req.now, setting: setting, on: req.db)
             // After a 转办 the case may be out of this account's reach: back to the queue then.
-            if event.kind == .transferred, !acting.may(.handleRequest, AccessTarget(siteID: staff.siteID, unitID: form.transferTo.flatMap(UUID.init(uuidString:)))) {
+            if event.kind == .transferred, !RequestActions.handles(unitID: form.transferTo.flatMap(UUID.init(uuidString:)), by: acting) {
                 return req.redirect(to: SiteURL.adminRequests(query: "notice=request-transferred").path)
             }
             return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path + "?notice=request-event")
         } catch let refusal as ActionError {
             switch refusal {
-            case .invalid, .fileRefused:
+            case .invalid, .fileRefused, .conflictWithFields:
                 return try await RequestAdmin.page(req, staff: staff, record: record, errors: refusal.fieldErrors, status: refusal.status, form: form)
             case .conflict(let message, _, _):
                 return try await RequestAdmin.page(req, staff: staff, record: record, errors: ValidationErrors(field: "kind", message: message),

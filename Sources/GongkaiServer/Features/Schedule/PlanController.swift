@@ -304,7 +304,7 @@ enum PlanController {
     static func itemPage(_ req: Request, staff: Staff, _ s: PlanSnapshot, _ task: PlanSnapshot.Task, _ item: PlanSnapshot.Item,
                          refusal: ActionError, line: String) async throws -> Response {
         switch refusal {
-        case .invalid, .fileRefused:
+        case .invalid, .fileRefused, .conflictWithFields:
             return try await itemPage(req, staff: staff, s, task, item, errors: refusal.fieldErrors, errorLine: line, problem: nil, status: refusal.status)
         case .conflict(let message, _, _):
             return try await itemPage(req, staff: staff, s, task, item, errors: nil, errorLine: nil, problem: message, status: refusal.status)
