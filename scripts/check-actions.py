@@ -29,7 +29,6 @@ PATTERNS = [
     (r"\.query\(on:[^)]*\)[^\n]*\.(set|delete)\(", "writes with a query"),
     (r"\bPlanProgress\.(report|review)\(", "calls the plan writer directly"),
     (r"\bPublicationActions\.publish\(", "calls the publication writer directly"),
-    (r"\bPublicationActions\.(attach|detach|mask)\(", "calls a publication writer that checks nothing"),
     (r"\bPublicationStore\.(create|revise|update|save)\w*\(", "calls a publication writer that checks nothing"),
     (r"\bRequestStore\.(create|append)\(", "calls a request writer that checks nothing"),
     (r"\bRequestAppeals\.file\(", "calls a request writer that checks nothing"),

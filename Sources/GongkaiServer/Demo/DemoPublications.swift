@@ -100,8 +100,10 @@ enum DemoPublications {
                 if i % 7 == 3 {
                     let full = try await PublicationStore.load(id, siteID: siteID, on: app.db)
                     try await PublicationActions.attach(pdf(title: draft.title), fileName: "\(draft.title.prefix(30)).pdf", full: full,
-                                                        expectedLock: full.record.lockVersion, files: app.storedFiles, actor: .system,
-                                                        now: publishedAt, on: app.db)
+                                                        expectedLock: full.record.lockVersion, files: app.storedFiles,
+                                                        by: Acting(access: AccessActor(siteID: siteID, unitID: unit.requireID(), roles: [.editor]),
+                                                                   audit: .system, via: .cli),
+                                                        at: publishedAt, on: app.db)
                 }
                 let full = try await PublicationStore.load(id, siteID: siteID, on: app.db)
                 let version = full.latest

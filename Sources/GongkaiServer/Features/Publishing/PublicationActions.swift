@@ -49,13 +49,18 @@ enum PublicationActions {
     /// A new record of the actor's own unit from a draft (the API's create): the catalog entries by key from the
     /// unit's published catalogs, the interpreted policy of the same site, the draft's checks; then the record, its
     /// first version and the audit event in one transaction (`PublicationStore.create`).
-    static func create(_ draft: PublicationDraft, entryKeys: [String], interprets: UUID?, by acting: Acting, at now: Date,
-                       on db: any Database) async throws -> UUID {
-        let site = acting.access.siteID, unitID = acting.access.unitID
+    /// The page names the entries by id (only those offered can be ticked, others are left out) and lets the
+    /// office choose the unit (`unitID`); everyone else drafts for their own unit.
+    static func create(_ draft: PublicationDraft, entryKeys: [String], entryIDs: [String] = [], unitID chosenUnit: UUID? = nil,
+                       interprets: UUID?, by acting: Acting, at now: Date, on db: any Database) async throws -> UUID {
+        let site = acting.access.siteID
+        let unitID = acting.access.roles.contains(.admin) ? (chosenUnit ?? acting.access.unitID) : acting.access.unitID
+        guard let unit = try await OrgUnitRecord.find(unitID, on: db), unit.$site.id == site, unit.archivedAt == nil else {
+            throw ActionError.invalid(field: "unit", "所选单位不存在或已撤销。")
+        }
         try acting.authorize(.editContent, AccessTarget(siteID: site, unitID: unitID))
-        guard let unit = try await OrgUnitRecord.find(unitID, on: db) else { throw ActionError.forbidden("账号所属单位不存在。") }
         let options = try await PublicationStore.entryOptions(siteID: site, unitID: unitID, on: db)
-        var chosen: [PublicationStore.EntryOption] = []
+        var chosen = options.filter { entryIDs.contains($0.entryID.uuidString) }
         for key in entryKeys {
             guard let option = options.first(where: { $0.key == key }) else {
                 throw ActionError.invalid(ValidationErrors(field: "catalogEntries", message: "本单位已发布的标准目录中没有事项 \(key)。"), code: "unknown_entry")
@@ -67,10 +72,44 @@ enum PublicationActions {
                 throw ActionError.invalid(ValidationErrors(field: "interprets", message: "所解读的政策文件不存在。"), code: "unknown_policy")
             }
         }
+        var draft = draft
+        if interprets != nil { draft.kind = .interpretation }
         switch draft.check(today: ChineseTime.today(now), linkedToEntries: !chosen.isEmpty, isRevision: false) {
         case .failure(let errors): throw ActionError.invalid(errors, code: "invalid_field")
         case .success(let checked):
             return try await PublicationStore.create(checked, unit: unit, entries: chosen, interprets: interprets, actor: acting.audit, now: now, on: db)
+        }
+    }
+
+    static func mayEdit(_ full: PublicationStore.Full, by acting: Acting) -> Bool {
+        acting.may(.editContent, full.target)
+    }
+
+    /// A record of the actor's site as the actor may see it, or 404 / 403.
+    static func find(_ id: UUID?, by acting: Acting, on db: any Database) async throws -> PublicationStore.Full {
+        guard let id else { throw ActionError.notFound("没有找到这条信息。") }
+        let full = try await PublicationStore.load(id, siteID: acting.siteID, on: db)
+        try acting.authorize(.viewUnit, full.target)
+        return full
+    }
+
+    /// Saves the working draft, or starts a new version of a published record (`changeNote` then required).
+    static func update(_ full: PublicationStore.Full, draft: PublicationDraft, entryIDs: [String], lockVersion: Int?, by acting: Acting,
+                       at now: Date, on db: any Database) async throws {
+        try acting.authorize(.editContent, full.target)
+        let options = try await PublicationStore.entryOptions(siteID: acting.siteID, unitID: full.record.$unit.id, on: db)
+        let chosen = options.filter { entryIDs.contains($0.entryID.uuidString) }
+        var draft = draft
+        draft.kind = full.record.publicationKind
+        switch draft.check(today: ChineseTime.today(now), linkedToEntries: !chosen.isEmpty, isRevision: full.working == nil) {
+        case .failure(let errors): throw ActionError.invalid(errors, code: "invalid_field")
+        case .success(let checked):
+            do {
+                try await PublicationStore.update(full, expectedLock: lockVersion ?? -1, checked: checked, entries: chosen,
+                                                  actor: acting.audit, now: now, on: db)
+            } catch is OptimisticLock.Conflict {
+                throw ActionError.conflict("这条信息已被他人修改，您的修改未保存。请重新打开后再改。", code: "stale", field: "lockVersion")
+            }
         }
     }
 
@@ -231,7 +270,9 @@ enum PublicationActions {
     // MARK: Attachments and masking
 
     static func attach(_ data: Data, fileName: String, full: PublicationStore.Full, expectedLock: Int, files: StoredFiles,
-                       actor: AuditActor, now: Date, on db: any Database) async throws {
+                       by acting: Acting, at now: Date, on db: any Database) async throws {
+        try acting.authorize(.editContent, full.target)
+        let actor = acting.audit
         guard let version = full.working, version.publicationStatus.isEditable else {
             throw Abort(.conflict, reason: "只有草稿或退回修改的版本可以添加附件；已发布的信息请先点“修改”开始新版本。")
         }
@@ -258,7 +299,10 @@ enum PublicationActions {
         }
     }
 
-    static func detach(_ attachmentID: UUID, full: PublicationStore.Full, expectedLock: Int, actor: AuditActor, now: Date, on db: any Database) async throws {
+    static func detach(_ attachmentID: UUID, full: PublicationStore.Full, expectedLock: Int, by acting: Acting, at now: Date,
+                       on db: any Database) async throws {
+        try acting.authorize(.editContent, full.target)
+        let actor = acting.audit
         guard let version = full.working, version.publicationStatus.isEditable,
               let attachment = full.attachments[version.id!]?.first(where: { $0.id == attachmentID })
         else { throw Abort(.conflict, reason: "只能从草稿或退回修改的版本中删除附件。") }
@@ -272,7 +316,11 @@ enum PublicationActions {
     }
 
     /// 一键屏蔽: the personal data in the working version's title and body is replaced by its masked form.
-    static func mask(full: PublicationStore.Full, expectedLock: Int, actor: AuditActor, now: Date, on db: any Database) async throws -> Int {
+    static func mask(full: PublicationStore.Full, expectedLock: Int, by acting: Acting, at now: Date, on db: any Database) async throws -> Int {
+        guard acting.may(.editContent, full.target) || acting.may(.reviewContent, full.target) else {
+            throw ActionError.forbidden("只有本单位的编辑、审核人员可以屏蔽个人信息。")
+        }
+        let actor = acting.audit
         guard let version = full.working, version.publicationStatus != .published else {
             throw Abort(.conflict, reason: "已发布的版本不能修改；请先点“修改”开始新版本。")
         }

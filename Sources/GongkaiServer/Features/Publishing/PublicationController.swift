@@ -41,10 +41,7 @@ enum PublicationController {
     }
 
     static func load(_ req: Request, staff: Staff) async throws -> PublicationStore.Full {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound, reason: "没有找到这条信息。") }
-        let full = try await PublicationStore.load(id, siteID: staff.siteID, on: req.db)
-        try staff.require(.viewUnit, full.target)
-        return full
+        try await PublicationActions.find(req.parameters.get("id").flatMap(UUID.init(uuidString:)), by: staff.acting(req, via: .web), on: req.db)
     }
 
     // MARK: List
@@ -95,38 +92,31 @@ enum PublicationController {
         let staff = try req.requireStaff()
         let form = try req.content.decode(Form.self)
         let unitID = staff.roles.contains(.admin) ? (form.unit.flatMap(UUID.init(uuidString:)) ?? staff.unitID) : staff.unitID
-        guard let unit = try await OrgUnitRecord.find(unitID, on: req.db), unit.$site.id == staff.siteID, unit.archivedAt == nil else {
-            throw Abort(.badRequest, reason: "所选单位不存在或已撤销。")
-        }
-        try staff.require(.editContent, AccessTarget(siteID: staff.siteID, unitID: unitID))
-        let options = try await PublicationStore.entryOptions(siteID: staff.siteID, unitID: unitID, on: req.db)
-        let chosen = options.filter { (form.entries ?? []).contains($0.entryID.uuidString) }
-        let interprets = try await interpretsRecord(form.interprets, staff: staff, req)
-        var draft = form.draft
-        if interprets != nil { draft.kind = .interpretation }
-        switch draft.check(today: ChineseTime.today(req.now), linkedToEntries: !chosen.isEmpty, isRevision: false) {
-        case .failure(let errors):
-            return try await formPage(req, staff: staff, full: nil, draft: draft, unitID: unitID, entries: Set(chosen.map(\.entryID.uuidString)),
-                                      interprets: interprets, errors: errors, status: .unprocessableEntity)
-        case .success(let checked):
-            let id = try await PublicationStore.create(checked, unit: unit, entries: chosen, interprets: interprets?.id,
-                                                       actor: staff.auditActor(req), now: req.now, on: req.db)
+        let interprets = form.interprets.flatMap(UUID.init(uuidString:))
+        do {
+            let id = try await PublicationActions.create(form.draft, entryKeys: [], entryIDs: form.entries ?? [], unitID: unitID,
+                                                         interprets: interprets, by: staff.acting(req, via: .web), at: req.now, on: req.db)
             return req.redirect(to: SiteURL.adminPublication(id).path + "?notice=publication-created")
+        } catch let refusal as ActionError {
+            guard let errors = refusal.fieldErrors else { throw refusal }
+            var draft = form.draft
+            let policy = try await interpretsRecord(form.interprets, staff: staff, req)
+            if policy != nil { draft.kind = .interpretation }
+            return try await formPage(req, staff: staff, full: nil, draft: draft, unitID: unitID, entries: Set(form.entries ?? []),
+                                      interprets: policy, errors: errors, status: .unprocessableEntity)
         }
     }
 
     static func interpretsRecord(_ text: String?, staff: Staff, _ req: Request) async throws -> PublicationRecord? {
-        guard let id = text.flatMap(UUID.init(uuidString:)) else { return nil }
-        guard let record = try await PublicationRecord.find(id, on: req.db), record.$site.id == staff.siteID else {
-            throw Abort(.badRequest, reason: "所解读的政策文件不存在。")
-        }
+        guard let id = text.flatMap(UUID.init(uuidString:)),
+              let record = try await PublicationRecord.find(id, on: req.db), record.$site.id == staff.siteID else { return nil }
         return record
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let full = try await load(req, staff: staff)
-        try staff.require(.editContent, full.target)
+        guard PublicationActions.mayEdit(full, by: staff.acting(req, via: .web)) else { throw ActionError.forbidden("只能修改本单位的数据。") }
         let version = full.working ?? full.latest
         let draft = PublicationStore.draft(of: version, kind: full.record.publicationKind)
         let entries = Set((full.entries[version.id!] ?? []).map(\.entryID.uuidString))
@@ -138,27 +128,19 @@ enum PublicationController {
     @Sendable static func update(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let full = try await load(req, staff: staff)
-        try staff.require(.editContent, full.target)
         let form = try req.content.decode(Form.self)
-        let options = try await PublicationStore.entryOptions(siteID: staff.siteID, unitID: full.record.$unit.id, on: req.db)
-        let chosen = options.filter { (form.entries ?? []).contains($0.entryID.uuidString) }
-        var draft = form.draft
-        draft.kind = full.record.publicationKind
-        let isRevision = full.working == nil
-        switch draft.check(today: ChineseTime.today(req.now), linkedToEntries: !chosen.isEmpty, isRevision: isRevision) {
-        case .failure(let errors):
+        do {
+            try await PublicationActions.update(full, draft: form.draft, entryIDs: form.entries ?? [], lockVersion: form.lockVersion,
+                                                by: staff.acting(req, via: .web), at: req.now, on: req.db)
+        } catch let refusal as ActionError {
+            guard case .invalid(let errors, _) = refusal else { throw refusal }
+            var draft = form.draft
+            draft.kind = full.record.publicationKind
             let interprets = try await full.record.interpretsID.asyncMap { try await PublicationRecord.find($0, on: req.db) } ?? nil
             return try await formPage(req, staff: staff, full: full, draft: draft, unitID: full.record.$unit.id,
-                                      entries: Set(chosen.map(\.entryID.uuidString)), interprets: interprets, errors: errors, status: .unprocessableEntity)
-        case .success(let checked):
-            do {
-                try await PublicationStore.update(full, expectedLock: form.lockVersion ?? -1, checked: checked, entries: chosen,
-                                                  actor: staff.auditActor(req), now: req.now, on: req.db)
-            } catch is OptimisticLock.Conflict {
-                throw Abort(.conflict, reason: "这条信息已被他人修改，您的修改未保存。请重新打开后再改。")
-            }
-            return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=saved")
+                                      entries: Set(form.entries ?? []), interprets: interprets, errors: errors, status: .unprocessableEntity)
         }
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=saved")
     }
 
     static func formPage(_ req: Request, staff: Staff, full: PublicationStore.Full?, draft: PublicationDraft, unitID: UUID,
@@ -239,14 +221,13 @@ enum PublicationController {
     @Sendable static func attach(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let full = try await load(req, staff: staff)
-        try staff.require(.editContent, full.target)
         let form = try req.content.decode(UploadForm.self)
         guard let file = form.file, file.data.readableBytes > 0 else {
             return try await showPage(req, staff: staff, full: full, blocked: nil, actionError: "请选择要上传的附件。", status: .badRequest)
         }
         do {
             try await PublicationActions.attach(Data(buffer: file.data), fileName: file.filename, full: full, expectedLock: form.lockVersion ?? -1,
-                                                files: req.storedFiles, actor: staff.auditActor(req), now: req.now, on: req.db)
+                                                files: req.storedFiles, by: staff.acting(req, via: .web), at: req.now, on: req.db)
         } catch is OptimisticLock.Conflict {
             throw Abort(.conflict, reason: "这条信息已被他人修改，附件未保存。请刷新页面后再上传。")
         } catch let abort as AbortError where [.unsupportedMediaType, .payloadTooLarge, .badRequest, .unprocessableEntity].contains(abort.status) {
@@ -258,11 +239,10 @@ enum PublicationController {
     @Sendable static func detach(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let full = try await load(req, staff: staff)
-        try staff.require(.editContent, full.target)
         guard let attachment = req.parameters.get("attachment").flatMap(UUID.init(uuidString:)) else { throw Abort(.notFound) }
         let lock = try req.content.decode(UploadForm.self).lockVersion ?? -1
         do {
-            try await PublicationActions.detach(attachment, full: full, expectedLock: lock, actor: staff.auditActor(req), now: req.now, on: req.db)
+            try await PublicationActions.detach(attachment, full: full, expectedLock: lock, by: staff.acting(req, via: .web), at: req.now, on: req.db)
         } catch is OptimisticLock.Conflict {
             throw Abort(.conflict, reason: "这条信息已被他人修改，请刷新页面后再操作。")
         }
@@ -272,13 +252,10 @@ enum PublicationController {
     @Sendable static func mask(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let full = try await load(req, staff: staff)
-        guard staff.can(.editContent, full.target) || staff.can(.reviewContent, full.target) else {
-            throw Abort(.forbidden, reason: "只有本单位的编辑、审核人员可以屏蔽个人信息。")
-        }
         let lock = try req.content.decode(UploadForm.self).lockVersion ?? -1
         let count: Int
         do {
-            count = try await PublicationActions.mask(full: full, expectedLock: lock, actor: staff.auditActor(req), now: req.now, on: req.db)
+            count = try await PublicationActions.mask(full: full, expectedLock: lock, by: staff.acting(req, via: .web), at: req.now, on: req.db)
         } catch is OptimisticLock.Conflict {
             throw Abort(.conflict, reason: "这条信息已被他人修改，请刷新页面后再操作。")
         }
