@@ -34,6 +34,7 @@ PATTERNS = [
     (r"\bRequestAppeals\.file\(", "calls a request writer that checks nothing"),
     (r"\bCatalogEditing\.\w+\(", "calls a catalog writer that checks nothing"),
     (r"\bStaffAccounts\.\w+\(", "calls an account writer that checks nothing"),
+    (r"\bPlanImport\.importPlan\(", "calls the plan import writer directly"),
     (r"\bcalendarService\.save\(", "calls the calendar writer directly"),
 ]
 

@@ -56,11 +56,13 @@ struct ScheduleCommands: AsyncCommandGroup {
                     return
                 }
             }
-            switch try await PlanImport.importPlan(read, siteID: siteID, sourceName: url.lastPathComponent,
-                                                   actor: .commandLine(siteID: siteID), now: app.gongkai.now, on: app.db) {
+            switch try await PlanManagementActions.importPlan(read, sourceName: url.lastPathComponent, dryRun: false,
+                                                              by: .commandLine(siteID: siteID), at: app.gongkai.now, on: app.db) {
             case .failure(let failure):
                 throw CommandFailure("“\(url.lastPathComponent)”有\(failure.problems.count)处问题，未导入：\n" + failure.problems.map { "  - \($0)" }.joined(separator: "\n"))
-            case .success(let outcome):
+            case .success(nil):
+                return
+            case .success(let outcome?):
                 context.console.print("已导入\(site.name)的工作方案：\(outcome.tasks)项工作任务，\(outcome.items)个具体事项。\n查看：\(SiteURL.adminPlan(outcome.planID).path)")
             }
         }

@@ -125,6 +125,16 @@ enum PlanActions {
 
     // MARK: - Steps shared by the actions
 
+    /// Whether `report` would let the actor report this line (for the page to offer its form).
+    static func mayReport(_ line: PlanSnapshot.Line, in s: PlanSnapshot, by acting: Acting) -> Bool {
+        acting.may(.reportProgress, PlanProgress.target(line, siteID: s.siteID))
+    }
+
+    /// Whether `review` would let the actor accept or return this line.
+    static func mayAccept(_ line: PlanSnapshot.Line, in s: PlanSnapshot, by acting: Acting) -> Bool {
+        acting.may(.acceptProgress, PlanProgress.target(line, siteID: s.siteID))
+    }
+
     private static func inForce(_ s: PlanSnapshot, item number: Int, by acting: Acting) throws(ActionError) -> PlanSnapshot.Item {
         guard s.siteID == acting.access.siteID else { throw .notFound("本站点没有这个工作方案。") }
         if let archived = s.archived {

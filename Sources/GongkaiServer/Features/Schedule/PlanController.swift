@@ -45,7 +45,7 @@ enum PlanController {
 
     static func indexPage(_ req: Request, staff: Staff, importResult: PlanPages.ImportOutcome?, status: HTTPResponseStatus) async throws -> Response {
         let plans = try await snapshots(siteID: staff.siteID, withNotes: false, req)
-        let canImport = staff.can(.manageSite, AccessTarget(siteID: staff.siteID))
+        let canImport = PlanManagementActions.mayManage(staff.acting(req, via: .web))
         let withdrawn = try await WorkPlanRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$archivedAt != nil)
             .sort(\.$archivedAt, .descending).all()
         return PortalController.html(PlanPages.index(plans, withdrawn: withdrawn.map { ($0.id!, $0.title, $0.archiveReason) },
@@ -61,31 +61,28 @@ enum PlanController {
 
     @Sendable static func importFile(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        let acting = staff.acting(req, via: .web)
+        guard PlanManagementActions.mayManage(acting) else { throw ActionError.forbidden("此操作仅限公开办管理员。") }
         let form = try req.content.decode(ImportForm.self)
         guard let file = form.file, file.data.readableBytes > 0 else {
             return try await indexPage(req, staff: staff, importResult: .init(fileName: "", problems: ["请选择要导入的 .docx 或 .xlsx 文件。"], preview: nil),
                                        status: .badRequest)
         }
         let read = WorkPlanFile.read(Data(buffer: file.data), fileName: file.filename)
-        if form.dryRun != nil {
-            switch try await PlanImport.check(read, siteID: staff.siteID, on: req.db) {
-            case .failure(let failure):
-                return try await indexPage(req, staff: staff, importResult: .init(fileName: file.filename, problems: failure.problems, preview: nil),
-                                           status: .unprocessableEntity)
-            case .success(let (draft, _, _)):
-                return try await indexPage(req, staff: staff, importResult: .init(fileName: file.filename, problems: [],
-                                                                                   preview: (draft.tasks.count, draft.items.count, draft.title)),
-                                           status: .ok)
-            }
-        }
-        switch try await PlanImport.importPlan(read, siteID: staff.siteID, sourceName: file.filename, actor: staff.auditActor(req),
-                                               now: req.now, on: req.db) {
+        switch try await PlanManagementActions.importPlan(read, sourceName: file.filename, dryRun: form.dryRun != nil, by: acting,
+                                                          at: req.now, on: req.db) {
         case .failure(let failure):
             return try await indexPage(req, staff: staff, importResult: .init(fileName: file.filename, problems: failure.problems, preview: nil),
                                        status: .unprocessableEntity)
-        case .success(let outcome):
+        case .success(.some(let outcome)):
             return req.redirect(to: SiteURL.adminPlan(outcome.planID, query: "notice=plan-imported").path)
+        case .success(.none):
+            guard case .success(let (draft, _, _)) = try await PlanImport.check(read, siteID: staff.siteID, on: req.db) else {
+                throw Abort(.internalServerError)
+            }
+            return try await indexPage(req, staff: staff, importResult: .init(fileName: file.filename, problems: [],
+                                                                               preview: (draft.tasks.count, draft.items.count, draft.title)),
+                                       status: .ok)
         }
     }
 
@@ -96,7 +93,7 @@ enum PlanController {
         let s = try await snapshot(req, staff: staff)
         let unit = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)).flatMap { s.units[$0] != nil ? $0 : nil }
         return PortalController.html(PlanPages.show(s, unit: unit, myUnit: staff.unitID,
-                                                    canManage: staff.can(.manageSite, AccessTarget(siteID: staff.siteID)), archiveError: nil,
+                                                    canManage: PlanManagementActions.mayManage(staff.acting(req, via: .web)), archiveError: nil,
                                                     chrome: PageChrome(req: req, title: s.title, area: .backOffice)))
     }
 
@@ -115,7 +112,7 @@ enum PlanController {
     @Sendable static func events(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await snapshot(req, staff: staff)
-        return PortalController.html(PlanPages.events(s, canManage: staff.can(.manageSite, AccessTarget(siteID: staff.siteID)), errors: nil,
+        return PortalController.html(PlanPages.events(s, canManage: PlanManagementActions.mayManage(staff.acting(req, via: .web)), errors: nil,
                                                       chrome: PageChrome(req: req, title: "事件日期 - \(s.title)", area: .backOffice)))
     }
 
@@ -126,32 +123,14 @@ enum PlanController {
 
     @Sendable static func recordEvent(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
         let s = try await snapshot(req, staff: staff)
-        try requireInForce(s)
         let form = try req.content.decode(EventForm.self)
-        guard let event = try await PlanEventRecord.query(on: req.db).filter(\.$plan.$id == s.planID).filter(\.$name == form.event).first()
-        else { throw Abort(.notFound, reason: "本方案没有事件“\(form.event)”。") }
-        var errors = ValidationErrors()
-        let date = CivilDate(form.date)
-        if date == nil { errors.add("date", "请填写日期，格式如 2021-12-31（读到：“\(form.date)”）。") }
-        if let date, date > s.today { errors.add("date", "事件日期不能晚于今天（\(s.today.description)）：请在事件发生后录入。") }
-        guard errors.isEmpty, let date else {
+        do {
+            try await PlanManagementActions.recordEvent(form.event, date: form.date, in: s, by: staff.acting(req, via: .web), at: req.now, on: req.db)
+        } catch ActionError.invalid(let errors, _) {
             return PortalController.html(PlanPages.events(s, canManage: true, errors: errors,
                                                           chrome: PageChrome(req: req, title: "事件日期 - \(s.title)", area: .backOffice)),
                                          status: .unprocessableEntity)
-        }
-        let before = event.occurredOn ?? "未录入"
-        let actor = staff.auditActor(req)
-        try await req.db.transaction { tx in
-            event.occurredOn = date.description
-            event.recordedAt = req.now
-            event.recordedByLabel = actor.label
-            try await event.update(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, siteID: s.siteID, action: "plan.event",
-                                      target: .init(type: "plan", id: s.planID.uuidString, label: s.title),
-                                      before: [("事件日期", before)], after: [("事件日期", date.description)],
-                                      summary: "录入事件“\(event.name)”的日期：\(date.description)（原为：\(before)）", at: req.now)
         }
         return req.redirect(to: SiteURL.adminPlanEvents(s.planID).path + "?notice=plan-event-saved")
     }
@@ -163,25 +142,15 @@ enum PlanController {
     /// 撤销: a plan imported by mistake or replaced leaves the lists, dashboards and reminders; it stays readable.
     @Sendable static func archive(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
         let s = try await snapshot(req, staff: staff)
-        try requireInForce(s)
-        let reason = (try req.content.decode(ArchiveForm.self).reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else {
+        let reason = try req.content.decode(ArchiveForm.self).reason ?? ""
+        do {
+            try await PlanManagementActions.archive(s, reason: reason, by: staff.acting(req, via: .web), at: req.now, on: req.db)
+        } catch ActionError.invalid(let errors, _) {
             return PortalController.html(PlanPages.show(s, unit: nil, myUnit: staff.unitID, canManage: true,
-                                                        archiveError: "请写明撤销原因（如“导入了错误的文件”“已由新方案代替”）。",
+                                                        archiveError: errors.summary,
                                                         chrome: PageChrome(req: req, title: s.title, area: .backOffice)),
                                          status: .unprocessableEntity)
-        }
-        let actor = staff.auditActor(req)
-        try await req.db.transaction { tx in
-            guard let plan = try await WorkPlanRecord.find(s.planID, on: tx) else { throw Abort(.notFound) }
-            plan.archivedAt = req.now
-            plan.archiveReason = reason
-            try await plan.update(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, siteID: s.siteID, action: "plan.archive",
-                                      target: .init(type: "plan", id: s.planID.uuidString, label: s.title),
-                                      summary: "撤销工作方案“\(s.title)”，原因：\(reason)（进度记录全部保留）", at: req.now)
         }
         return req.redirect(to: SiteURL.adminPlan(s.planID, query: "notice=plan-archived").path)
     }
@@ -205,13 +174,14 @@ enum PlanController {
 
     static func itemPage(_ req: Request, staff: Staff, _ s: PlanSnapshot, _ task: PlanSnapshot.Task, _ item: PlanSnapshot.Item,
                          errors: ValidationErrors?, errorLine: String?, problem: String?, status: HTTPResponseStatus) async throws -> Response {
-        let reportable = item.lines.filter { staff.can(.reportProgress, PlanProgress.target($0, siteID: s.siteID)) && !($0.state.reported == .completed && $0.state.acceptance == .accepted) }
+        let acting = staff.acting(req, via: .web)
+        let reportable = item.lines.filter { PlanActions.mayReport($0, in: s, by: acting) && !($0.state.reported == .completed && $0.state.acceptance == .accepted) }
         // The admin may report for any unit (a village committee without accounts, say), one unit at a time:
         // `?unit=` chooses it, from the links in the lines table.
         let onBehalf = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:))
         let ownReportable = staff.roles.contains(.admin) ? reportable.filter { $0.unitID == (onBehalf ?? staff.unitID) } : reportable
         let reviewable = item.lines.filter {
-            $0.state.reported == .completed && $0.state.acceptance == .pending && staff.can(.acceptProgress, PlanProgress.target($0, siteID: s.siteID))
+            $0.state.reported == .completed && $0.state.acceptance == .pending && PlanActions.mayAccept($0, in: s, by: acting)
         }
         let model = PlanItemPage.Model(
             snapshot: s, item: item, task: task, reportable: ownReportable, reviewable: reviewable,
@@ -251,11 +221,6 @@ enum PlanController {
         enum CodingKeys: String, CodingKey { case line, lockVersion = "lock_version", status, percent, note, link, file }
     }
 
-    static func requireInForce(_ s: PlanSnapshot) throws {
-        if let archived = s.archived {
-            throw Abort(.conflict, reason: "该工作方案已于\(ChineseTime.date(archived.at))撤销（\(archived.reason)），不能再报告或验收。")
-        }
-    }
 
     @Sendable static func report(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
