@@ -22,6 +22,11 @@ struct Acting: Sendable {
         AccessRules.can(access, action, target)
     }
 
+    /// What the actor may do on its own unit (the back-office home lists it, so people know their rights).
+    var allowedOnOwnUnit: [AccessAction] {
+        AccessAction.allCases.filter { may($0, AccessTarget(siteID: access.siteID, unitID: access.unitID)) }
+    }
+
     /// The actor's own site, for site-wide actions (accounts, units, the calendar).
     var site: AccessTarget<UUID> { AccessTarget(siteID: access.siteID) }
     var siteID: UUID { access.siteID }

@@ -40,7 +40,7 @@ enum ContentCheckController {
     }
 
     static func page(_ req: Request, staff: Staff, result: Result?, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {
-        let isAdmin = staff.can(.manageSite, AccessTarget(siteID: staff.siteID))
+        let isAdmin = SensitiveWordsActions.mayManage(staff.acting(req, via: .web))
         let words = try await SensitiveWordRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$removedAt == nil)
             .sort(\.$word).all()
         let chrome = PageChrome(req: req, title: "内容检查", area: .backOffice)
@@ -131,57 +131,19 @@ enum ContentCheckController {
 
     @Sendable static func addWords(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
-        let lines = (try req.content.decode(WordsForm.self).words ?? "").split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !lines.isEmpty else {
-            return try await page(req, staff: staff, result: nil, errors: ValidationErrors(field: "words", message: "请至少填写一个错敏词。"),
-                                  status: .unprocessableEntity)
+        let added: Int
+        do {
+            added = try await SensitiveWordsActions.add(try req.content.decode(WordsForm.self).words ?? "", by: staff.acting(req, via: .web),
+                                                        at: req.now, on: req.db)
+        } catch ActionError.invalid(let errors, _) {
+            return try await page(req, staff: staff, result: nil, errors: errors, status: .unprocessableEntity)
         }
-        let existing = Set(try await SensitiveWordRecord.query(on: req.db).filter(\.$site.$id == staff.siteID)
-            .filter(\.$removedAt == nil).all().map(\.word))
-        // New words only, each once, with the note written after "｜".
-        var fresh: [(word: String, note: String)] = []
-        for line in lines {
-            let parts = line.split(separator: "｜", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let word = parts.first, !word.isEmpty, !existing.contains(word), !fresh.contains(where: { $0.word == word }) else { continue }
-            fresh.append((word, parts.count > 1 ? parts[1] : ""))
-        }
-        let added = fresh
-        let actor = staff.auditActor(req)
-        if !added.isEmpty {
-            try await req.db.transaction { tx in
-                for entry in added {
-                    let record = SensitiveWordRecord()
-                    record.$site.id = staff.siteID
-                    record.word = entry.word
-                    record.note = entry.note
-                    record.createdAt = req.now
-                    record.createdByLabel = actor.label
-                    try await record.create(on: tx)
-                }
-                try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "words.add",
-                                          target: .init(type: "sensitive-words", id: nil, label: "错敏词"),
-                                          summary: "添加错敏词\(added.count)个：\(added.map(\.word).joined(separator: "、"))", at: req.now)
-            }
-        }
-        return req.redirect(to: SiteURL.adminContentCheck.path + "?notice=" + (added.isEmpty ? "words-unchanged" : "words-added"))
+        return req.redirect(to: SiteURL.adminContentCheck.path + "?notice=" + (added == 0 ? "words-unchanged" : "words-added"))
     }
 
     @Sendable static func removeWord(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let record = try await SensitiveWordRecord.find(id, on: req.db), record.$site.id == staff.siteID, record.removedAt == nil
-        else { throw Abort(.notFound, reason: "没有这个错敏词，或它已被移除。") }
-        let actor = staff.auditActor(req)
-        try await req.db.transaction { tx in
-            record.removedAt = req.now
-            try await record.update(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "words.remove",
-                                      target: .init(type: "sensitive-words", id: id.uuidString, label: record.word),
-                                      summary: "移除错敏词“\(record.word)”（记录保留）", at: req.now)
-        }
+        try await SensitiveWordsActions.remove(req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+                                               by: try req.requireStaff().acting(req, via: .web), at: req.now, on: req.db)
         return req.redirect(to: SiteURL.adminContentCheck.path + "?notice=words-removed")
     }
 }

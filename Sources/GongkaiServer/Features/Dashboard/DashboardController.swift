@@ -17,7 +17,7 @@ enum DashboardController {
         let recent = isAdmin ? try await AuditQueries.search(AuditQueries.Filter(siteID: staff.siteID), page: 1,
                                                              perPage: 8, on: req.db).events : []
         var todos: [(String, String)] = []
-        if staff.can(.manageSite, AccessTarget(siteID: staff.siteID)) {
+        if CalendarActions.mayManage(staff.acting(req, via: .web)) {
             let calendar = try await req.calendarService.calendar(on: req.db)
             let today = ChineseTime.today(req.now)
             // The State Council publishes next year's arrangement between October and December.
@@ -46,9 +46,7 @@ enum DashboardController {
             unitCounts: OrgUnitKind.allCases.compactMap { kind in counts[kind].map { (kind.label, $0) } },
             activeUsers: userCount,
             recent: recent.map { AuditPage.Row($0) },
-            allowed: AccessAction.allCases.filter {
-                staff.can($0, AccessTarget(siteID: staff.siteID, unitID: staff.unitID))
-            })
+            allowed: staff.acting(req, via: .web).allowedOnOwnUnit)
         return PortalController.html(Dashboard.render(model, chrome: PageChrome(req: req, title: "工作平台首页", area: .backOffice)))
     }
 }
