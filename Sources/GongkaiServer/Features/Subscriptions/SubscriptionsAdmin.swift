@@ -13,7 +13,7 @@ enum SubscriptionsAdmin {
 
     static func page(_ req: Request, hostsValue: String?, hostErrors: [String], status: HTTPResponseStatus) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        try SubscriptionsAdminActions.requireOffice(staff.acting(req, via: .web))
         let site = try await SiteRecord.find(staff.siteID, on: req.db)
         let hosts = hostsValue ?? site?.webhookAllowedHosts ?? ""
         let notice = req.query[String.self, at: "notice"] == "hosts" ? "已保存允许推送的内网主机。" : nil
@@ -120,48 +120,20 @@ enum SubscriptionsAdmin {
 
     /// Saves the site's allowed internal webhook hosts (audited, with the old and new lists).
     @Sendable static func saveAllowedHosts(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
         let form = try req.content.decode(HostsForm.self)
-        let lines = (form.hosts ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        let value = lines.joined(separator: "\n")
-        let problems = WebhookTarget.Allowance.problems(value) + (lines.count > 50 ? ["最多填写50行。"] : [])
-        guard problems.isEmpty else {
-            return try await page(req, hostsValue: form.hosts ?? "", hostErrors: problems, status: .unprocessableEntity)
-        }
-        guard let site = try await SiteRecord.find(staff.siteID, on: req.db) else { throw Abort(.notFound) }
-        let before = site.webhookAllowedHosts
-        let actor = staff.auditActor(req)
-        try await req.db.transaction { tx in
-            site.webhookAllowedHosts = value
-            try await site.save(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "site.webhook_hosts",
-                                      target: .init(type: "site", id: staff.siteID.uuidString, label: site.name),
-                                      summary: "允许推送的内网主机：\(before.isEmpty ? "（无）" : before.replacingOccurrences(of: "\n", with: "、")) → \(value.isEmpty ? "（无）" : value.replacingOccurrences(of: "\n", with: "、"))",
-                                      at: req.now)
+        do {
+            try await SubscriptionsAdminActions.saveAllowedHosts(form.hosts ?? "", by: try req.requireStaff().acting(req, via: .web),
+                                                                 at: req.now, on: req.db)
+        } catch ActionError.invalid(let errors, _) {
+            return try await page(req, hostsValue: form.hosts ?? "", hostErrors: errors.messages(for: "hosts"), status: .unprocessableEntity)
         }
         return req.redirect(to: SiteURL.adminSubscriptions.path + "?notice=hosts")
     }
 
     /// Puts a given-up message back in the queue, from its first retry pause.
     @Sendable static func retry(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let row = try await OutboxRecord.query(on: req.db).filter(\.$id == id).with(\.$subscription).first(),
-              row.siteID == staff.siteID, row.abandonedAt != nil
-        else { throw Abort(.notFound, reason: "没有这条已放弃的推送消息。") }
-        let actor = staff.auditActor(req)
-        try await req.db.transaction { tx in
-            row.abandonedAt = nil
-            row.attempts = 0
-            row.nextAttemptAt = req.now
-            try await row.save(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "outbox.retry",
-                                      target: .init(type: "outbox", id: id.uuidString, label: row.subject),
-                                      summary: "重新发送（上次错误：\(row.lastError)）", at: req.now)
-        }
+        try await SubscriptionsAdminActions.retry(req.parameters.get("id").flatMap(UUID.init(uuidString:)),
+                                                  by: try req.requireStaff().acting(req, via: .web), at: req.now, on: req.db)
         return req.redirect(to: SiteURL.adminSubscriptions.path + "?notice=outbox-retry")
     }
 }
