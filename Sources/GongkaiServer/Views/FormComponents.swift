@@ -66,13 +66,15 @@ struct SelectRow: Component {
     let selected: String
     var errors: [String] = []
     var hint: String?
+    /// The element id, when two forms on one page have a field of the same name.
+    var id: String?
 
     var body: Component {
         El("div", ["class": errors.isEmpty ? "field" : "field field-invalid"]) {
-            El("label", ["for": name]) { T(label) }
+            El("label", ["for": id ?? name]) { T(label) }
             if let hint { El("p", ["class": "hint"]) { T(hint) } }
             for error in errors { El("p", ["class": "error"]) { T(error) } }
-            El("select", ["id": name, "name": name]) {
+            El("select", ["id": id ?? name, "name": name]) {
                 for option in options {
                     if option.value == selected {
                         El("option", ["value": option.value, "selected": "selected"]) { T(option.label) }

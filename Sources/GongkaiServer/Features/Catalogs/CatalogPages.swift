@@ -148,10 +148,10 @@ enum CatalogPages {
             }
             El("form", ["method": "post", "action": SiteURL.adminCatalogImport.path, "enctype": "multipart/form-data", "class": "form", "accept-charset": "UTF-8"]) {
                 VoidEl("input", ["type": "hidden", "name": CSRFMiddleware.fieldName, "value": csrfToken])
-                SelectRow(label: "单位", name: "unit", options: unitOptions(m), selected: m.form.unit, errors: e.messages(for: "unit"))
-                SelectRow(label: "领域", name: "domain", options: domainOptions(m), selected: m.form.domain, errors: e.messages(for: "domain"))
+                SelectRow(label: "单位", name: "unit", options: unitOptions(m), selected: m.form.unit, errors: e.messages(for: "unit"), id: "import-unit")
+                SelectRow(label: "领域", name: "domain", options: domainOptions(m), selected: m.form.domain, errors: e.messages(for: "domain"), id: "import-domain")
                 SelectRow(label: "目录层级", name: "level", options: levelOptions, selected: m.form.level.isEmpty ? "county" : m.form.level,
-                          errors: e.messages(for: "level"), hint: "文件没有“公开层级”列时，事项按此层级公开。")
+                          errors: e.messages(for: "level"), hint: "文件没有“公开层级”列时，事项按此层级公开。", id: "import-level")
                 El("div", ["class": e.messages(for: "file").isEmpty ? "field" : "field field-invalid"]) {
                     El("label", ["for": "file"]) { T("目录文件（.xlsx）") }
                     for message in e.messages(for: "file") { El("p", ["class": "error"]) { T(message) } }
