@@ -7,7 +7,7 @@ import Vapor
 /// 信息公开指南 is generated from them); only the office changes what a unit is, adds one or archives one.
 enum UnitsActions {
     /// The unit form as typed; a field left out keeps the unit's current value.
-    struct Input: Sendable {
+    struct Input: Content {
         var name: String?
         var shortName: String?
         var kind: String?

@@ -4,24 +4,10 @@ import Vapor
 
 /// The organisation tree in the back office: reads through `UnitsQuery`, writes through `UnitsActions`.
 enum UnitsController {
-    struct UnitForm: Content {
-        var name: String?
-        var shortName: String?
-        var kind: String?
-        var aliases: String?
-        var address: String?
-        var officeHours: String?
-        var phone: String?
-        var fax: String?
-        var email: String?
-        var postcode: String?
+    /// The fields beside the unit's own (`UnitsActions.Input`): where it goes, and the version the form was read at.
+    struct PlaceForm: Content {
         var parent: String?
         var version: Int?
-
-        var input: UnitsActions.Input {
-            UnitsActions.Input(name: name, shortName: shortName, kind: kind, aliases: aliases, address: address,
-                               officeHours: officeHours, phone: phone, fax: fax, email: email, postcode: postcode)
-        }
     }
 
     struct ArchiveForm: Content {
@@ -41,15 +27,16 @@ enum UnitsController {
 
     @Sendable static func update(req: Request) async throws -> Response {
         let acting = try req.requireStaff().acting(req, via: .web)
-        let form = try req.content.decode(UnitForm.self)
+        let input = try req.content.decode(UnitsActions.Input.self)
+        let form = try req.content.decode(PlaceForm.self)
         do {
-            let unit = try await UnitsActions.update(unitID(req), with: form.input, version: form.version ?? 0, by: acting,
+            let unit = try await UnitsActions.update(unitID(req), with: input, version: form.version ?? 0, by: acting,
                                                      at: req.now, on: req.db)
             return req.redirect(to: SiteURL.adminUnitEdit(try unit.requireID()).path + "?notice=saved")
         } catch let refusal as ActionError {
             // Refused: the form comes back with what was typed, and after a conflict with the current version.
             let unit = try await UnitsActions.find(unitID(req), by: acting, on: req.db)
-            let draft = form.input.draft(fallback: unit.draft)
+            let draft = input.draft(fallback: unit.draft)
             switch refusal {
             case .invalid(let errors, _):
                 return try await formPage(req, unit: unit, model: UnitsQuery.edit(
@@ -72,14 +59,15 @@ enum UnitsController {
 
     @Sendable static func create(req: Request) async throws -> Response {
         let acting = try req.requireStaff().acting(req, via: .web)
-        let form = try req.content.decode(UnitForm.self)
+        let input = try req.content.decode(UnitsActions.Input.self)
+        let form = try req.content.decode(PlaceForm.self)
         let parent = form.parent.flatMap(UUID.init(uuidString:))
         do {
-            let unit = try await UnitsActions.create(form.input, parent: parent, by: acting, at: req.now, on: req.db)
+            let unit = try await UnitsActions.create(input, parent: parent, by: acting, at: req.now, on: req.db)
             return req.redirect(to: SiteURL.adminUnitEdit(try unit.requireID()).path + "?notice=created")
         } catch let refusal as ActionError {
             guard let errors = refusal.fieldErrors else { throw refusal }
-            return try await newPage(req, model: UnitsQuery.new(draft: form.input.draft(fallback: nil), parent: parent, errors: errors,
+            return try await newPage(req, model: UnitsQuery.new(draft: input.draft(fallback: nil), parent: parent, errors: errors,
                                                                 by: acting, on: req.db), status: .badRequest)
         }
     }
