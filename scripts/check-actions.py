@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """The action rule (docs/decisions/0008-one-action-per-write.md), checked by grep.
 
-Front ends -- every file under API/ and Commands/, and every file with a route handler `(req: Request)` --
-must not ask the permission rules or write to the database themselves: they call a `<Feature>Actions` function,
-which does both. This script finds the calls that break the rule.
+1. Front ends -- every file under API/ and Commands/, and every file with a route handler `(req: Request)` --
+   must not ask the permission rules or write to the database themselves: they call a `<Feature>Actions`
+   function, which does both.
+2. Nothing else asks the permission rules either, except the actions, the page queries (`*Query.swift`) and
+   the two places that define how to ask (`Actions/Action.swift`, `Features/Auth/Staff.swift`): a page model or
+   a dashboard asks an action's `may...` helper, so that what a page offers and what the action allows agree.
 
-Files still being moved over are listed with their count in scripts/actions-pending.txt. The check fails when
-a file not on that list breaks the rule, when a listed file breaks it more often than listed (the list only
-shrinks), or when a listed file no longer breaks it (take it off the list). Run with --update to rewrite the
-list from the current counts after moving code into actions.
+Exits 1 and names every call that breaks the rule.
 """
 import pathlib
 import re
@@ -16,7 +16,6 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "Sources" / "GongkaiServer"
-PENDING = ROOT / "scripts" / "actions-pending.txt"
 
 # Asking the rules, and writing: Fluent's writes, transactions, raw SQL, and the feature write layers
 # (which check nothing themselves and are meant to be called from actions only).
@@ -63,42 +62,40 @@ def violations():
     return found
 
 
-def read_pending():
-    pending = {}
-    if PENDING.exists():
-        for line in PENDING.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("#"):
-                name, count = line.rsplit(" ", 1)
-                pending[name] = int(count)
-    return pending
+ASKING = PATTERNS[:3]
+MAY_ASK = ("Actions/Action.swift", "Features/Auth/Staff.swift")
+
+
+def askers():
+    """Files outside the actions and queries that ask the permission rules."""
+    found = {}
+    for path in sorted(SOURCES.rglob("*.swift")):
+        rel = path.relative_to(SOURCES).as_posix()
+        if rel.endswith("Actions.swift") or rel.endswith("Query.swift") or rel in MAY_ASK:
+            continue
+        hits = []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("//", 1)[0]
+            for pattern, what in ASKING:
+                if re.search(pattern, code):
+                    hits.append((number, what, line.strip()))
+        if hits:
+            found[rel] = hits
+    return found
 
 
 def main():
     found = violations()
-    if "--update" in sys.argv:
-        header = ("# Front-end files still asking the permission rules or writing themselves, with how many times.\n"
-                  "# Checked by scripts/check-actions.py; the list only shrinks (decision 0008).\n")
-        PENDING.write_text(header + "".join(f"{name} {len(hits)}\n" for name, hits in sorted(found.items())), encoding="utf-8")
-        print(f"check-actions: {len(found)} files, {sum(map(len, found.values()))} calls listed as pending")
-        return 0
-    pending = read_pending()
-    problems = []
-    for name, hits in sorted(found.items()):
-        allowed = pending.get(name, 0)
-        if len(hits) > allowed:
-            problems.append(f"{name}: {len(hits)} calls outside an action (allowed {allowed}):")
-            problems += [f"    {name}:{n}: {what}: {code}" for n, what, code in hits]
-    for name, allowed in sorted(pending.items()):
-        have = len(found.get(name, []))
-        if have < allowed:
-            problems.append(f"{name}: now {have} calls, listed {allowed}: lower it in scripts/actions-pending.txt (or run --update)")
-    total = sum(map(len, found.values()))
-    if problems:
+    for name, hits in askers().items():
+        found.setdefault(name, [])
+        found[name] += [h for h in hits if h not in found[name]]
+    if found:
         print("check-actions: the action rule is broken (see docs/decisions/0008-one-action-per-write.md)")
-        print("\n".join(problems))
+        for name, hits in sorted(found.items()):
+            for n, what, code in hits:
+                print(f"    {name}:{n}: {what}: {code}")
         return 1
-    print(f"check-actions: ok ({total} pending calls in {len(found)} files, none new)")
+    print("check-actions: ok (no front end asks the permission rules or writes; only actions and queries ask)")
     return 0
 
 

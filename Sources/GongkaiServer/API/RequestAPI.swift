@@ -138,26 +138,28 @@ enum RequestAPI {
         guard let site = input.site.map({ slug in sites.first { $0.slug == slug } }) ?? (sites.count == 1 ? sites.first : nil) else {
             throw APIError(.unprocessableEntity, code: "unknown_site", message: "请用 site 给出站点代码，如 hukou。", field: "site")
         }
-        let units = try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db)
-        guard let unitID = input.unit, units.contains(where: { $0.id == unitID }) else {
-            throw APIError(.unprocessableEntity, code: "unknown_unit", message: "请用 unit 给出受理申请的行政机关（见 /api/v1/sites/\(site.slug)/units）。", field: "unit")
-        }
         let application = RequestApplication(
             applicant: ApplicantType(rawValue: input.applicantType ?? "") ?? .naturalPerson, name: input.name ?? "", idKind: input.idKind ?? "居民身份证",
             idNumber: input.idNumber ?? "", contactPerson: input.contactPerson ?? "", phone: input.phone ?? "", email: input.email ?? "", address: input.address ?? "",
             information: input.information ?? "", form: RequestApplication.ProvisionForm(rawValue: input.form ?? ""),
             delivery: RequestApplication.Delivery(rawValue: input.delivery ?? ""), needsHelp: input.needsHelp ?? false)
-        let errors = application.validate()
+        let siteID = try site.requireID()
+        let errors = try await RequestIntakeActions.problems(application, unit: input.unit?.uuidString, siteID: siteID, on: req.db)
+        if errors.problems.contains(where: { $0.field == "unit" }) {
+            throw APIError(.unprocessableEntity, code: "unknown_unit", message: "请用 unit 给出受理申请的行政机关（见 /api/v1/sites/\(site.slug)/units）。", field: "unit")
+        }
         if let problem = errors.problems.first {
             throw APIError(.unprocessableEntity, code: "invalid_field", message: errors.summary, field: problem.field)
         }
         guard req.gongkai.limits.requestForm.allow(req.clientAddress, now: req.now) else {
             throw APIError(.tooManyRequests, code: "rate_limited", message: "提交过于频繁，请一小时后再试。")
         }
-        let record = try await RequestStore.create(
-            .init(application: application, unitID: unitID, channel: .online, arrivedOn: req.today), siteID: try site.requireID(),
-            actor: AuditActor(userID: nil, label: "申请人（API）", siteID: site.id, clientAddress: req.clientAddress),
-            now: req.now, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+        let record: DisclosureRequestRecord
+        do {
+            record = try await RequestIntakeActions.apply(application, unit: input.unit?.uuidString, siteID: siteID,
+                                                          by: .applicant(siteID: siteID, label: "申请人（API）", clientAddress: req.clientAddress, via: .api),
+                                                          at: req.now, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+        } catch let refusal as ActionError { throw refusal.apiError }
         let created = Created(code: record.code, number: record.number, stage: record.stage,
                               trackURL: req.application.gongkai.config.publicBaseURL + SiteURL.requestTrack(slug: site.slug, code: record.code).path)
         return try await created.encodeResponse(status: .created, for: req)
@@ -176,7 +178,7 @@ enum RequestAPI {
 
     @Sendable static func list(req: Request) async throws -> [Tracking] {
         let staff = try req.requireStaff()
-        let units = try await RequestAdmin.visibleUnits(staff, on: req.db)
+        let units = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
         let records = try await DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$unit.$id ~~ units)
             .with(\.$unit).sort(\.$createdAt, .descending).limit(500).all()
         let calendar = try await req.calendarService.calendar(on: req.db)

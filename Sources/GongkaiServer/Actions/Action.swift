@@ -37,6 +37,15 @@ struct Acting: Sendable {
         Acting(access: AccessActor(siteID: siteID, unitID: siteID, roles: [.admin]), audit: .commandLine(siteID: siteID), via: .cli)
     }
 
+    /// Someone from the public (an applicant, a subscriber): no account and no rights, so every permission rule
+    /// says no; the actions open to the public ask none.
+    static func applicant(siteID: UUID, label: String, clientAddress: String, via: Via) -> Acting {
+        Acting(access: AccessActor(siteID: siteID, unitID: nobody, roles: []),
+               audit: AuditActor(userID: nil, label: label, siteID: siteID, clientAddress: clientAddress), via: via)
+    }
+
+    private static let nobody = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
+
     /// The operator at the command line for what belongs to no site (the national working-day calendar).
     static let commandLineOperator = Acting(
         access: AccessActor(siteID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), unitID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), roles: [.admin]),

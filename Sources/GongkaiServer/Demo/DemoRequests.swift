@@ -60,7 +60,7 @@ enum DemoRequests {
                     if i % 10 == 3, let replied = try await DisclosureRequestRecord.find(record.id, on: db)?.repliedOn.flatMap(CivilDate.init),
                        let filed = calendar.addingWorkingDays(10, to: replied), filed <= today, i < 40 {
                         let kind: TableFour.Kind = i == 33 ? .litigationDirect : .review
-                        try await RequestAppeals.file(kind, filedOn: filed, note: "示例：申请人不服不予公开的答复", against: record, actor: actor, now: app.gongkai.now, on: db)
+                        try await RequestStore.fileAppeal(kind, filedOn: filed, note: "示例：申请人不服不予公开的答复", against: record, actor: actor, now: app.gongkai.now, on: db)
                         if i == 3, let decided = calendar.addingWorkingDays(40, to: filed), decided <= today {
                             try await DisclosureRequestAppealRecord.query(on: db).filter(\.$request.$id == record.requireID())
                                 .set(\.$result, to: TableFour.Result.upheld.rawValue).set(\.$decidedOn, to: decided.description).update()

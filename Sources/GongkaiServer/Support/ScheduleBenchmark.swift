@@ -123,7 +123,7 @@ public enum ScheduleBenchmark {
                 let start = ContinuousClock.now
                 guard let s = try await PlanSnapshot.load(outcome.planID, today: today, calendar: calendar, withNotes: false, on: db) else { continue }
                 snapshotTimes.append(ms(start))
-                let model = ScheduleDashboard.model([s], staff: admin)
+                let model = ScheduleDashboard.model([s], staff: admin, acting: Acting(access: admin.actor, audit: .commandLine(siteID: siteID), via: .cli))
                 _ = ScheduleDashboard.render(model).render()
                 dashboardTimes.append(ms(start))
                 overdue = s.rollup.overdue

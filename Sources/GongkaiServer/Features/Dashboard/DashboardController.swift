@@ -31,7 +31,7 @@ enum DashboardController {
         if waitingCatalogs > 0 {
             todos.append(("有\(waitingCatalogs)份政务公开事项标准目录等待您审核、发布或修改。", SiteURL.adminCatalogs.path))
         }
-        let schedule = ScheduleDashboard.model(try await PlanController.snapshots(siteID: staff.siteID, withNotes: false, req), staff: staff)
+        let schedule = ScheduleDashboard.model(try await PlanController.snapshots(siteID: staff.siteID, withNotes: false, req), staff: staff, acting: staff.acting(req, via: .web))
         todos += ScheduleDashboard.todos(schedule)
         let publishing = try await PublicationDashboard.model(req, staff: staff)
         todos += PublicationDashboard.todos(publishing)

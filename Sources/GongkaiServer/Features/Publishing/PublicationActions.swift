@@ -85,6 +85,17 @@ enum PublicationActions {
         acting.may(.editContent, full.target)
     }
 
+    /// What a page may offer on a record of `target`: the same rules `perform` asks.
+    struct Abilities: Sendable {
+        var edit: Bool
+        var review: Bool
+        var publish: Bool
+    }
+
+    static func abilities(_ target: AccessTarget<UUID>, by acting: Acting) -> Abilities {
+        Abilities(edit: acting.may(.editContent, target), review: acting.may(.reviewContent, target), publish: acting.may(.publishContent, target))
+    }
+
     /// A record of the actor's site as the actor may see it, or 404 / 403.
     static func find(_ id: UUID?, by acting: Acting, on db: any Database) async throws -> PublicationStore.Full {
         guard let id else { throw ActionError.notFound("没有找到这条信息。") }

@@ -177,7 +177,7 @@ enum PublicationController {
         let interpretations = try await PublicationRecord.query(on: req.db).filter(\.$interpretsID == full.record.id).all()
         let chrome = PageChrome(req: req, title: full.record.title, area: .backOffice)
         return PortalController.html(PublicationPages.show(
-            PublicationPages.ShowModel(full: full, staff: staff, findings: findings, blocked: blocked != nil, actionError: actionError,
+            PublicationPages.ShowModel(full: full, siteSlug: staff.siteSlug, may: PublicationActions.abilities(full.target, by: staff.acting(req, via: .web)), findings: findings, blocked: blocked != nil, actionError: actionError,
                                        timeliness: timeliness, interprets: interprets, interpretations: interpretations),
             chrome: chrome), status: status)
     }

@@ -21,6 +21,7 @@ enum PublicationDashboard {
     }
 
     static func model(_ req: Request, staff: Staff) async throws -> Model {
+        let acting = staff.acting(req, via: .web)
         var query = PublicationRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$withdrawnAt == nil).with(\.$unit)
         if !staff.roles.contains(.admin) { query = query.filter(\.$unit.$id == staff.unitID) }
         let records = try await query.all()
@@ -37,8 +38,8 @@ enum PublicationDashboard {
         for record in records {
             guard let version = latest[record.id!] else { continue }
             let target = AccessTarget(siteID: staff.siteID, unitID: record.$unit.id)
-            if (version.publicationStatus == .submitted && staff.can(.reviewContent, target))
-                || (version.publicationStatus == .approved && staff.can(.publishContent, target)) { waiting += 1 }
+            let may = PublicationActions.abilities(target, by: acting)
+            if (version.publicationStatus == .submitted && may.review) || (version.publicationStatus == .approved && may.publish) { waiting += 1 }
             let shown = versions.first { $0.id == record.liveVersionID } ?? version
             let timed = PublicationTimeliness.assess(version: shown, entries: byVersion[shown.id!] ?? [], today: today, calendar: calendar)
             guard let headline = timed.headline else { continue }

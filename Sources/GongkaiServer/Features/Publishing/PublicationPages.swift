@@ -84,7 +84,9 @@ enum PublicationPages {
 
     struct ShowModel {
         let full: PublicationStore.Full
-        let staff: Staff
+        let siteSlug: String
+        /// What the actor may do on this record (`PublicationActions.abilities`).
+        let may: PublicationActions.Abilities
         let findings: [ContentSafetyFinding]
         let blocked: Bool
         let actionError: String?
@@ -101,9 +103,9 @@ enum PublicationPages {
         let record = full.record
         let version = full.working ?? full.latest
         let target = full.target
-        let canEdit = m.staff.can(.editContent, target)
-        let canReview = m.staff.can(.reviewContent, target)
-        let canPublish = m.staff.can(.publishContent, target)
+        let canEdit = m.may.edit
+        let canReview = m.may.review
+        let canPublish = m.may.publish
         let lock = String(record.lockVersion)
         return Layout.render(chrome) {
             El("p", ["class": "breadcrumb"]) { A("信息发布", href: SiteURL.adminPublications().path) }
@@ -114,7 +116,7 @@ enum PublicationPages {
                 timelinessBadge(m.timeliness)
                 if record.isLive {
                     T(" ")
-                    A("在门户查看", href: SiteURL.publication(slug: m.staff.siteSlug, record.id!).path)
+                    A("在门户查看", href: SiteURL.publication(slug: m.siteSlug, record.id!).path)
                 }
             }
             if let error = m.actionError { El("div", ["class": "error-summary", "role": "alert"]) { El("p") { T(error) } } }
@@ -127,7 +129,7 @@ enum PublicationPages {
             actions(m, version: version, lock: lock, canEdit: canEdit, canReview: canReview, canPublish: canPublish)
             El("h2") { T("第\(version.number)版 · \(version.publicationStatus.label)") }
             PublicationMetadata(record: record, version: version, unitName: full.unit.name, entries: full.entries[version.id!] ?? [],
-                                interprets: m.interprets, interpretations: m.interpretations, siteSlug: m.staff.siteSlug, admin: true)
+                                interprets: m.interprets, interpretations: m.interpretations, siteSlug: m.siteSlug, admin: true)
             El("section", ["class": "card"]) {
                 El("h3") { T("公开属性") }
                 El("p") {

@@ -7,15 +7,10 @@ import Vapor
 /// `/admin/requests`: the handling unit's (and the office's) applications — the queue by due date, one case with
 /// the applicant's details (reading it is audited), its dates and history, and the form that appends an event.
 enum RequestAdmin {
-    /// The units whose applications this account may handle (its own; all for the office).
-    static func visibleUnits(_ staff: Staff, on db: any Database) async throws -> [UUID] {
-        let units = try await UnitQueries.forSite(staff.siteID, includeArchived: true, on: db).compactMap(\.id)
-        return units.filter { staff.can(.handleRequest, AccessTarget(siteID: staff.siteID, unitID: $0)) }
-    }
-
     @Sendable static func index(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let units = try await visibleUnits(staff, on: req.db)
+        let acting = staff.acting(req, via: .web)
+        let units = try await RequestQuery.handledUnits(by: acting, on: req.db)
         let open = req.query[String.self, at: "show"] != "all"
         var query = DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$unit.$id ~~ units).with(\.$unit)
         if open { query = query.filter(\.$stage ~~ RequestTimeline.openStages.map(\.rawValue)) }
@@ -25,7 +20,7 @@ enum RequestAdmin {
         let today = req.today
         let queues = try await RequestQueues.open(siteID: staff.siteID, units: units, today: today, calendar: calendar, on: req.db)
         let undelivered = try await RequestMail.undelivered(siteID: staff.siteID, units: units, on: req.db)
-        let isOffice = staff.can(.manageSite, AccessTarget(siteID: staff.siteID))
+        let isOffice = RequestQuery.isOffice(acting)
         let chrome = PageChrome(req: req, title: "依申请公开", area: .backOffice)
         let html = Layout.render(chrome) {
             El("h1") { T("依申请公开") }
@@ -120,8 +115,7 @@ enum RequestAdmin {
     @Sendable static func show(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let record = try await find(req, staff: staff)
-        try await AuditLog.record(on: req.db, actor: staff.auditActor(req), siteID: staff.siteID, action: "request.view",
-                                  target: .init(type: "request", id: record.id?.uuidString, label: "申请 \(record.number)"), summary: "查看申请（含申请人信息）", at: req.now)
+        try await RequestCaseActions.view(record, by: staff.acting(req, via: .web), at: req.now, on: req.db)
         return try await page(req, staff: staff, record: record, errors: nil, status: .ok)
     }
 
@@ -137,11 +131,10 @@ enum RequestAdmin {
         async let related = RequestRelated.find(for: r, query: req.query[String.self, at: "q"], staff: staff, on: req.db)
         async let units = UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)
         async let mails = ApplicantMailRecord.query(on: req.db).filter(\.$request.$id == id).all()
+        let may = RequestQuery.abilities(on: r, by: staff.acting(req, via: .web))
         let panels = RequestCasePanels.Model(
             loaded: loaded, letters: try await letters, mails: try await mails, files: try await files, appeals: try await appeals, related: try await related,
-            units: try await units, canExtend: staff.can(.extendRequest, AccessTarget(siteID: staff.siteID, unitID: r.$unit.id)),
-            canChargeFee: staff.can(.chargeFee, AccessTarget(siteID: staff.siteID, unitID: r.$unit.id)),
-            canDraft: staff.can(.editContent, AccessTarget(siteID: staff.siteID, unitID: r.$unit.id)))
+            units: try await units, canExtend: may.extend, canChargeFee: may.chargeFee, canDraft: may.draft)
         let chrome = PageChrome(req: req, title: "申请 \(r.number)", area: .backOffice)
         let html = Layout.render(chrome) {
             El("h1") { T("政府信息公开申请 \(r.number)") }

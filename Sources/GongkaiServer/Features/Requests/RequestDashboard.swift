@@ -15,7 +15,7 @@ enum RequestDashboard {
 
     static func model(_ req: Request, staff: Staff) async throws -> Model {
         var model = Model()
-        let units = try await RequestAdmin.visibleUnits(staff, on: req.db)
+        let units = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
         guard !units.isEmpty else { return model }
         let calendar = try await req.calendarService.calendar(on: req.db)
         let entries = try await RequestQueues.open(siteID: staff.siteID, units: units, today: req.today, calendar: calendar, on: req.db)
@@ -23,7 +23,7 @@ enum RequestDashboard {
             let n = entries.filter { $0.kinds.contains(kind) }.count
             if n > 0 { model.todos.append(("依申请公开：\(kind.title) \(n)件。", SiteURL.adminRequests().path)) }
         }
-        if staff.can(.manageSite, AccessTarget(siteID: staff.siteID)) {
+        if RequestQuery.isOffice(staff.acting(req, via: .web)) {
             let records = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).map(\.unit)
             model.lines = try await RequestQueues.counts(siteID: staff.siteID, units: records, today: req.today, calendar: calendar, on: req.db)
                 .filter { $0.open + $0.receivedThisYear + $0.repliedThisYear > 0 }

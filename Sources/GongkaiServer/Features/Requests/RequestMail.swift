@@ -107,26 +107,4 @@ enum RequestMail {
         let done = Set(delivered.map { $0.$request.id })
         return mails.filter { !done.contains($0.$request.id) }.map { ($0, $0.request) }
     }
-
-    /// `POST /admin/requests/:id/mails/:mail/resend`: a given-up mail back in the queue (audited).
-    @Sendable static func resend(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        let record = try await RequestAdmin.find(req, staff: staff)
-        guard let id = req.parameters.get("mail").flatMap(UUID.init(uuidString:)), let mail = try await ApplicantMailRecord.find(id, on: req.db),
-              mail.$request.id == record.id
-        else { throw Abort(.notFound, reason: "没有这封邮件。") }
-        guard mail.deliveredAt == nil else { throw Abort(.conflict, reason: "这封邮件已经发出，无需重发。") }
-        let actor = staff.auditActor(req)
-        try await req.db.transaction { tx in
-            mail.abandonedAt = nil
-            mail.attempts = 0
-            mail.nextAttemptAt = req.now
-            mail.lastError = ""
-            try await mail.save(on: tx)
-            try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "request.mail.resend",
-                                      target: .init(type: "request", id: record.id?.uuidString, label: "申请 \(record.number)"),
-                                      summary: "重新发送邮件至 \(PersonalDataScanner.maskEmail(mail.toAddress))", at: req.now)
-        }
-        return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path + "?notice=mail-resend")
-    }
 }

@@ -9,7 +9,7 @@ import Vapor
 enum RequestOverview {
     @Sendable static func show(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        try RequestQuery.requireOffice(staff.acting(req, via: .web))
         let calendar = try await req.calendarService.calendar(on: req.db)
         let units = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).map(\.unit)
         let lines = try await RequestQueues.counts(siteID: staff.siteID, units: units, today: req.today, calendar: calendar, on: req.db)

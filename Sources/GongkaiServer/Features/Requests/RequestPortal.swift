@@ -43,22 +43,25 @@ enum RequestPortal {
     @Sendable static func submit(req: Request) async throws -> Response {
         let site = try await InformationController.site(req)
         let form = try req.content.decode(Form.self)
-        var errors = form.application.validate()
-        let units = try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db)
-        let unit = units.first { $0.id?.uuidString == form.unit }
-        if unit == nil { errors.add("unit", "请选择受理申请的行政机关。") }
+        let siteID = try site.requireID()
+        var errors = try await RequestIntakeActions.problems(form.application, unit: form.unit, siteID: siteID, on: req.db)
         if !RequestChallenge.check(answer: form.answer ?? "", token: form.challenge ?? "", secret: req.application.gongkai.formSecret, now: req.now) {
             errors.add("answer", "验证题答案不对或已过期，请重新计算下面的新题目。")
         }
-        guard errors.isEmpty, let unit else { return try await page(req, site: site, form: form, errors: errors, status: .unprocessableEntity) }
+        guard errors.isEmpty else { return try await page(req, site: site, form: form, errors: errors, status: .unprocessableEntity) }
         guard req.gongkai.limits.requestForm.allow(req.clientAddress, now: req.now) else {
             throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试；也可以到受理机构当面提交或邮寄申请。")
         }
         let calendar = try await req.calendarService.calendar(on: req.db)
-        let record = try await RequestStore.create(
-            .init(application: form.application, unitID: try unit.requireID(), channel: .online, arrivedOn: req.today),
-            siteID: try site.requireID(), actor: AuditActor(userID: nil, label: "申请人（在线）", siteID: site.id, clientAddress: req.clientAddress),
-            now: req.now, calendar: calendar, on: req.db)
+        let record: DisclosureRequestRecord
+        do {
+            record = try await RequestIntakeActions.apply(form.application, unit: form.unit, siteID: siteID,
+                                                          by: .applicant(siteID: siteID, label: "申请人（在线）", clientAddress: req.clientAddress, via: .web),
+                                                          at: req.now, calendar: calendar, on: req.db)
+        } catch let refusal as ActionError {
+            guard let errors = refusal.fieldErrors else { throw refusal }
+            return try await page(req, site: site, form: form, errors: errors, status: refusal.status)
+        }
         return req.redirect(to: SiteURL.requestTrack(slug: site.slug, code: record.code).path + "&new=1")
     }
 

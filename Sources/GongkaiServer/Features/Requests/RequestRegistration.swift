@@ -45,35 +45,22 @@ enum RequestRegistration {
     @Sendable static func create(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let form = try req.content.decode(Form.self)
-        var errors = form.portalForm.application.validate()
-        let units = try await RequestAdmin.visibleUnits(staff, on: req.db)
-        let unitID = form.unit.flatMap(UUID.init(uuidString:)).flatMap { units.contains($0) ? $0 : nil }
-        if unitID == nil { errors.add("unit", "请选择受理单位（只能登记本单位收到的申请）。") }
-        let channel = ReceiptChannel(rawValue: form.channel ?? "")
-        if channel == nil || channel == .online { errors.add("channel", "请选择申请的提交方式。") }
-        let arrived = CivilDate(form.arrivedOn ?? "")
-        if arrived == nil { errors.add("arrivedOn", "请填写提交或签收的日期，如 2026-11-23（读到：“\(form.arrivedOn ?? "")”）。") }
-        if let arrived, arrived > req.today { errors.add("arrivedOn", "日期不能晚于今天。") }
-        let confirmed = (form.confirmedOn ?? "").isEmpty ? nil : CivilDate(form.confirmedOn ?? "")
-        if !(form.confirmedOn ?? "").isEmpty && confirmed == nil { errors.add("confirmedOn", "确认日期的格式应为 2026-11-23。") }
-        if let confirmed, let arrived, confirmed < arrived { errors.add("confirmedOn", "确认日期不能早于收到的日期。") }
-        guard errors.isEmpty, let unitID, let channel, let arrived else {
-            return try await page(req, staff: staff, form: form, errors: errors, status: .unprocessableEntity)
-        }
-        let record = try await RequestStore.create(
-            .init(application: form.portalForm.application, unitID: unitID, channel: channel, arrivedOn: arrived, confirmedOn: confirmed),
-            siteID: staff.siteID, actor: staff.auditActor(req), now: req.now, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
-        if form.writtenForApplicant == "1" {
-            let lock = record.lockVersion
-            try await RequestStore.append(RequestEvent(.note, on: req.today, text: "申请人口头提出，由工作人员代为填写（条例第二十九条）"), to: record,
-                                          expectedLock: lock, actor: staff.auditActor(req), now: req.now,
-                                          calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+        let registration = RequestIntakeActions.Registration(application: form.portalForm.application, unit: form.unit, channel: form.channel,
+                                                             arrivedOn: form.arrivedOn, confirmedOn: form.confirmedOn,
+                                                             writtenForApplicant: form.writtenForApplicant == "1")
+        let record: DisclosureRequestRecord
+        do {
+            record = try await RequestIntakeActions.register(registration, by: staff.acting(req, via: .web), at: req.now,
+                                                             calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+        } catch let refusal as ActionError {
+            guard let errors = refusal.fieldErrors else { throw refusal }
+            return try await page(req, staff: staff, form: form, errors: errors, status: refusal.status)
         }
         return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path + "?notice=request-registered")
     }
 
     static func page(_ req: Request, staff: Staff, form: Form, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {
-        let visible = Set(try await RequestAdmin.visibleUnits(staff, on: req.db))
+        let visible = Set(try await RequestQuery.handledUnits(access: staff.actor, on: req.db))
         let units = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).filter { visible.contains($0.unit.id!) }
         let chrome = PageChrome(req: req, title: "登记政府信息公开申请", area: .backOffice)
         let isOrganisation = ApplicantType(rawValue: form.applicantType ?? "")?.isOrganisation ?? false

@@ -51,7 +51,7 @@ enum RequestRelated {
                 }
             }
         }
-        let units = try await RequestAdmin.visibleUnits(staff, on: db)
+        let units = try await RequestQuery.handledUnits(access: staff.actor, on: db)
         let pattern = "%" + words.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
         let earlierRows = try await DisclosureRequestRecord.query(on: db).filter(\.$site.$id == record.$site.id).filter(\.$unit.$id ~~ units)
             .filter(\.$information, .custom("LIKE"), pattern).filter(\.$id != record.requireID()).sort(\.$createdAt, .descending).limit(20).all()

@@ -11,7 +11,7 @@ import Vapor
 enum RequestReport {
     static func table(_ req: Request, staff: Staff) async throws -> (TableThree, unitName: String?, year: Int, units: [UUID]) {
         let year = req.query[Int.self, at: "year"] ?? req.today.year
-        let visible = try await RequestAdmin.visibleUnits(staff, on: req.db)
+        let visible = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
         var units = visible
         var unitName: String?
         if let chosen = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)), visible.contains(chosen) {
@@ -75,7 +75,7 @@ enum RequestReport {
         let staff = try req.requireStaff()
         let (table, unitName, year, chosen) = try await table(req, staff: staff)
         let four = try await tableFour(siteID: staff.siteID, units: chosen, year: year, on: req.db)
-        let visible = try await RequestAdmin.visibleUnits(staff, on: req.db)
+        let visible = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
         let units = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: true, on: req.db)).filter { visible.contains($0.unit.id!) }
         let chrome = PageChrome(req: req, title: "年度报告表三", area: .backOffice)
         let query = req.url.query ?? "year=\(year)"

@@ -185,4 +185,25 @@ enum RequestStore {
                                           + (event.kind == .transferred ? "：" + RequestPages.transferText(event.text) : "") + files, at: now)
         }
     }
+
+    /// Records a 行政复议 or 行政诉讼 (pending) with its audit event. Checks nothing: called by
+    /// `RequestCaseActions.fileAppeal` and the demo loader.
+    static func fileAppeal(_ kind: TableFour.Kind, filedOn filed: CivilDate, note: String, against record: DisclosureRequestRecord, actor: AuditActor, now: Date,
+                           on db: any Database) async throws {
+        try await db.transaction { tx in
+            let row = DisclosureRequestAppealRecord()
+            row.$request.id = try record.requireID()
+            row.kind = kind.rawValue
+            row.filedOn = filed.description
+            row.result = TableFour.Result.pending.rawValue
+            row.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+            row.lockVersion = 1
+            row.createdAt = now
+            row.createdByLabel = actor.label
+            try await row.create(on: tx)
+            try await AuditLog.record(on: tx, actor: actor, siteID: record.$site.id, action: "request.appeal",
+                                      target: .init(type: "request", id: record.id?.uuidString, label: "申请 \(record.number)"),
+                                      summary: "\(kind.label)（\(filed)提出）", at: now)
+        }
+    }
 }

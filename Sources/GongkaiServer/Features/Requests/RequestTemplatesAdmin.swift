@@ -14,7 +14,7 @@ enum RequestTemplatesAdmin {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        try RequestQuery.requireOffice(staff.acting(req, via: .web))
         let saved = try await RequestLetterTemplateRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).all()
         let chrome = PageChrome(req: req, title: "告知书模板", area: .backOffice)
         let html = Layout.render(chrome) {
@@ -41,7 +41,7 @@ enum RequestTemplatesAdmin {
 
     @Sendable static func edit(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        try RequestQuery.requireOffice(staff.acting(req, via: .web))
         return try await page(req, staff: staff, kind: try kind(req), body: nil, note: "", errors: nil, status: .ok)
     }
 
@@ -53,38 +53,15 @@ enum RequestTemplatesAdmin {
 
     @Sendable static func save(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        try staff.require(.manageSite, AccessTarget(siteID: staff.siteID))
+        try RequestQuery.requireOffice(staff.acting(req, via: .web))
         let kind = try kind(req)
         let form = try req.content.decode(Form.self)
         let body = (form.body ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        var errors = ValidationErrors()
-        for problem in RequestLetter.check(body, kind: kind) { errors.add("body", problem.description) }
-        let current = try await RequestLetters.current(kind, siteID: staff.siteID, on: req.db)
-        if errors.isEmpty && current.number != (form.number ?? 0) {
-            errors.add("body", "模板刚被他人修改过（现为第\(current.number)版），请看最新的文字后再保存。")
-            return try await page(req, staff: staff, kind: kind, body: body, note: form.note ?? "", errors: errors, status: .conflict)
-        }
-        if errors.isEmpty && body == current.body { errors.add("body", "文字没有改动。") }
-        guard errors.isEmpty else { return try await page(req, staff: staff, kind: kind, body: body, note: form.note ?? "", errors: errors, status: .unprocessableEntity) }
-        let actor = staff.auditActor(req)
         do {
-            try await req.db.transaction { tx in
-                let row = RequestLetterTemplateRecord()
-                row.$site.id = staff.siteID
-                row.kind = kind.key
-                row.number = current.number + 1
-                row.body = body
-                row.note = (form.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-                row.createdAt = req.now
-                row.createdByLabel = actor.label
-                try await row.create(on: tx)
-                try await AuditLog.record(on: tx, actor: actor, siteID: staff.siteID, action: "request.template",
-                                          target: .init(type: "letter-template", id: kind.key, label: kind.label),
-                                          summary: "第\(row.number)版" + (row.note.isEmpty ? "" : "：\(row.note)"), at: req.now)
-            }
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            errors.add("body", "模板刚被他人修改过，请看最新的文字后再保存。")
-            return try await page(req, staff: staff, kind: kind, body: body, note: form.note ?? "", errors: errors, status: .conflict)
+            try await RequestTemplatesActions.save(kind, body: body, note: form.note ?? "", over: form.number, by: staff.acting(req, via: .web), at: req.now, on: req.db)
+        } catch let refusal as ActionError {
+            guard let errors = refusal.fieldErrors else { throw refusal }
+            return try await page(req, staff: staff, kind: kind, body: body, note: form.note ?? "", errors: errors, status: refusal.status)
         }
         return req.redirect(to: SiteURL.adminRequestTemplate(key: kind.key).path + "?notice=template-saved")
     }

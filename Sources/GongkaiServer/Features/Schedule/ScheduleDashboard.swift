@@ -27,8 +27,8 @@ enum ScheduleDashboard {
         let supervisor: Bool
     }
 
-    static func model(_ plans: [PlanSnapshot], staff: Staff) -> Model {
-        let supervisor = staff.can(.manageSite, AccessTarget(siteID: staff.siteID))
+    static func model(_ plans: [PlanSnapshot], staff: Staff, acting: Acting) -> Model {
+        let supervisor = PlanManagementActions.mayManage(acting)
         let parts = plans.map { s -> PlanPart in
             var rows: [UUID: UnitRow] = [:]
             var mine: [(PlanSnapshot.Item, PlanSnapshot.Line)] = []
@@ -49,7 +49,7 @@ enum ScheduleDashboard {
                     }
                     if line.unitID == staff.unitID && line.status != .completed { mine.append((item, line)) }
                     if line.state.reported == .completed && line.state.acceptance == .pending && !supervisor
-                        && staff.can(.acceptProgress, PlanProgress.target(line, siteID: s.siteID)) {
+                        && PlanActions.mayAccept(line, in: s, by: acting) {
                         toAccept.append((item, line))
                     }
                 }

@@ -256,7 +256,7 @@ enum Outbox {
             row.subject = "请确认订阅：\(subscription.scopeLabel)"
             row.payload = String(decoding: try JSONEncoder.sorted.encode(VerifyEmail(event: "subscription.verify", confirmURL: confirmURL)), as: UTF8.self)
         } else {
-            let challenge = SubscriptionsController.randomHex(16)
+            let challenge = SubscriptionsActions.randomHex(16)
             let verify = Verify(event: "subscription.verify", challenge: challenge, scope: subscription.scopeLabel, cancelURL: cancelURL)
             row.kind = "verify"
             row.subject = "订阅确认：\(subscription.scopeLabel)"

@@ -48,70 +48,30 @@ enum SubscriptionsController {
             form.scope = parts[0]
             form.id = parts.count > 1 ? parts[1] : ""
         }
-        var errors = ValidationErrors()
         let options = try await scopes(site: site, on: req.db)
-        let key = "\(form.scope ?? ""):\(form.id ?? "")"
-        let label = options.first { $0.value == key }?.label
-        let scope = FeedScope(scope: form.scope ?? "", id: form.id ?? "")
-        if scope == nil || label == nil { errors.add("scope", "请选择要订阅的范围。") }
-        let address = (form.address ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let mailEnabled = req.application.gongkai.config.smtp != nil
-        let channel = form.channel == "email" ? "email" : "webhook"
-        if channel == "email" {
-            if !mailEnabled {
-                errors.add("channel", "本平台尚未配置邮件服务器，暂不能用邮件订阅；可以用阅读器订阅 Atom 地址，或填写系统接收网址。")
-            } else if !MailMessage.isPlausibleAddress(address) {
-                errors.add("address", "请填写正确的电子邮箱地址，如 zhangsan@example.com（读到：“\(address)”）。")
-            }
-        } else if let url = URL(string: address), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil, url.user == nil, address.count <= 500 {
-            // Checked again before every delivery; here so that the person hears at once.
-            let allowance = WebhookTarget.Allowance(site.webhookAllowedHosts)
-            do {
-                _ = try await req.application.threadPool.runIfActive { try WebhookTarget.check(url, allowance: allowance) }
-            } catch let refused as WebhookTarget.Refused {
-                errors.add("address", refused.message)
-            }
-        } else {
-            errors.add("address", "请填写接收推送的网址，以 http:// 或 https:// 开头（读到：“\(address)”）。")
-        }
-        guard errors.isEmpty, let scope, let label else {
+        let label = options.first { $0.value == "\(form.scope ?? ""):\(form.id ?? "")" }?.label
+        let input = SubscriptionsActions.Input(scope: form.scope ?? "", id: form.id ?? "", channel: form.channel, address: form.address)
+        let setting = SubscriptionsActions.Setting(mailEnabled: req.application.gongkai.config.smtp != nil,
+                                                   publicBaseURL: req.application.gongkai.config.publicBaseURL, threadPool: req.application.threadPool)
+        let errors = await SubscriptionsActions.check(input, label: label, site: site, setting: setting)
+        guard errors.isEmpty else {
             return try await page(req, site: site, form: form, errors: errors, created: nil, status: .unprocessableEntity)
         }
         guard req.gongkai.limits.subscriptionForm.allow(req.clientAddress, now: req.now) else {
             throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试。")
         }
         let siteID = try site.requireID()
-        // The same address and scope again: no second subscription (and no second mail to someone who may not want it).
-        // An unconfirmed one whose link has expired does not count.
-        let existing = try await SubscriptionRecord.query(on: req.db).filter(\.$site.$id == siteID).filter(\.$address == address)
-            .filter(\.$scope == scope.stored.0).filter(\.$scopeID == scope.stored.1).filter(\.$cancelledAt == nil).all()
-            .first { $0.confirmedAt != nil || req.now.timeIntervalSince($0.createdAt) <= Double(confirmationDays) * 86_400 }
-        if let existing {
-            return try await page(req, site: site, form: form, errors: nil, created: nil, status: .ok, repeated: existing)
+        do {
+            switch try await SubscriptionsActions.subscribe(input, label: label, site: site, by: .applicant(siteID: siteID, label: "公众订阅", clientAddress: req.clientAddress, via: .web),
+                                                            at: req.now, setting: setting, on: req.db) {
+            case .created(let subscription):
+                return try await page(req, site: site, form: form, errors: nil, created: subscription, status: .created)
+            case .repeated(let existing):
+                return try await page(req, site: site, form: form, errors: nil, created: nil, status: .ok, repeated: existing)
+            }
+        } catch let refusal as ActionError {
+            return try await page(req, site: site, form: form, errors: refusal.fieldErrors, created: nil, status: refusal.status)
         }
-        let subscription = SubscriptionRecord()
-        subscription.$site.id = siteID
-        subscription.scope = scope.stored.0
-        subscription.scopeID = scope.stored.1
-        subscription.scopeLabel = label
-        subscription.channel = channel
-        subscription.address = address
-        subscription.secret = randomHex(32)
-        subscription.token = randomHex(24)
-        subscription.createdAt = req.now
-        let base = req.application.gongkai.config.publicBaseURL
-        let cancelURL = base + SiteURL.subscriptionCancel(token: subscription.token).path
-        let confirmURL = base + SiteURL.subscriptionConfirm(token: subscription.token).path
-        let shown = channel == "email" ? PersonalDataScanner.maskEmail(address) : address
-        try await req.db.transaction { tx in
-            try await subscription.create(on: tx)
-            try await Outbox.enqueueVerification(subscription, cancelURL: cancelURL, confirmURL: confirmURL, now: req.now, on: tx)
-            try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: site.id, clientAddress: req.clientAddress),
-                                      siteID: site.id, action: "subscription.create",
-                                      target: .init(type: "subscription", id: subscription.id?.uuidString, label: label),
-                                      summary: (channel == "email" ? "邮件 " : "推送地址 ") + "\(shown)（待确认）", at: req.now)
-        }
-        return try await page(req, site: site, form: form, errors: nil, created: subscription, status: .created)
     }
 
     static func page(_ req: Request, site: SiteRecord, form: Form, errors: ValidationErrors?, created: SubscriptionRecord?,
@@ -172,14 +132,13 @@ enum SubscriptionsController {
         return PortalController.html(html, status: status)
     }
 
-    /// How long a confirmation link stays valid.
-    static let confirmationDays = 7
+    static var confirmationDays: Int { SubscriptionsActions.confirmationDays }
 
     /// The link in the confirmation mail shows a button: a mail scanner that follows links must not confirm.
     @Sendable static func confirmForm(req: Request) async throws -> Response {
         let subscription = try await find(req)
         let chrome = PageChrome(req: req, title: "确认订阅", area: .portal)
-        let expired = req.now.timeIntervalSince(subscription.createdAt) > Double(confirmationDays) * 86_400
+        let expired = SubscriptionsActions.expired(subscription, at: req.now)
         let html = Layout.render(chrome) {
             El("h1") { T("确认订阅") }
             El("p") { T("订阅范围：\(subscription.scopeLabel)；邮箱：\(PersonalDataScanner.maskEmail(subscription.address))") }
@@ -201,17 +160,8 @@ enum SubscriptionsController {
 
     @Sendable static func confirm(req: Request) async throws -> Response {
         let subscription = try await find(req)
-        let expired = req.now.timeIntervalSince(subscription.createdAt) > Double(confirmationDays) * 86_400
-        if subscription.channel == "email", subscription.confirmedAt == nil, subscription.cancelledAt == nil, !expired {
-            try await req.db.transaction { tx in
-                subscription.confirmedAt = req.now
-                try await subscription.save(on: tx)
-                try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: subscription.$site.id, clientAddress: req.clientAddress),
-                                          siteID: subscription.$site.id, action: "subscription.confirm",
-                                          target: .init(type: "subscription", id: subscription.id?.uuidString, label: subscription.scopeLabel),
-                                          summary: "邮件 \(PersonalDataScanner.maskEmail(subscription.address)) 确认订阅", at: req.now)
-            }
-        }
+        try await SubscriptionsActions.confirm(subscription, by: .applicant(siteID: subscription.$site.id, label: "公众订阅", clientAddress: req.clientAddress, via: .web),
+                                               at: req.now, on: req.db)
         return req.redirect(to: SiteURL.subscriptionConfirm(token: subscription.token).path)
     }
 
@@ -234,16 +184,8 @@ enum SubscriptionsController {
 
     @Sendable static func cancel(req: Request) async throws -> Response {
         let subscription = try await find(req)
-        if subscription.cancelledAt == nil {
-            try await req.db.transaction { tx in
-                subscription.cancelledAt = req.now
-                try await subscription.save(on: tx)
-                try await AuditLog.record(on: tx, actor: AuditActor(userID: nil, label: "公众订阅", siteID: subscription.$site.id, clientAddress: req.clientAddress),
-                                          siteID: subscription.$site.id, action: "subscription.cancel",
-                                          target: .init(type: "subscription", id: subscription.id?.uuidString, label: subscription.scopeLabel),
-                                          summary: "取消" + shownAddress(subscription), at: req.now)
-            }
-        }
+        try await SubscriptionsActions.cancel(subscription, by: .applicant(siteID: subscription.$site.id, label: "公众订阅", clientAddress: req.clientAddress, via: .web),
+                                              at: req.now, on: req.db)
         return req.redirect(to: SiteURL.subscriptionCancel(token: subscription.token).path)
     }
 
@@ -260,7 +202,4 @@ enum SubscriptionsController {
         subscription.channel == "email" ? "邮箱：\(PersonalDataScanner.maskEmail(subscription.address))" : "推送地址：\(subscription.address)"
     }
 
-    static func randomHex(_ bytes: Int) -> String {
-        [UInt8].random(count: bytes).map { String(format: "%02x", $0) }.joined()
-    }
 }
