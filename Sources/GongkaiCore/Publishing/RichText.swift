@@ -20,7 +20,7 @@ public struct RichText: Hashable, Sendable {
             // Text copied from a page's source carries entities ("&amp;", "&nbsp;") without any tag: they are read
             // as the characters they stand for, not escaped a second time (issue 16).
             let lines = decodeEntities(trimmed).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            let html = lines.map { "<p>\(escape($0))</p>" }.joined(separator: "\n")
+            let html = lines.map { "<p>\(Markup.escape($0))</p>" }.joined(separator: "\n")
             return RichText(html: html, text: lines.joined(separator: "\n"))
         }
         var writer = Writer()
@@ -32,22 +32,6 @@ public struct RichText: Hashable, Sendable {
         guard let range = text.range(of: "<") else { return false }
         let after = text[range.upperBound...].prefix(12).lowercased()
         return after.first.map { $0.isLetter || $0 == "/" || $0 == "!" } ?? false
-    }
-
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 
     // MARK: Tokens
@@ -218,7 +202,7 @@ public struct RichText: Hashable, Sendable {
                 guard !collapsed.trimmingCharacters(in: .whitespaces).isEmpty || !(stack.last.map(blocks.contains) ?? true) else { return }
                 // Loose text at the top level goes into a paragraph.
                 if stack.isEmpty { open("p", attributes: "") }
-                html += escape(collapsed)
+                html += Markup.escape(collapsed)
                 text += collapsed
             case .open(let name, let attributes, let selfClosing):
                 guard let tag = RichText.mapped(name) else { return }
@@ -230,7 +214,7 @@ public struct RichText: Hashable, Sendable {
                 var attributeText = ""
                 if tag == "a" {
                     guard let href = attributes["href"].flatMap(RichText.safeLink) else { return }
-                    attributeText = " href=\"\(escape(href))\" rel=\"noopener noreferrer\""
+                    attributeText = " href=\"\(Markup.escape(href))\" rel=\"noopener noreferrer\""
                 }
                 if tag == "td" || tag == "th" {
                     for key in ["colspan", "rowspan"] {

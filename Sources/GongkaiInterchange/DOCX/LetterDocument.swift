@@ -33,7 +33,7 @@ public enum LetterDocument {
         if firstLineIndent { properties += #"<w:ind w:firstLineChars="200" w:firstLine="\#(size * 20)"/>"# }
         if rightIndent > 0 { properties += #"<w:ind w:right="\#(rightIndent)"/>"# }
         if let align { properties += #"<w:jc w:val="\#(align)"/>"# }
-        let run = text.isEmpty ? "" : #"<w:r><w:rPr><w:rFonts w:ascii="\#(font)" w:eastAsia="\#(font)" w:hAnsi="\#(font)"/><w:sz w:val="\#(size)"/><w:szCs w:val="\#(size)"/></w:rPr><w:t xml:space="preserve">\#(XMLScanner.escape(text))</w:t></w:r>"#
+        let run = text.isEmpty ? "" : #"<w:r><w:rPr><w:rFonts w:ascii="\#(font)" w:eastAsia="\#(font)" w:hAnsi="\#(font)"/><w:sz w:val="\#(size)"/><w:szCs w:val="\#(size)"/></w:rPr><w:t xml:space="preserve">\#(Markup.escape(text))</w:t></w:r>"#
         return "<w:p><w:pPr>\(properties)</w:pPr>\(run)</w:p>"
     }
 

@@ -1,3 +1,4 @@
+import GongkaiCore
 import Foundation
 
 /// An Atom 1.0 feed (RFC 4287): what a site, a unit, a domain or a catalog entry has newly published, for feed
@@ -52,24 +53,24 @@ public struct AtomFeed: Sendable {
 
     public func xml() -> String {
         var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n"
-        out += "  <id>\(Self.escape(id))</id>\n"
-        out += "  <title>\(Self.escape(title))</title>\n"
-        if !subtitle.isEmpty { out += "  <subtitle>\(Self.escape(subtitle))</subtitle>\n" }
-        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Self.escape(selfLink))\"/>\n"
-        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Self.escape(pageLink))\"/>\n"
+        out += "  <id>\(Markup.escape(id))</id>\n"
+        out += "  <title>\(Markup.escape(title))</title>\n"
+        if !subtitle.isEmpty { out += "  <subtitle>\(Markup.escape(subtitle))</subtitle>\n" }
+        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(Markup.escape(selfLink))\"/>\n"
+        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape(pageLink))\"/>\n"
         out += "  <updated>\(Self.timestamp(updated))</updated>\n"
-        out += "  <author><name>\(Self.escape(author))</name></author>\n"
+        out += "  <author><name>\(Markup.escape(author))</name></author>\n"
         out += "  <generator>Gongkai</generator>\n"
         for entry in entries {
             out += "  <entry>\n"
-            out += "    <id>\(Self.escape(entry.id))</id>\n"
-            out += "    <title>\(Self.escape(entry.title))</title>\n"
-            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Self.escape(entry.link))\"/>\n"
+            out += "    <id>\(Markup.escape(entry.id))</id>\n"
+            out += "    <title>\(Markup.escape(entry.title))</title>\n"
+            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape(entry.link))\"/>\n"
             out += "    <updated>\(Self.timestamp(entry.updated))</updated>\n"
             if let published = entry.published { out += "    <published>\(Self.timestamp(published))</published>\n" }
-            out += "    <author><name>\(Self.escape(entry.author))</name></author>\n"
-            for category in entry.categories { out += "    <category term=\"\(Self.escape(category))\"/>\n" }
-            out += "    <summary type=\"text\">\(Self.escape(entry.summary))</summary>\n"
+            out += "    <author><name>\(Markup.escape(entry.author))</name></author>\n"
+            for category in entry.categories { out += "    <category term=\"\(Markup.escape(category))\"/>\n" }
+            out += "    <summary type=\"text\">\(Markup.escape(entry.summary))</summary>\n"
             out += "  </entry>\n"
         }
         out += "</feed>\n"
@@ -84,24 +85,6 @@ public struct AtomFeed: Sendable {
         return formatter.string(from: date)
     }
 
-    /// XML text and attribute escaping; characters XML 1.0 forbids are dropped.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }
 
 /// sitemap.xml (sitemaps.org 0.9) for search engines: the portal's pages and every published record.
@@ -121,7 +104,7 @@ public enum Sitemap {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate]
         for url in urls {
-            out += "  <url><loc>\(AtomFeed.escape(url.location))</loc>"
+            out += "  <url><loc>\(Markup.escape(url.location))</loc>"
             if let modified = url.lastModified { out += "<lastmod>\(formatter.string(from: modified))</lastmod>" }
             out += "</url>\n"
         }

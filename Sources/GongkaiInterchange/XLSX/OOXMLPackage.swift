@@ -1,3 +1,4 @@
+import GongkaiCore
 import Foundation
 import ZIPFoundation
 
@@ -56,7 +57,7 @@ extension OOXMLPackage {
     /// docProps/core.xml with a title.
     static func coreProperties(title: String) -> String {
         xmlHeader + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
-            + "<dc:title>\(XMLScanner.escape(title))</dc:title><dc:creator>Gongkai</dc:creator></cp:coreProperties>"
+            + "<dc:title>\(Markup.escape(title))</dc:title><dc:creator>Gongkai</dc:creator></cp:coreProperties>"
     }
 }
 

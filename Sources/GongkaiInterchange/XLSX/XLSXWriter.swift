@@ -1,3 +1,4 @@
+import GongkaiCore
 import Foundation
 import ZIPFoundation
 
@@ -150,7 +151,7 @@ public enum XLSXWriter {
     private static func workbook(_ sheets: [WorksheetDraft]) -> String {
         var xml = header + #"<workbook xmlns="\#(mainNS)" xmlns:r="\#(relNS)"><bookViews><workbookView/></bookViews><sheets>"#
         for (i, sheet) in sheets.enumerated() {
-            xml += #"<sheet name="\#(XMLScanner.escape(sheet.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
+            xml += #"<sheet name="\#(Markup.escape(sheet.name))" sheetId="\#(i + 1)" r:id="rId\#(i + 1)"/>"#
         }
         xml += "</sheets>"
         let titles = sheets.enumerated().compactMap { i, sheet in sheet.printTitleRows.map { (i, sheet.name, $0) } }
@@ -158,7 +159,7 @@ public enum XLSXWriter {
             xml += "<definedNames>"
             for (i, name, rows) in titles {
                 let quoted = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-                xml += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">\#(XMLScanner.escape(quoted))!$\#(rows.lowerBound):$\#(rows.upperBound)</definedName>"#
+                xml += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(i)">\#(Markup.escape(quoted))!$\#(rows.lowerBound):$\#(rows.upperBound)</definedName>"#
             }
             xml += "</definedNames>"
         }
@@ -191,7 +192,7 @@ public enum XLSXWriter {
         var xml = header + #"<sst xmlns="\#(mainNS)" count="\#(strings.count)" uniqueCount="\#(strings.count)">"#
         for s in strings {
             let preserve = s.first?.isWhitespace == true || s.last?.isWhitespace == true || s.contains("\n")
-            xml += "<si><t\(preserve ? #" xml:space="preserve""# : "")>\(XMLScanner.escape(s))</t></si>"
+            xml += "<si><t\(preserve ? #" xml:space="preserve""# : "")>\(Markup.escape(s))</t></si>"
         }
         return xml + "</sst>"
     }

@@ -177,25 +177,4 @@ struct XMLScanner {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Text escaped for element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            case "\r": out += "&#13;"
-            default:
-                // Control characters are not allowed in XML 1.0; Excel writes them as _x000B_ but they carry
-                // no meaning in a catalog, so they are dropped.
-                if scalar.value < 0x20 { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 }

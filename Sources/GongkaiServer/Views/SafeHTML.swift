@@ -1,24 +1,12 @@
+import GongkaiCore
 import Plot
 
 /// Plot writes attribute values as given and keeps `&name;` sequences in text as entities. Every piece of
 /// data in a Gongkai page therefore goes through these wrappers, which escape it completely
 /// (docs/decisions/0001-escaping-with-plot.md).
 enum HTMLEscape {
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.count)
-        for c in value {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// Attribute values: the one escaper of the project (`Markup.escape`, in the core).
+    static func attribute(_ value: String) -> String { Markup.escape(value) }
 
     /// Plot escapes `<` and `>` in text but leaves entities alone; turning every `&` into `&amp;` first makes
     /// the text show exactly as typed.
