@@ -27,7 +27,7 @@ enum AuditController {
         let model = AuditPage.Model(
             rows: result.events.map(AuditPage.Row.init), total: result.total, page: page, perPage: perPage,
             query: query, errors: errors, queryString: req.url.query)
-        return PortalController.html(AuditPage.render(model, chrome: PageChrome(req: req, title: "操作日志", area: .backOffice)))
+        return Response.html(AuditPage.render(model, chrome: PageChrome(req: req, title: "操作日志", area: .backOffice)))
     }
 
     @Sendable static func export(req: Request) async throws -> Response {

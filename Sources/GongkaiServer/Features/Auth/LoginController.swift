@@ -15,7 +15,7 @@ enum LoginController {
         if req.staff != nil { return req.redirect(to: SiteURL.admin.path) }
         var model = LoginPage.Model(name: "", next: req.query[String.self, at: "next"], message: nil)
         model.demoExposed = try await demoExposed(req.application, on: req.db)
-        return PortalController.html(LoginPage.render(model, chrome: PageChrome(req: req, title: "工作人员登录", area: .backOffice)))
+        return Response.html(LoginPage.render(model, chrome: PageChrome(req: req, title: "工作人员登录", area: .backOffice)))
     }
 
     @Sendable static func login(req: Request) async throws -> Response {
@@ -25,7 +25,7 @@ enum LoginController {
         switch outcome {
         case .refused(let message, let status, let retryAfter):
             let model = LoginPage.Model(name: (form.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines), next: form.next, message: message)
-            let response = PortalController.html(LoginPage.render(model, chrome: PageChrome(req: req, title: "工作人员登录", area: .backOffice)), status: status)
+            let response = Response.html(LoginPage.render(model, chrome: PageChrome(req: req, title: "工作人员登录", area: .backOffice)), status: status)
             if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
             return response
         case .signedIn(let token):

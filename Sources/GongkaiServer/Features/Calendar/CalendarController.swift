@@ -19,7 +19,7 @@ enum CalendarController {
         let model = CalendarPages.IndexModel(
             snapshot: snapshot, today: today, canManage: CalendarActions.mayManage(staff.acting(req, via: .web)),
             calculator: result)
-        return PortalController.html(CalendarPages.index(model, chrome: PageChrome(req: req, title: "工作日日历", area: .backOffice)))
+        return Response.html(CalendarPages.index(model, chrome: PageChrome(req: req, title: "工作日日历", area: .backOffice)))
     }
 
     @Sendable static func year(req: Request) async throws -> Response {
@@ -31,7 +31,7 @@ enum CalendarController {
             year: year, calendar: snapshot.calendar, source: snapshot.sources[year], history: history,
             bundled: req.calendarService.bundled.first { $0.year == year },
             canManage: CalendarActions.mayManage(staff.acting(req, via: .web)))
-        return PortalController.html(CalendarPages.year(model, chrome: PageChrome(req: req, title: "\(year)年工作日日历", area: .backOffice)))
+        return Response.html(CalendarPages.year(model, chrome: PageChrome(req: req, title: "\(year)年工作日日历", area: .backOffice)))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
@@ -50,7 +50,7 @@ enum CalendarController {
             form.rows = festivals.map { CalendarPages.FormRow(festival: $0) }
         }
         while form.rows.count < formRows { form.rows.append(CalendarPages.FormRow(festival: "")) }
-        return PortalController.html(CalendarPages.form(form, chrome: PageChrome(req: req, title: "录入节假日安排", area: .backOffice)))
+        return Response.html(CalendarPages.form(form, chrome: PageChrome(req: req, title: "录入节假日安排", area: .backOffice)))
     }
 
     /// The typed-in notice: year, 文号, 发布日期 and one row per festival.
@@ -73,7 +73,7 @@ enum CalendarController {
         guard let definition, errors.isEmpty else {
             guard CalendarActions.mayManage(staff.acting(req, via: .web)) else { throw ActionError.forbidden("此操作仅限公开办管理员。") }
             form.isCorrection = try await req.calendarService.snapshot(on: req.db).calendar.definitions[Int(form.year) ?? 0] != nil
-            return PortalController.html(CalendarPages.form(form, chrome: PageChrome(req: req, title: "录入节假日安排", area: .backOffice)),
+            return Response.html(CalendarPages.form(form, chrome: PageChrome(req: req, title: "录入节假日安排", area: .backOffice)),
                                          status: .badRequest)
         }
         try await CalendarActions.save(definition, source: .form, by: staff.acting(req, via: .web), at: req.now, service: req.calendarService, on: req.db)
@@ -137,7 +137,7 @@ enum CalendarController {
             form.uploadNotice = notice
             form.uploadIssued = upload.issued ?? ""
             form.uploadYear = upload.year ?? ""
-            return PortalController.html(CalendarPages.form(form, chrome: PageChrome(req: req, title: "录入节假日安排", area: .backOffice)),
+            return Response.html(CalendarPages.form(form, chrome: PageChrome(req: req, title: "录入节假日安排", area: .backOffice)),
                                          status: .badRequest)
         }
         try await CalendarActions.save(definition, source: .upload, by: staff.acting(req, via: .web), at: req.now, service: req.calendarService, on: req.db)
@@ -162,7 +162,7 @@ enum CalendarController {
         let result = DeadlineCalculator.evaluate(try req.query.decode(DeadlineCalculator.Query.self), calendar: calendar)
         let info = PageChrome.SiteInfo(site)
         let model = CalendarPages.PublicModel(site: info, year: year, today: today, calendar: calendar, calculator: result)
-        return PortalController.html(CalendarPages.publicPage(model, chrome: PageChrome(req: req, title: "期限计算说明", area: .portal, site: info)))
+        return Response.html(CalendarPages.publicPage(model, chrome: PageChrome(req: req, title: "期限计算说明", area: .portal, site: info)))
     }
 
     // MARK: - Helpers

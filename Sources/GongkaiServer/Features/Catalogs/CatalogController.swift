@@ -22,7 +22,7 @@ enum CatalogController {
                           importResult: CatalogPages.ImportOutcome?, status: HTTPResponseStatus) async throws -> Response {
         let model = try await CatalogQuery.index(form: form, errors: errors, importResult: importResult,
                                                  by: try req.requireStaff().acting(req, via: .web), on: req.db)
-        return PortalController.html(CatalogPages.index(model, chrome: PageChrome(req: req, title: "标准目录", area: .backOffice)), status: status)
+        return Response.html(CatalogPages.index(model, chrome: PageChrome(req: req, title: "标准目录", area: .backOffice)), status: status)
     }
 
     @Sendable static func create(req: Request) async throws -> Response {
@@ -98,7 +98,7 @@ enum CatalogController {
         let staff = try req.requireStaff()
         let model = try await CatalogQuery.show(loaded, number: req.query[Int.self, at: "version"], compare: req.query[Int.self, at: "compare"],
                                                 problem: problem, siteSlug: staff.siteSlug, by: staff.acting(req, via: .web), on: req.db)
-        return PortalController.html(CatalogPages.show(model, chrome: PageChrome(req: req, title: loaded.label, area: .backOffice)), status: status)
+        return Response.html(CatalogPages.show(model, chrome: PageChrome(req: req, title: loaded.label, area: .backOffice)), status: status)
     }
 
     /// The page again after a refused step: the catalog as it is now, with the reason.
@@ -166,7 +166,7 @@ enum CatalogController {
             form.render(action: action, cancel: SiteURL.adminCatalog(id).path, lockVersion: lockVersion,
                         csrfToken: req.csrfToken, errors: errors, isNew: entryID == nil)
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 
     @Sendable static func saveEntry(req: Request) async throws -> Response {

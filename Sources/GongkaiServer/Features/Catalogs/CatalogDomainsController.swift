@@ -59,7 +59,7 @@ enum CatalogDomainsController {
                 }
             }
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 
     @Sendable static func update(req: Request) async throws -> Response {

@@ -85,7 +85,7 @@ enum ContentCheckController {
                 }
             }
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 
     static func resultSection(_ result: Result) -> Component {

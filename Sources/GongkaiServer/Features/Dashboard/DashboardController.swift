@@ -47,7 +47,7 @@ enum DashboardController {
             activeUsers: userCount,
             recent: recent.map { AuditPage.Row($0) },
             allowed: staff.acting(req, via: .web).allowedOnOwnUnit)
-        return PortalController.html(Dashboard.render(model, chrome: PageChrome(req: req, title: "工作平台首页", area: .backOffice)))
+        return Response.html(Dashboard.render(model, chrome: PageChrome(req: req, title: "工作平台首页", area: .backOffice)))
     }
 }
 

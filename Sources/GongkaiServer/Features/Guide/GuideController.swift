@@ -89,6 +89,6 @@ enum GuideController {
                 }
             }
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 }

@@ -10,7 +10,7 @@ enum PortalController {
             return try await home(site: sites[0], req: req)
         }
         let model = SitesIndex.Model(sites: sites.map { PageChrome.SiteInfo($0) })
-        return html(SitesIndex.render(model, chrome: PageChrome(req: req, title: "政务公开平台", area: .portal)))
+        return Response.html(SitesIndex.render(model, chrome: PageChrome(req: req, title: "政务公开平台", area: .portal)))
     }
 
     @Sendable static func siteHome(req: Request) async throws -> Response {
@@ -22,7 +22,7 @@ enum PortalController {
         let info = PageChrome.SiteInfo(site)
         let latest = try await InformationController.liveQuery(siteID: site.requireID(), filters: .empty, on: req.db).with(\.$unit)
             .sort(\.$lastPublishedAt, .descending).limit(10).all()
-        return html(SiteHome.render(SiteHome.Model(site: info, latest: latest), chrome: PageChrome(req: req, title: site.name, area: .portal, site: info)))
+        return Response.html(SiteHome.render(SiteHome.Model(site: info, latest: latest), chrome: PageChrome(req: req, title: site.name, area: .portal, site: info)))
     }
 
     @Sendable static func section(req: Request) async throws -> Response {
@@ -50,7 +50,7 @@ enum PortalController {
             model.guideUpdated = text.createdAt
         }
         let info = PageChrome.SiteInfo(site)
-        return html(SectionPage.render(model, chrome: PageChrome(req: req, title: section.title, area: .portal, site: info)))
+        return Response.html(SectionPage.render(model, chrome: PageChrome(req: req, title: section.title, area: .portal, site: info)))
     }
 
     /// The large-text switch: a plain link, so it works without JavaScript; it only sets a display preference.
@@ -61,12 +61,6 @@ enum PortalController {
         response.cookies[GongkaiCookie.largeText] = large
             ? GongkaiCookie.make("1", req: req, maxAge: 365 * 24 * 3600)
             : GongkaiCookie.expired(req: req)
-        return response
-    }
-
-    static func html(_ text: String, status: HTTPResponseStatus = .ok) -> Response {
-        let response = Response(status: status, body: .init(string: text))
-        response.headers.contentType = .html
         return response
     }
 }

@@ -67,7 +67,7 @@ enum PublicationController {
             return PublicationPages.Row(record: record, unitName: record.unit.name, latest: version, timeliness: timed)
         }
         let chrome = PageChrome(req: req, title: "信息发布", area: .backOffice)
-        return PortalController.html(PublicationPages.index(rows, staff: staff, chrome: chrome))
+        return Response.html(PublicationPages.index(rows, staff: staff, chrome: chrome))
     }
 
     // MARK: Drafting
@@ -151,7 +151,7 @@ enum PublicationController {
             : []
         let title = full == nil ? (draft.kind == .interpretation ? "新建政策解读" : "新建政府信息") : "修改：\(full!.record.title)"
         let chrome = PageChrome(req: req, title: title, area: .backOffice)
-        return PortalController.html(PublicationForms.render(
+        return Response.html(PublicationForms.render(
             PublicationForms.Model(full: full, draft: draft, unitID: unitID, units: units, options: options, selected: entries,
                                    interprets: interprets, errors: errors), chrome: chrome), status: status)
     }
@@ -176,7 +176,7 @@ enum PublicationController {
         let interprets = try await full.record.interpretsID.asyncMap { try await PublicationRecord.find($0, on: req.db) } ?? nil
         let interpretations = try await PublicationRecord.query(on: req.db).filter(\.$interpretsID == full.record.id).all()
         let chrome = PageChrome(req: req, title: full.record.title, area: .backOffice)
-        return PortalController.html(PublicationPages.show(
+        return Response.html(PublicationPages.show(
             PublicationPages.ShowModel(full: full, siteSlug: staff.siteSlug, may: PublicationActions.abilities(full.target, by: staff.acting(req, via: .web)), findings: findings, blocked: blocked != nil, actionError: actionError,
                                        timeliness: timeliness, interprets: interprets, interpretations: interpretations),
             chrome: chrome), status: status)

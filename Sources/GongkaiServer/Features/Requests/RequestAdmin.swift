@@ -92,7 +92,7 @@ enum RequestAdmin {
                 }
             }
         }
-        return PortalController.html(html)
+        return Response.html(html)
     }
 
     static func dueBadge(_ row: DisclosureRequestRecord, today: CivilDate, calendar: WorkingCalendar) -> Component {
@@ -190,6 +190,6 @@ enum RequestAdmin {
             RequestCasePanels.related(panels, query: req.query[String.self, at: "q"], csrf: chrome.csrfToken)
             RequestCasePanels.appeals(panels, csrf: chrome.csrfToken)
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 }

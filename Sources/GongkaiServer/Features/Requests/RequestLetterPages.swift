@@ -39,7 +39,7 @@ enum RequestLetterPages {
     }
 
     static func page(_ req: Request, row: DisclosureRequestLetterRecord, chrome: PageChrome, docx: String, back: (String, String)) -> Response {
-        PortalController.html(Layout.render(chrome) {
+        Response.html(Layout.render(chrome) {
             El("p", ["class": "no-print"]) {
                 A(back.1, href: back.0)
                 T("　")

@@ -41,7 +41,7 @@ enum RequestOverview {
                 EmptyState(title: "还没有申请", text: "公众在线提交和工作人员登记的申请会计入这里。")
             }
         }
-        return PortalController.html(html)
+        return Response.html(html)
     }
 
     static func row(_ line: RequestQueues.UnitCounts) -> Component {

@@ -116,7 +116,7 @@ enum RequestPortal {
                 T("在线提交的申请，以受理机构与您确认之日为收到申请之日（条例第三十一条）；答复期限为收到申请之日起20个工作日。")
             }
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 
     /// Following a case: by its code, no account. The applicant's identity is never shown here.
@@ -161,6 +161,6 @@ enum RequestPortal {
                 EmptyState(title: "没有找到这个查询码", text: "请核对查询码（12位字母和数字，不区分大小写）。当面、邮寄或传真提交的申请，查询码在受理回执上。")
             }
         }
-        return PortalController.html(html)
+        return Response.html(html)
     }
 }

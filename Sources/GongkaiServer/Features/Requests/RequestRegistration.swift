@@ -99,6 +99,6 @@ enum RequestRegistration {
                 SubmitRow(title: "登记并生成查询码")
             }
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 }

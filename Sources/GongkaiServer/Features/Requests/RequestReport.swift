@@ -155,7 +155,7 @@ enum RequestReport {
                 }
             }
         }
-        return PortalController.html(html)
+        return Response.html(html)
     }
 
     @Sendable static func file(req: Request) async throws -> Response {

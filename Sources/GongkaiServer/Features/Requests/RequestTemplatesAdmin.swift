@@ -36,7 +36,7 @@ enum RequestTemplatesAdmin {
                 }
             }
         }
-        return PortalController.html(html)
+        return Response.html(html)
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
@@ -106,6 +106,6 @@ enum RequestTemplatesAdmin {
                 }
             }
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 }

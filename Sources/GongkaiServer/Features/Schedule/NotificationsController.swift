@@ -33,7 +33,7 @@ enum NotificationsController {
                 }
             }
         }
-        return PortalController.html(html)
+        return Response.html(html)
     }
 
     @Sendable static func markRead(req: Request) async throws -> Response {

@@ -48,7 +48,7 @@ enum PlanController {
         let canImport = PlanManagementActions.mayManage(staff.acting(req, via: .web))
         let withdrawn = try await WorkPlanRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$archivedAt != nil)
             .sort(\.$archivedAt, .descending).all()
-        return PortalController.html(PlanPages.index(plans, withdrawn: withdrawn.map { ($0.id!, $0.title, $0.archiveReason) },
+        return Response.html(PlanPages.index(plans, withdrawn: withdrawn.map { ($0.id!, $0.title, $0.archiveReason) },
                                                      canImport: canImport, importResult: importResult,
                                                      chrome: PageChrome(req: req, title: "工作方案与进度", area: .backOffice)), status: status)
     }
@@ -92,7 +92,7 @@ enum PlanController {
         let staff = try req.requireStaff()
         let s = try await snapshot(req, staff: staff)
         let unit = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)).flatMap { s.units[$0] != nil ? $0 : nil }
-        return PortalController.html(PlanPages.show(s, unit: unit, myUnit: staff.unitID,
+        return Response.html(PlanPages.show(s, unit: unit, myUnit: staff.unitID,
                                                     canManage: PlanManagementActions.mayManage(staff.acting(req, via: .web)), archiveError: nil,
                                                     chrome: PageChrome(req: req, title: s.title, area: .backOffice)))
     }
@@ -100,19 +100,19 @@ enum PlanController {
     @Sendable static func timeline(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await snapshot(req, staff: staff)
-        return PortalController.html(PlanTimeline.render(s, chrome: PageChrome(req: req, title: "时间轴 - \(s.title)", area: .backOffice)))
+        return Response.html(PlanTimeline.render(s, chrome: PageChrome(req: req, title: "时间轴 - \(s.title)", area: .backOffice)))
     }
 
     @Sendable static func matrix(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await snapshot(req, staff: staff)
-        return PortalController.html(PlanPages.matrix(s, chrome: PageChrome(req: req, title: "单位进度矩阵 - \(s.title)", area: .backOffice)))
+        return Response.html(PlanPages.matrix(s, chrome: PageChrome(req: req, title: "单位进度矩阵 - \(s.title)", area: .backOffice)))
     }
 
     @Sendable static func events(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let s = try await snapshot(req, staff: staff)
-        return PortalController.html(PlanPages.events(s, canManage: PlanManagementActions.mayManage(staff.acting(req, via: .web)), errors: nil,
+        return Response.html(PlanPages.events(s, canManage: PlanManagementActions.mayManage(staff.acting(req, via: .web)), errors: nil,
                                                       chrome: PageChrome(req: req, title: "事件日期 - \(s.title)", area: .backOffice)))
     }
 
@@ -128,7 +128,7 @@ enum PlanController {
         do {
             try await PlanManagementActions.recordEvent(form.event, date: form.date, in: s, by: staff.acting(req, via: .web), at: req.now, on: req.db)
         } catch ActionError.invalid(let errors, _) {
-            return PortalController.html(PlanPages.events(s, canManage: true, errors: errors,
+            return Response.html(PlanPages.events(s, canManage: true, errors: errors,
                                                           chrome: PageChrome(req: req, title: "事件日期 - \(s.title)", area: .backOffice)),
                                          status: .unprocessableEntity)
         }
@@ -147,7 +147,7 @@ enum PlanController {
         do {
             try await PlanManagementActions.archive(s, reason: reason, by: staff.acting(req, via: .web), at: req.now, on: req.db)
         } catch ActionError.invalid(let errors, _) {
-            return PortalController.html(PlanPages.show(s, unit: nil, myUnit: staff.unitID, canManage: true,
+            return Response.html(PlanPages.show(s, unit: nil, myUnit: staff.unitID, canManage: true,
                                                         archiveError: errors.summary,
                                                         chrome: PageChrome(req: req, title: s.title, area: .backOffice)),
                                          status: .unprocessableEntity)
@@ -188,7 +188,7 @@ enum PlanController {
             canReportForOthers: staff.roles.contains(.admin),
             linkOptions: try await PlanActions.evidenceOptions(Set(ownReportable.map(\.unitID)), siteID: s.siteID, on: req.db),
             history: try await history(s, item, on: req.db), errors: errors, errorLine: errorLine, problem: problem)
-        return PortalController.html(PlanItemPage.render(model, chrome: PageChrome(req: req, title: "\(item.label)\(PlanText.shortened(item.text, to: 20))", area: .backOffice)),
+        return Response.html(PlanItemPage.render(model, chrome: PageChrome(req: req, title: "\(item.label)\(PlanText.shortened(item.text, to: 20))", area: .backOffice)),
                                      status: status)
     }
 

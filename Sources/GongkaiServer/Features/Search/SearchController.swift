@@ -53,7 +53,7 @@ enum SearchController {
         let info = PageChrome.SiteInfo(site)
         var chrome = PageChrome(req: req, title: outcome.query.isEmpty ? "搜索" : "搜索：\(outcome.query.text)", area: .portal, site: info)
         chrome.feedURL = SiteURL.feed(slug: site.slug, scope: .site).path
-        return PortalController.html(SearchPage.render(outcome, filters: InformationController.ListFilters(req), site: info, chrome: chrome))
+        return Response.html(SearchPage.render(outcome, filters: InformationController.ListFilters(req), site: info, chrome: chrome))
     }
 
     struct APIItem: Content {

@@ -111,7 +111,7 @@ enum SubscriptionsAdmin {
                 }
             }
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 
     struct HostsForm: Content {

@@ -129,7 +129,7 @@ enum SubscriptionsController {
                 SubmitRow(title: "订阅")
             }
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 
     static var confirmationDays: Int { SubscriptionsActions.confirmationDays }
@@ -155,7 +155,7 @@ enum SubscriptionsController {
             }
             El("p") { A("取消订阅", href: SiteURL.subscriptionCancel(token: subscription.token).path) }
         }
-        return PortalController.html(html)
+        return Response.html(html)
     }
 
     @Sendable static func confirm(req: Request) async throws -> Response {
@@ -179,7 +179,7 @@ enum SubscriptionsController {
                 }
             }
         }
-        return PortalController.html(html)
+        return Response.html(html)
     }
 
     @Sendable static func cancel(req: Request) async throws -> Response {

@@ -83,6 +83,6 @@ enum TokensController {
                 }
             }
         }
-        return PortalController.html(html, status: status)
+        return Response.html(html, status: status)
     }
 }

@@ -16,7 +16,7 @@ enum UnitsController {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let model = try await UnitsQuery.index(by: try req.requireStaff().acting(req, via: .web), on: req.db)
-        return PortalController.html(UnitsIndex.render(model, chrome: PageChrome(req: req, title: "单位", area: .backOffice)))
+        return Response.html(UnitsIndex.render(model, chrome: PageChrome(req: req, title: "单位", area: .backOffice)))
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
@@ -93,10 +93,10 @@ enum UnitsController {
     }
 
     static func formPage(_ req: Request, unit: OrgUnitRecord, model: UnitFormPage.Model, status: HTTPResponseStatus = .ok) -> Response {
-        PortalController.html(UnitFormPage.render(model, chrome: PageChrome(req: req, title: unit.name, area: .backOffice)), status: status)
+        Response.html(UnitFormPage.render(model, chrome: PageChrome(req: req, title: unit.name, area: .backOffice)), status: status)
     }
 
     static func newPage(_ req: Request, model: UnitFormPage.Model, status: HTTPResponseStatus = .ok) -> Response {
-        PortalController.html(UnitFormPage.render(model, chrome: PageChrome(req: req, title: "新增单位", area: .backOffice)), status: status)
+        Response.html(UnitFormPage.render(model, chrome: PageChrome(req: req, title: "新增单位", area: .backOffice)), status: status)
     }
 }

@@ -23,7 +23,7 @@ enum UsersController {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let rows = try await UsersQuery.index(by: try req.requireStaff().acting(req, via: .web), at: req.now, on: req.db)
-        return PortalController.html(UsersPages.index(rows, chrome: PageChrome(req: req, title: "账号", area: .backOffice)))
+        return Response.html(UsersPages.index(rows, chrome: PageChrome(req: req, title: "账号", area: .backOffice)))
     }
 
     @Sendable static func new(req: Request) async throws -> Response {
@@ -88,13 +88,13 @@ enum UsersController {
     static func newPage(_ req: Request, form: UserForm, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {
         let options = try await UsersQuery.unitOptions(by: try req.requireStaff().acting(req, via: .web), on: req.db)
         let chrome = PageChrome(req: req, title: "新建账号", area: .backOffice)
-        return PortalController.html(UsersPages.new(form: form, units: options, errors: errors, chrome: chrome), status: status)
+        return Response.html(UsersPages.new(form: form, units: options, errors: errors, chrome: chrome), status: status)
     }
 
     static func detailPage(_ req: Request, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {
         let model = try await UsersQuery.detail(req.parameters.get("id").flatMap(UUID.init(uuidString:)),
                                                 by: try req.requireStaff().acting(req, via: .web), at: req.now, on: req.db)
         let chrome = PageChrome(req: req, title: model.displayName, area: .backOffice)
-        return PortalController.html(UsersPages.detail(model, errors: errors, chrome: chrome), status: status)
+        return Response.html(UsersPages.detail(model, errors: errors, chrome: chrome), status: status)
     }
 }
