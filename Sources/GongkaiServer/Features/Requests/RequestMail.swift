@@ -36,37 +36,19 @@ enum RequestMail {
         try await row.create(on: db)
     }
 
-    /// Delivers every due mail once (claimed first, as the outbox does, so two workers never send one twice).
+    /// Delivers every due mail once (`DeliveryQueue`, the outbox's loop); a reply that got through records its 送达.
     @discardableResult
-    static func deliverDue(app: Application, limit: Int = 100) async throws -> Outbox.RunSummary {
+    static func deliverDue(app: Application, limit: Int = 100) async throws -> DeliveryQueue.RunSummary {
         let now = app.gongkai.now
         let due = try await ApplicantMailRecord.query(on: app.db).filter(\.$deliveredAt == nil).filter(\.$abandonedAt == nil)
             .filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).limit(limit).all()
-        var summary = Outbox.RunSummary()
-        for row in due {
-            let claimed = try await (app.db as! any SQLDatabase).raw("""
-                UPDATE applicant_mails SET next_attempt_at = \(bind: now.addingTimeInterval(600)) WHERE id = \(bind: row.requireID())
-                AND next_attempt_at <= \(bind: now) AND delivered_at IS NULL AND abandoned_at IS NULL RETURNING id
-                """).all()
-            guard !claimed.isEmpty else { continue }
-            let failure = await send(row, app: app)
-            row.attempts += 1
-            let settled = Outbox.Settlement(failure, attempts: row.attempts, now: app.gongkai.now)
-            row.lastError = settled.lastError
-            row.abandonedAt = settled.abandonedAt
-            row.deliveredAt = settled.deliveredAt
-            if let next = settled.nextAttemptAt { row.nextAttemptAt = next }
-            try await row.save(on: app.db)
-            if failure == nil {
-                summary.delivered += 1
-                try await recordDelivery(row, app: app)
-            } else if row.abandonedAt != nil { summary.abandoned += 1 } else { summary.failed += 1 }
-        }
-        return summary
+        let clock = app.gongkai
+        return try await DeliveryQueue.run(due, now: { clock.now }, on: app.db, send: { await send($0, app: app) },
+                                           delivered: { try await recordDelivery($0, app: app) })
     }
 
-    static func send(_ row: ApplicantMailRecord, app: Application) async -> Outbox.Failure? {
-        guard let smtp = app.gongkai.config.smtp else { return Outbox.Failure(message: "未配置邮件服务器（GONGKAI_SMTP_HOST），邮件待发") }
+    static func send(_ row: ApplicantMailRecord, app: Application) async -> DeliveryQueue.Failure? {
+        guard let smtp = app.gongkai.config.smtp else { return DeliveryQueue.Failure(message: "未配置邮件服务器（GONGKAI_SMTP_HOST），邮件待发") }
         let host = smtp.from.split(separator: "@").last.map(String.init) ?? "localhost"
         let message = MailMessage(from: smtp.from, fromName: smtp.fromName, to: row.toAddress, subject: row.subject, body: row.body, date: app.gongkai.now,
                                   messageID: "\(row.id?.uuidString.lowercased() ?? UUID().uuidString)@\(host)")
@@ -74,9 +56,9 @@ enum RequestMail {
             try await SMTPClient.send(message, via: smtp)
             return nil
         } catch let failure as SMTPClient.Failure {
-            return Outbox.Failure(message: failure.description, permanent: failure.permanent)
+            return DeliveryQueue.Failure(message: failure.description, permanent: failure.permanent)
         } catch {
-            return Outbox.Failure(message: "发送邮件失败：\(error)")
+            return DeliveryQueue.Failure(message: "发送邮件失败：\(error)")
         }
     }
 

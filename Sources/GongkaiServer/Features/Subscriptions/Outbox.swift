@@ -14,8 +14,9 @@ import Vapor
 /// Row kinds: `webhook` and `email` (a publication), `verify` (a webhook's challenge, which confirms it when echoed)
 /// and `verify-email` (the confirmation mail; the subscription is confirmed only when its link is used).
 enum Outbox {
-    /// Pauses after the 1st, 2nd … failure; after the last one the message is abandoned (and shown to the admin).
-    static let retryPauses: [TimeInterval] = [60, 300, 1800, 7200, 21600, 43200, 86400]
+    static var retryPauses: [TimeInterval] { DeliveryQueue.retryPauses }
+    typealias RunSummary = DeliveryQueue.RunSummary
+    typealias Failure = DeliveryQueue.Failure
 
     static func enqueue(record: PublicationRecord, version: PublicationVersionRecord, entries: [PublicationEntryRecord],
                         unitName: String, siteSlug: String, baseURL: String, now: Date, on db: any Database) async throws {
@@ -73,77 +74,19 @@ enum Outbox {
         return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
-    struct RunSummary: Sendable, Equatable {
-        var delivered = 0
-        var failed = 0
-        var abandoned = 0
-    }
-
-    /// Delivers every due message once. Safe to run from several places: a row is claimed by moving its next
-    /// attempt forward in a conditional update before it is sent.
+    /// Delivers every due message once (`DeliveryQueue`); a webhook's echoed challenge confirms its subscription.
     @discardableResult
     static func deliverDue(app: Application, limit: Int = 200) async throws -> RunSummary {
         let now = app.gongkai.now
         let due = try await OutboxRecord.query(on: app.db).filter(\.$deliveredAt == nil).filter(\.$abandonedAt == nil)
             .filter(\.$nextAttemptAt <= now).sort(\.$nextAttemptAt).limit(limit).with(\.$subscription).all()
-        var summary = RunSummary()
-        for row in due {
-            // Claim: another worker that read the same row will find next_attempt_at moved past now and skip it.
-            // (Compared with <=, never =: a date read back from the database may differ in its last bit.)
-            let claimed = try await (app.db as! any SQLDatabase).raw("""
-                UPDATE outbox SET next_attempt_at = \(bind: now.addingTimeInterval(600)) WHERE id = \(bind: row.requireID())
-                AND next_attempt_at <= \(bind: now) AND delivered_at IS NULL AND abandoned_at IS NULL RETURNING id
-                """).all()
-            guard !claimed.isEmpty else { continue }
-            let failure = await send(row, app: app)
-            let outcome = try await app.db.transaction { tx -> Int in
-                row.attempts += 1
-                let settled = Settlement(failure, attempts: row.attempts, now: app.gongkai.now)
-                row.lastError = settled.lastError
-                row.abandonedAt = settled.abandonedAt
-                row.deliveredAt = settled.deliveredAt
-                if let next = settled.nextAttemptAt { row.nextAttemptAt = next }
-                if failure == nil {
-                    if row.kind == "verify" {
-                        row.subscription.confirmedAt = app.gongkai.now
-                        try await row.subscription.save(on: tx)
-                    }
-                }
-                try await row.save(on: tx)
-                return failure == nil ? 0 : (row.abandonedAt != nil ? 2 : 1)
+        let clock = app.gongkai
+        return try await DeliveryQueue.run(due, now: { clock.now }, on: app.db, send: { await send($0, app: app) }, settle: { row, failure, tx in
+            if failure == nil && row.kind == "verify" {
+                row.subscription.confirmedAt = clock.now
+                try await row.subscription.save(on: tx)
             }
-            switch outcome {
-            case 0: summary.delivered += 1
-            case 1: summary.failed += 1
-            default: summary.abandoned += 1
-            }
-        }
-        return summary
-    }
-
-    /// What an attempt leaves on a message: delivered; or a later attempt after the next pause; or, after the last
-    /// pause or a permanent refusal, given up (kept with its error).
-    struct Settlement: Equatable {
-        var deliveredAt: Date?
-        var abandonedAt: Date?
-        var nextAttemptAt: Date?
-        var lastError = ""
-
-        init(_ failure: Failure?, attempts: Int, now: Date) {
-            guard let failure else {
-                deliveredAt = now
-                return
-            }
-            lastError = failure.message
-            if attempts > retryPauses.count || failure.permanent { abandonedAt = now } else { nextAttemptAt = now.addingTimeInterval(retryPauses[attempts - 1]) }
-        }
-    }
-
-    struct Failure: Error, Sendable {
-        /// What went wrong, in words for the admin.
-        let message: String
-        /// Retrying will not help (the relay refused the address for good): abandon at once.
-        var permanent = false
+        })
     }
 
     /// nil when delivered (or no longer wanted).
