@@ -5,15 +5,25 @@ import Plot
 import Vapor
 
 /// `/admin/requests/overview`: the office's view of every unit's applications — open, overdue, due soon, this
-/// year's replies and the share answered on time — and the working lists the queue page shows per unit.
+/// year's replies and the share answered on time. Query → model → view (decision 0009): the view is tested from
+/// `Model.mock` without a database.
 enum RequestOverview {
-    @Sendable static func show(req: Request) async throws -> Response {
-        let staff = try req.requireStaff()
-        try RequestQuery.requireOffice(staff.acting(req, via: .web))
-        let calendar = try await req.calendarService.calendar(on: req.db)
-        let units = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).map(\.unit)
-        let lines = try await RequestQueues.counts(siteID: staff.siteID, units: units, today: req.today, calendar: calendar, on: req.db)
-        let total = lines.reduce(into: RequestQueues.UnitCounts(unitID: staff.siteID, unitName: "合计")) { sum, line in
+    struct Model: Sendable {
+        let year: Int
+        /// 今天, as the lead sentence says it (e.g. 2026年12月5日).
+        let today: String
+        /// Units with applications this year or open ones, in the site's order.
+        let lines: [RequestQueues.UnitCounts]
+        let total: RequestQueues.UnitCounts
+    }
+
+    /// The office only (403 for anyone else); counted by today and the working-day calendar.
+    static func query(by acting: Acting, today: CivilDate, calendar: WorkingCalendar, on db: any Database) async throws -> Model {
+        try RequestQuery.requireOffice(acting)
+        let units = UnitQueries.ordered(try await UnitQueries.forSite(acting.siteID, includeArchived: false, on: db)).map(\.unit)
+        let all = try await RequestQueues.counts(siteID: acting.siteID, units: units, today: today, calendar: calendar, on: db)
+        let lines = all.filter { $0.receivedThisYear + $0.open + $0.repliedThisYear > 0 }
+        let total = lines.reduce(into: RequestQueues.UnitCounts(unitID: acting.siteID, unitName: "合计")) { sum, line in
             sum.receivedThisYear += line.receivedThisYear
             sum.open += line.open
             sum.overdue += line.overdue
@@ -21,27 +31,36 @@ enum RequestOverview {
             sum.repliedThisYear += line.repliedThisYear
             sum.repliedOnTime += line.repliedOnTime
         }
-        let chrome = PageChrome(req: req, title: "依申请公开办理情况", area: .backOffice)
-        let html = Layout.render(chrome) {
+        return Model(year: today.year, today: today.chinese, lines: lines, total: total)
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let acting = try req.requireStaff().acting(req, via: .web)
+        let model = try await query(by: acting, today: req.today, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+        return Response.html(render(model, chrome: PageChrome(req: req, title: "依申请公开办理情况", area: .backOffice)))
+    }
+
+    static func render(_ model: Model, chrome: PageChrome) -> String {
+        Layout.render(chrome) {
             El("p") { A("← 依申请公开", href: SiteURL.adminRequests().path) }
-            El("h1") { T("\(req.today.year)年依申请公开办理情况") }
-            El("p", ["class": "lead"]) { T("各受理单位的申请，按今天（\(req.today.chinese)）和工作日日历计算；按时答复率为本年已答复申请中在答复期限内答复的比例。") }
-            El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                El("table") {
-                    El("thead") {
-                        El("tr") { for h in ["受理单位", "本年收到", "未办结", "已逾期", "3个工作日内到期", "本年已答复", "按时答复", "按时答复率"] { El("th", ["scope": "col"]) { T(h) } } }
-                    }
-                    El("tbody") {
-                        for line in lines where line.receivedThisYear + line.open + line.repliedThisYear > 0 { row(line) }
-                        row(total)
+            El("h1") { T("\(model.year)年依申请公开办理情况") }
+            El("p", ["class": "lead"]) { T("各受理单位的申请，按今天（\(model.today)）和工作日日历计算；按时答复率为本年已答复申请中在答复期限内答复的比例。") }
+            if model.lines.isEmpty {
+                EmptyState(title: "还没有申请", text: "公众在线提交和工作人员登记的申请会计入这里。")
+            } else {
+                El("div", ["class": "table-wrap", "tabindex": "0"]) {
+                    El("table") {
+                        El("thead") {
+                            El("tr") { for h in ["受理单位", "本年收到", "未办结", "已逾期", "3个工作日内到期", "本年已答复", "按时答复", "按时答复率"] { El("th", ["scope": "col"]) { T(h) } } }
+                        }
+                        El("tbody") {
+                            for line in model.lines { row(line) }
+                            row(model.total)
+                        }
                     }
                 }
             }
-            if lines.allSatisfy({ $0.receivedThisYear + $0.open + $0.repliedThisYear == 0 }) {
-                EmptyState(title: "还没有申请", text: "公众在线提交和工作人员登记的申请会计入这里。")
-            }
         }
-        return Response.html(html)
     }
 
     static func row(_ line: RequestQueues.UnitCounts) -> Component {
@@ -55,5 +74,18 @@ enum RequestOverview {
             El("td") { T(String(line.repliedOnTime)) }
             El("td") { T(line.onTimeRate.map { String(format: "%.1f%%", $0 * 100) } ?? "—") }
         }
+    }
+}
+
+extension RequestOverview.Model {
+    /// Two townships and the total, one with an overdue case: what the view tests render.
+    static var mock: Self {
+        var a = RequestQueues.UnitCounts(unitID: UUID(uuid: (1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)), unitName: "湖口县双钟镇人民政府")
+        (a.receivedThisYear, a.open, a.overdue, a.dueSoon, a.repliedThisYear, a.repliedOnTime) = (12, 3, 1, 1, 9, 8)
+        var b = RequestQueues.UnitCounts(unitID: UUID(uuid: (1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2)), unitName: "湖口县民政局")
+        (b.receivedThisYear, b.open, b.repliedThisYear, b.repliedOnTime) = (4, 0, 4, 4)
+        var total = RequestQueues.UnitCounts(unitID: UUID(uuid: (1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), unitName: "合计")
+        (total.receivedThisYear, total.open, total.overdue, total.dueSoon, total.repliedThisYear, total.repliedOnTime) = (16, 3, 1, 1, 13, 12)
+        return Self(year: 2026, today: "2026年12月5日", lines: [a, b], total: total)
     }
 }

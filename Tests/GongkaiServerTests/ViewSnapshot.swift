@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import GongkaiServer
+
+/// Stored text snapshots of pages rendered from a model (decision 0009): a page change shows in the diff of
+/// `Tests/GongkaiServerTests/__Snapshots__/<name>.html`, one tag per line so that the diff reads.
+///
+/// A missing snapshot is written and the test fails, so that it is looked at and committed; set
+/// `GONGKAI_RECORD_SNAPSHOTS=1` to rewrite every snapshot after an intended change.
+enum ViewSnapshot {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+
+    static func check(_ html: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = lines(html)
+        let file = directory.appendingPathComponent(name + ".html")
+        let record = ProcessInfo.processInfo.environment["GONGKAI_RECORD_SNAPSHOTS"] == "1"
+        guard !record, let stored = try? String(contentsOf: file, encoding: .utf8) else {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record("snapshot \(name) recorded at \(file.path): look at it, commit it and run again", sourceLocation: sourceLocation)
+            return
+        }
+        if stored != text {
+            let a = stored.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            let was = first < a.count ? String(a[first]) : "(end)"
+            let now = first < b.count ? String(b[first]) : "(end)"
+            Issue.record("snapshot \(name) differs at line \(first + 1):\n  stored: \(was)\n  now:    \(now)\n(GONGKAI_RECORD_SNAPSHOTS=1 rewrites it)",
+                         sourceLocation: sourceLocation)
+        }
+    }
+
+    /// One tag per line: a break before every tag that follows another tag.
+    static func lines(_ html: String) -> String {
+        html.replacingOccurrences(of: "><", with: ">\n<") + (html.hasSuffix("\n") ? "" : "\n")
+    }
+}
+
+extension Staff {
+    /// The office's administrator of a made-up county, for back-office pages rendered without a request.
+    static var mock: Staff {
+        Staff(userID: UUID(uuid: (2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)), name: "hukou-admin", displayName: "公开办（示例）",
+              siteID: UUID(uuid: (2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2)), siteName: "湖口县", siteSlug: "hukou",
+              unitID: UUID(uuid: (2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3)), unitName: "湖口县人民政府办公室", roles: [.admin],
+              csrfToken: "test-token", sessionID: nil)
+    }
+}
+
+@Suite("Pages rendered from their models, against stored snapshots")
+struct ViewSnapshotTests {
+    @Test("staff sign-in: empty, refused with a message, and with the demo accounts exposed")
+    func login() throws {
+        let chrome = PageChrome(title: "工作人员登录", area: .backOffice)
+        try ViewSnapshot.check(LoginPage.render(.init(name: "", next: nil, message: nil), chrome: chrome), named: "login")
+        var refused = LoginPage.Model(name: "hukou-admin", next: "/admin/requests", message: "登录名或密码不正确。再错2次，账号将被临时锁定。")
+        refused.demoExposed = true
+        try ViewSnapshot.check(LoginPage.render(refused, chrome: chrome), named: "login-refused")
+    }
+
+    @Test("the platform's front page lists the sites, or says none is set up")
+    func sites() throws {
+        let chrome = PageChrome(title: "政务公开平台", area: .portal)
+        try ViewSnapshot.check(SitesIndex.render(.init(sites: []), chrome: chrome), named: "sites-empty")
+        let sites = [PageChrome.SiteInfo(slug: "hukou", name: "湖口县", parentRegion: "江西省九江市", isDemo: true),
+                     PageChrome.SiteInfo(slug: "wuding", name: "武定县", parentRegion: "云南省楚雄彝族自治州", isDemo: false)]
+        try ViewSnapshot.check(SitesIndex.render(.init(sites: sites), chrome: chrome), named: "sites")
+    }
+
+    @Test("依申请公开办理情况: each unit's figures with badges for overdue and due soon, the total last; empty says so")
+    func requestOverview() throws {
+        let chrome = PageChrome(title: "依申请公开办理情况", area: .backOffice, staff: .mock)
+        let html = RequestOverview.render(.mock, chrome: chrome)
+        #expect(html.contains("湖口县双钟镇人民政府") && html.contains("88.9%") && html.contains("92.3%"))
+        try ViewSnapshot.check(html, named: "request-overview")
+        let empty = RequestOverview.Model(year: 2026, today: "2026年1月4日", lines: [], total: RequestOverview.Model.mock.total)
+        try ViewSnapshot.check(RequestOverview.render(empty, chrome: chrome), named: "request-overview-empty")
+    }
+}
