@@ -4,15 +4,17 @@ import Testing
 @testable import GongkaiServer
 
 /// Stored text snapshots of pages rendered from a model (decision 0009): a page change shows in the diff of
-/// `Tests/GongkaiServerTests/__Snapshots__/<name>.html`, one tag per line so that the diff reads.
+/// `Tests/GongkaiServerTests/__Snapshots__/<name>.html`, one tag per line so that the diff reads. Only the page's
+/// own part (`<main>`) is kept, unless `whole`: the frame around it is one snapshot of its own, so a change to the
+/// layout changes one file, not all of them.
 ///
 /// A missing snapshot is written and the test fails, so that it is looked at and committed; set
 /// `GONGKAI_RECORD_SNAPSHOTS=1` to rewrite every snapshot after an intended change.
 enum ViewSnapshot {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
 
-    static func check(_ html: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let text = lines(html)
+    static func check(_ html: String, named name: String, whole: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = lines(whole ? html : main(html))
         let file = directory.appendingPathComponent(name + ".html")
         let record = ProcessInfo.processInfo.environment["GONGKAI_RECORD_SNAPSHOTS"] == "1"
         guard !record, let stored = try? String(contentsOf: file, encoding: .utf8) else {
@@ -30,6 +32,12 @@ enum ViewSnapshot {
             Issue.record("snapshot \(name) differs at line \(first + 1):\n  stored: \(was)\n  now:    \(now)\n(GONGKAI_RECORD_SNAPSHOTS=1 rewrites it)",
                          sourceLocation: sourceLocation)
         }
+    }
+
+    /// The `<main>` element of a page.
+    static func main(_ html: String) -> String {
+        guard let start = html.range(of: "<main"), let end = html.range(of: "</main>", range: start.upperBound..<html.endIndex) else { return html }
+        return String(html[start.lowerBound..<end.upperBound])
     }
 
     /// One tag per line: a break before every tag that follows another tag.
@@ -53,7 +61,7 @@ struct ViewSnapshotTests {
     @Test("staff sign-in: empty, refused with a message, and with the demo accounts exposed")
     func login() throws {
         let chrome = PageChrome(title: "工作人员登录", area: .backOffice)
-        try ViewSnapshot.check(LoginPage.render(.init(name: "", next: nil, message: nil), chrome: chrome), named: "login")
+        try ViewSnapshot.check(LoginPage.render(.init(name: "", next: nil, message: nil), chrome: chrome), named: "login", whole: true)
         var refused = LoginPage.Model(name: "hukou-admin", next: "/admin/requests", message: "登录名或密码不正确。再错2次，账号将被临时锁定。")
         refused.demoExposed = true
         try ViewSnapshot.check(LoginPage.render(refused, chrome: chrome), named: "login-refused")
