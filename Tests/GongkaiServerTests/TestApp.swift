@@ -158,16 +158,20 @@ enum TestApp {
         try await body(try await Maintenance.shared.database(url))
     }
 
+    /// Made once: the actor hands every caller the same task, as it suspends while the application is made
+    /// (two applications would be made otherwise, and the one dropped would trap for not being shut down).
     actor Maintenance {
         static let shared = Maintenance()
-        private var app: Application?
+        private var making: Task<Application, any Error>?
 
         func database(_ url: String) async throws -> any SQLDatabase {
-            if let app { return app.db as! any SQLDatabase }
-            let made = try await Application.make(.testing)
-            made.databases.use(try .postgres(url: url), as: .psql)
-            app = made
-            return made.db as! any SQLDatabase
+            let task = making ?? Task {
+                let app = try await Application.make(.testing)
+                app.databases.use(try .postgres(url: url), as: .psql)
+                return app
+            }
+            making = task
+            return try await task.value.db as! any SQLDatabase
         }
     }
 

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GongkaiCore
+import Vapor
 
 /// The other writes on one case besides its events: reading the applicant's details (audited), 行政复议 and
 /// 行政诉讼 against the handling (table 四), making the information proactive (第四十四条), and sending a given-up
@@ -13,7 +14,8 @@ enum RequestCaseActions {
                                   target: target(record), summary: "查看申请（含申请人信息）", at: now)
     }
 
-    struct AppealInput: Sendable {
+    /// The case page's appeal forms decode straight into this (one list of fields).
+    struct AppealInput: Content {
         var kind: String?
         var filedOn: String?
         var result: String?

@@ -6,32 +6,19 @@ import Vapor
 /// The case page's smaller forms, each a thin front end over `RequestCaseActions`: 行政复议 / 行政诉讼 against the
 /// handling (table 四), making the information proactive, and sending a given-up mail again.
 enum RequestAppeals {
-    struct Form: Content {
-        var kind: String?
-        var filedOn: String?
-        var result: String?
-        var decidedOn: String?
-        var note: String?
-        var lockVersion: Int?
-
-        var input: RequestCaseActions.AppealInput {
-            .init(kind: kind, filedOn: filedOn, result: result, decidedOn: decidedOn, note: note, lockVersion: lockVersion)
-        }
-    }
-
     static func back(_ record: DisclosureRequestRecord) throws -> String { SiteURL.adminRequest(try record.requireID()).path + "#appeals" }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let acting = try req.requireStaff().acting(req, via: .web)
         let record = try await RequestActions.find(req.parameters.get("id").flatMap(UUID.init(uuidString:)), by: acting, on: req.db)
-        try await RequestCaseActions.fileAppeal(try req.content.decode(Form.self).input, against: record, by: acting, at: req.now, on: req.db)
+        try await RequestCaseActions.fileAppeal(try req.content.decode(RequestCaseActions.AppealInput.self), against: record, by: acting, at: req.now, on: req.db)
         return req.redirect(to: try back(record))
     }
 
     @Sendable static func update(req: Request) async throws -> Response {
         let acting = try req.requireStaff().acting(req, via: .web)
         let record = try await RequestActions.find(req.parameters.get("id").flatMap(UUID.init(uuidString:)), by: acting, on: req.db)
-        try await RequestCaseActions.decideAppeal(req.parameters.get("appeal").flatMap(UUID.init(uuidString:)), try req.content.decode(Form.self).input,
+        try await RequestCaseActions.decideAppeal(req.parameters.get("appeal").flatMap(UUID.init(uuidString:)), try req.content.decode(RequestCaseActions.AppealInput.self),
                                                   of: record, by: acting, at: req.now, on: req.db)
         return req.redirect(to: try back(record))
     }
