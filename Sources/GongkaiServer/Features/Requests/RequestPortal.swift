@@ -98,7 +98,7 @@ enum RequestPortal {
                 FieldRow(label: "联系电话", name: "phone", value: form.phone ?? "", type: "tel", errors: errors?.messages(for: "phone") ?? [], autocomplete: "tel")
                 FieldRow(label: "电子邮箱", name: "email", value: form.email ?? "", type: "email", errors: errors?.messages(for: "email") ?? [], autocomplete: "email")
                 FieldRow(label: "通信地址", name: "address", value: form.address ?? "", errors: errors?.messages(for: "address") ?? [],
-                         hint: "选择邮寄的必填。", autocomplete: "street-address")
+                         hint: "选择邮寄的必填。", autocomplete: "address-line1")
                 TextAreaRow(label: "所需政府信息的名称、文号或者特征性描述", name: "information", value: form.information ?? "",
                             errors: errors?.messages(for: "information") ?? [], hint: "例如：湖口县2025年城乡低保资金分配文件（湖府办发〔2025〕12号）。", required: true, rows: 5)
                 SelectRow(label: "获取信息的形式", name: "form", options: [("", "请选择")] + RequestApplication.ProvisionForm.allCases.map { ($0.rawValue, $0.label) },
