@@ -85,4 +85,14 @@ struct ViewSnapshotTests {
         let empty = RequestOverview.Model(year: 2026, today: "2026年1月4日", lines: [], total: RequestOverview.Model.mock.total)
         try ViewSnapshot.check(RequestOverview.render(empty, chrome: chrome), named: "request-overview-empty")
     }
+
+    @Test("依申请公开 queue: given-up mails, the working lists, every case with its due date and how urgent")
+    func requestQueue() throws {
+        let chrome = PageChrome(title: "依申请公开", area: .backOffice, staff: .mock)
+        let html = RequestAdmin.indexView(.mock, chrome: chrome)
+        #expect(html.contains("badge-danger") && html.contains("告知书邮件未能发出"))
+        try ViewSnapshot.check(html, named: "request-queue")
+        let empty = RequestAdmin.IndexModel(openOnly: true, isOffice: true, undelivered: [], queues: [], rows: [])
+        try ViewSnapshot.check(RequestAdmin.indexView(empty, chrome: chrome), named: "request-queue-empty")
+    }
 }
