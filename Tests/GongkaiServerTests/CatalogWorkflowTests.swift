@@ -101,7 +101,7 @@ struct CatalogWorkflowTests {
             #expect(loaded.versions.first { $0.number == 1 }?.catalogStatus == .superseded)
 
             // History, diff, portal and API all show it.
-            let history = try await reviewer.get(SiteURL.adminCatalog(id, query: "version=2&compare=1").path)
+            let history = try await reviewer.get(SiteURL.adminCatalog(id).path(.version(2), .compare(1)))
             #expect(history.text.contains("第1版 → 第2版的变化") && history.text.contains("信息形成或者变更之日起5个工作日内"))
             #expect(history.text.contains("来自湖口县民政局第1版"))
             let portal = try await Browser(app).get("/sites/hukou/fdzdgknr")

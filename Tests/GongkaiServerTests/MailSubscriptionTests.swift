@@ -149,7 +149,7 @@ struct MailSubscriptionTests {
             headers.bearerAuthorization = .init(token: token)
             headers.contentType = .json
             func publish(_ title: String) async throws {
-                let created = try await app.testing().sendRequest(.POST, SiteURL.apiPublications().path, headers: headers,
+                let created = try await app.testing().sendRequest(.POST, SiteURL.apiPublications.path, headers: headers,
                                                                   body: ByteBuffer(string: #"{"title":"\#(title)","body":"正文。"}"#))
                 let id = try #require(UUID(uuidString: try created.jsonObject()["id"] as? String ?? ""))
                 let published = try await app.testing().sendRequest(.POST, SiteURL.apiPublicationPublish(id).path, headers: headers)

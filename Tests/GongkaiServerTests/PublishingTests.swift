@@ -67,7 +67,7 @@ struct PublishingTests {
 
                 // The receiver is on this machine: refused until the office allows the host (issue 16, SSRF).
                 let public_ = Browser(app)
-                _ = try await public_.get(SiteURL.subscribe(slug: "hukou", query: "scope=unit&id=\(unitID.uuidString)").path)
+                _ = try await public_.get(SiteURL.subscribe(slug: "hukou").path(.subscribeTo(.unit(unitID))))
                 let refused = try await public_.post(SiteURL.subscribe(slug: "hukou").path,
                                                      [("scope", "unit:\(unitID.uuidString)"), ("address", receiver.url)])
                 #expect(refused.status == .unprocessableEntity && refused.text.contains("已拒绝"))
@@ -79,7 +79,7 @@ struct PublishingTests {
                 #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "site.webhook_hosts").count() == 1)
 
                 // A department's system subscribes to the township's information; the outbox verifies the URL first.
-                _ = try await public_.get(SiteURL.subscribe(slug: "hukou", query: "scope=unit&id=\(unitID.uuidString)").path)
+                _ = try await public_.get(SiteURL.subscribe(slug: "hukou").path(.subscribeTo(.unit(unitID))))
                 let subscribed = try await public_.post(SiteURL.subscribe(slug: "hukou").path,
                                                         [("scope", "unit:\(unitID.uuidString)"), ("address", receiver.url)])
                 #expect(subscribed.status == .created)
@@ -92,10 +92,10 @@ struct PublishingTests {
                 // The township editor drafts under 社会救助 / 最低生活保障 / 审核信息.
                 let editor = Browser(app)
                 _ = try await editor.login("hukou-shuangzhong-editor")
-                let form = try await editor.get(SiteURL.adminPublicationNew().path)
+                let form = try await editor.get(SiteURL.adminPublicationNew.path)
                 #expect(form.text.contains("审核信息") && form.text.contains("制定或获取信息之日起10个工作日内"))
                 let body = "经审核，以下家庭符合最低生活保障条件，现予公示：\n张三，身份证号11010519491231002X，保障人口2人，低保金每月600元。"
-                let created = try await editor.post(SiteURL.adminPublicationNew().path,
+                let created = try await editor.post(SiteURL.adminPublicationNew.path,
                                                     Self.draftFields("双钟镇2026年9月低保审核对象名单公示", body: body, entry: option.entryID))
                 #expect(created.status == .seeOther)
                 let record = try #require(try await PublicationRecord.query(on: app.db).first())
@@ -136,10 +136,10 @@ struct PublishingTests {
                 #expect(infoPage.text.contains("application/atom+xml"))
 
                 // Search finds it by a two-character word and by its 文号 typed with square brackets.
-                let found = try await Browser(app).get(SiteURL.apiSearch(query: "site=hukou&q=" + SiteURL.escape("低保")).path)
+                let found = try await Browser(app).get(SiteURL.apiSearch.path(.site("hukou"), .text("低保")))
                 let json = try found.jsonObject()
                 #expect(json["total"] as? Int == 1)
-                let byNumber = try await Browser(app).get(SiteURL.search(slug: "hukou", query: "q=" + SiteURL.escape("双府办发[2026]7号")).path)
+                let byNumber = try await Browser(app).get(SiteURL.search(slug: "hukou").path(.text("双府办发[2026]7号")))
                 #expect(byNumber.text.contains("您是不是要找") && byNumber.text.contains("双府办发〔2026〕7号"))
                 #expect(byNumber.text.contains("<mark>双府办发〔2026〕7号</mark>"), "the 文号 typed with other brackets is found and marked")
 
@@ -180,8 +180,8 @@ struct PublishingTests {
         try await TestApp.run { app, clock in
             let editor = Browser(app)
             _ = try await editor.login("hukou-shuangzhong-reviewer")
-            _ = try await editor.get(SiteURL.adminPublicationNew().path)
-            _ = try await editor.post(SiteURL.adminPublicationNew().path, Self.draftFields("双钟镇养老服务补贴政策", body: "第一版正文：补贴标准每月100元。", entry: nil))
+            _ = try await editor.get(SiteURL.adminPublicationNew.path)
+            _ = try await editor.post(SiteURL.adminPublicationNew.path, Self.draftFields("双钟镇养老服务补贴政策", body: "第一版正文：补贴标准每月100元。", entry: nil))
             let id = try #require(try await PublicationRecord.query(on: app.db).first()?.requireID())
             for (action, lock) in [("submit", 1), ("approve", 2), ("publish", 3)] {
                 _ = try await editor.get(SiteURL.adminPublication(id).path)
@@ -208,7 +208,7 @@ struct PublishingTests {
             let old = try await Browser(app).get(SiteURL.publication(slug: "hukou", id, version: 1).path)
             #expect(old.text.contains("每月100元") && old.text.contains("历史版本"))
             // The index follows the live version.
-            let search = try await Browser(app).get(SiteURL.apiSearch(query: "site=hukou&q=120").path)
+            let search = try await Browser(app).get(SiteURL.apiSearch.path(.site("hukou"), .text("120")))
             #expect(try search.jsonObject()["total"] as? Int == 1)
 
             // Withdrawal needs a reason, keeps the record, answers 410 and leaves the index.
@@ -219,12 +219,12 @@ struct PublishingTests {
                                           [("action", "withdraw"), ("lockVersion", "8"), ("comment", "政策调整，另行发布")]).status == .seeOther)
             let gone = try await Browser(app).get(SiteURL.publication(slug: "hukou", id).path)
             #expect(gone.status == .gone && gone.text.contains("政策调整，另行发布"))
-            #expect(try await Browser(app).get(SiteURL.apiSearch(query: "site=hukou&q=120").path).jsonObject()["total"] as? Int == 0)
+            #expect(try await Browser(app).get(SiteURL.apiSearch.path(.site("hukou"), .text("120"))).jsonObject()["total"] as? Int == 0)
             #expect(try await PublicationVersionRecord.query(on: app.db).filter(\.$publication.$id == id).count() == 2)
 
             // A file whose content is not what its name says is refused and nothing is stored.
-            _ = try await editor.get(SiteURL.adminPublicationNew().path)
-            _ = try await editor.post(SiteURL.adminPublicationNew().path, Self.draftFields("双钟镇附件测试", body: "正文", entry: nil))
+            _ = try await editor.get(SiteURL.adminPublicationNew.path)
+            _ = try await editor.post(SiteURL.adminPublicationNew.path, Self.draftFields("双钟镇附件测试", body: "正文", entry: nil))
             let draftID = try #require(try await PublicationRecord.query(on: app.db).filter(\.$title == "双钟镇附件测试").first()?.requireID())
             _ = try await editor.get(SiteURL.adminPublication(draftID).path)
             let fake = try await editor.upload(SiteURL.adminPublicationAttachments(draftID).path, [("lockVersion", "1")],
@@ -256,7 +256,7 @@ struct PublishingTests {
             headers.bearerAuthorization = .init(token: token)
             headers.contentType = .json
             let input = #"{"title":"双钟镇低保资金发放情况","body":"发放低保金，联系电话13812345678。","formedOn":"2026-09-15","catalogEntries":["\#(option.key)"]}"#
-            let created = try await app.testing().sendRequest(.POST, SiteURL.apiPublications().path, headers: headers, body: ByteBuffer(string: input))
+            let created = try await app.testing().sendRequest(.POST, SiteURL.apiPublications.path, headers: headers, body: ByteBuffer(string: input))
             #expect(created.status == .created)
             let id = try #require(UUID(uuidString: try created.jsonObject()["id"] as? String ?? ""))
             let blocked = try await app.testing().sendRequest(.POST, SiteURL.apiPublicationPublish(id).path, headers: headers)
@@ -265,11 +265,11 @@ struct PublishingTests {
                                                              body: ByteBuffer(string: #"{"overrideReason":"该号码为镇民政办公开的咨询电话"}"#))
             #expect(forced.status == .ok)
             #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "publication.override").count() == 1)
-            let list = try await app.testing().sendRequest(.GET, SiteURL.apiPublications(query: "site=hukou").path)
+            let list = try await app.testing().sendRequest(.GET, SiteURL.apiPublications.path(.site("hukou")))
             #expect(try list.jsonObject()["total"] as? Int == 1)
             let detail = try await app.testing().sendRequest(.GET, SiteURL.apiPublication(id).path)
             #expect(detail.status == .ok && detail.body.string.contains("catalogEntries"))
-            let missing = try await app.testing().sendRequest(.POST, SiteURL.apiPublications().path, headers: headers, body: ByteBuffer(string: #"{"title":""}"#))
+            let missing = try await app.testing().sendRequest(.POST, SiteURL.apiPublications.path, headers: headers, body: ByteBuffer(string: #"{"title":""}"#))
             #expect(missing.status == .unprocessableEntity && missing.body.string.contains("请填写标题"))
         }
     }

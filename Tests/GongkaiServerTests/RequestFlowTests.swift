@@ -65,7 +65,7 @@ struct RequestFlowTests {
             #expect(try await wuding.get(SiteURL.adminRequest(try record.requireID()).path).status == .notFound)
             let editor = Browser(app)
             _ = try await editor.login("hukou-shuangzhong-editor")
-            let list = try await editor.get(SiteURL.adminRequests().path)
+            let list = try await editor.get(SiteURL.adminRequests.path)
             #expect(list.text.contains("2026-0001") && list.text.contains("待确认收到"))
             let detail = try await editor.get(SiteURL.adminRequest(try record.requireID()).path)
             #expect(detail.text.contains("11010519491231002X") && detail.text.contains("王小明"))
@@ -196,9 +196,9 @@ struct RequestFlowTests {
             let lock = String(try #require(try await DisclosureRequestRecord.find(first.id, on: app.db)).lockVersion)
             #expect(try await editor.post(SiteURL.adminRequestEvents(try first.requireID()).path,
                                           [("kind", "replied"), ("on", "2026-09-21"), ("outcome", "unavailable-not-held"), ("lockVersion", lock)]).status == .seeOther)
-            let report = try await editor.get(SiteURL.adminRequestReport(query: "year=2026").path)
+            let report = try await editor.get(SiteURL.adminRequestReport.path(.year(2026)))
             #expect(report.status == .ok && report.text.contains("勾稽关系核对无误"))
-            let file = try await editor.get(SiteURL.adminRequestReportFile(query: "year=2026").path)
+            let file = try await editor.get(SiteURL.adminRequestReportFile.path(.year(2026)))
             let sheet = try #require(try XLSXReader.read(Data(buffer: file.body)).first)
             func row(_ label: String) -> [String] {
                 guard let r = (1...sheet.lastRow).first(where: { sheet.text(row: $0, column: 1) == label }) else { return [] }

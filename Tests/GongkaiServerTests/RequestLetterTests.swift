@@ -162,7 +162,7 @@ struct RequestLetterTests {
             #expect(try await person.get(trackPath).text.contains("答复已送达（已发送至申请人电子邮箱）"))
 
             // Table 三 for the year: one new, one 予以公开, balanced.
-            let report = try await editor.browser.get(SiteURL.adminRequestReport(query: "year=2026").path)
+            let report = try await editor.browser.get(SiteURL.adminRequestReport.path(.year(2026)))
             #expect(report.text.contains("勾稽关系核对无误"))
             let table = TableThree(year: 2026, tallies: try await RequestReport.tallies(siteID: record.$site.id, units: [township.requireID()], year: 2026, on: app.db))
             #expect(table.count(table.newThisYear, nil) == 1 && table.result(.disclosed, .naturalPerson) == 1 && table.unbalancedColumns().isEmpty)
@@ -278,7 +278,7 @@ struct RequestLetterTests {
             #expect(try await Handler(browser: editor, id: try first.requireID()).act([("kind", "replied"), ("on", "2026-09-21"), ("outcome", "withheld-third-party"), ("text", "涉及个人隐私")]).status == .seeOther)
             _ = try await editor.get(SiteURL.adminRequest(try first.requireID()).path)
             #expect(try await editor.post(SiteURL.adminRequestAppeals(try first.requireID()).path, [("kind", "review"), ("filedOn", "2026-09-21"), ("note", "县政府 湖府复〔2026〕3号")]).status == .seeOther)
-            var report = try await editor.get(SiteURL.adminRequestReport(query: "year=2026").path)
+            var report = try await editor.get(SiteURL.adminRequestReport.path(.year(2026)))
             let appeal = try #require(try await DisclosureRequestAppealRecord.query(on: app.db).first())
             #expect(TableFour(year: 2026, cases: [try #require(appeal.tableCase)]).figures == [0, 0, 0, 1, 1] + Array(repeating: 0, count: 10))
             #expect(report.text.contains("政府信息公开行政复议、行政诉讼情况"))
@@ -289,14 +289,14 @@ struct RequestLetterTests {
             _ = try await editor.get(SiteURL.adminRequest(try first.requireID()).path)
             #expect(try await editor.post(SiteURL.adminRequestAppeal(try first.requireID(), appeal: try appeal.requireID()).path,
                                           [("result", "upheld"), ("decidedOn", "2026-09-21"), ("lockVersion", "1"), ("note", "维持")]).status == .seeOther)
-            report = try await editor.get(SiteURL.adminRequestReport(query: "year=2026").path)
+            report = try await editor.get(SiteURL.adminRequestReport.path(.year(2026)))
             let four = try await RequestReport.tableFour(siteID: siteID, units: [try township.requireID()], year: 2026, on: app.db)
             #expect(four.figures == [1, 0, 0, 0, 1] + Array(repeating: 0, count: 10))
 
             // Three weeks on: several cases overdue, the 补正 notices late; the queue and the office's overview say so.
             clock.advance(30 * 86_400)
             _ = try await editor.login("hukou-shuangzhong-editor")
-            let queue = try await editor.get(SiteURL.adminRequests().path)
+            let queue = try await editor.get(SiteURL.adminRequests.path)
             #expect(queue.text.contains("已超过答复期限") && queue.text.contains(second.number))
             #expect(try await editor.get(SiteURL.adminRequestOverview.path).status == .forbidden)
             let editorHome = try await editor.get(SiteURL.admin.path)
@@ -448,14 +448,14 @@ struct RequestLetterTests {
             #expect(try await handler.act([("kind", "replied"), ("on", "2026-09-21"), ("outcome", "unavailable-not-held")]).status == .seeOther)
             relay.refuseRecipients.withLockedValue { $0 = true }
             #expect(try await RequestMail.deliverDue(app: app).abandoned == 1)
-            let queue = try await editor.get(SiteURL.adminRequests().path)
+            let queue = try await editor.get(SiteURL.adminRequests.path)
             #expect(queue.text.contains("告知书邮件未能发出") && queue.text.contains(refused.number))
             let mail = try #require(try await ApplicantMailRecord.query(on: app.db).filter(\.$request.$id == refused.requireID()).first())
             _ = try await editor.get(SiteURL.adminRequest(try refused.requireID()).path)
             #expect(try await editor.post(SiteURL.adminRequestMailResend(try refused.requireID(), mail: try mail.requireID()).path, []).status == .seeOther)
             relay.refuseRecipients.withLockedValue { $0 = false }
             #expect(try await RequestMail.deliverDue(app: app).delivered == 1)
-            #expect(!(try await editor.get(SiteURL.adminRequests().path).text.contains("告知书邮件未能发出")))
+            #expect(!(try await editor.get(SiteURL.adminRequests.path).text.contains("告知书邮件未能发出")))
             #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action == "request.mail.resend").count() == 1)
         }
     }

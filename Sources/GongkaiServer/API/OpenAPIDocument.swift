@@ -3,23 +3,6 @@ import Foundation
 /// The OpenAPI 3.1 description of `/api/v1`. `APIDocumentTests` checks that every API route is described here
 /// and that every path described here is routed.
 enum OpenAPIDocument {
-    /// Paths as the router spells them (`:slug`), mapped to their OpenAPI form (`{slug}`).
-    static let paths: [(method: String, path: String)] = [
-        ("get", "/api/v1/openapi.json"),
-        ("get", "/api/v1/sites"),
-        ("get", "/api/v1/sites/{slug}/units"),
-        ("get", "/api/v1/me"),
-        ("get", "/api/v1/calendar/days"),
-        ("get", "/api/v1/deadline"),
-        ("get", "/api/v1/timelimit"),
-        ("get", "/api/v1/catalogs"),
-        ("get", "/api/v1/catalogs/{id}"),
-        ("get", "/api/v1/catalog-entries"),
-        ("get", "/api/v1/plans"),
-        ("get", "/api/v1/plans/{id}"),
-        ("post", "/api/v1/plans/{id}/items/{number}/reports"),
-    ]
-
     static let json: String = {
         let error: [String: Any] = [
             "type": "object", "required": ["error"],
@@ -122,28 +105,28 @@ enum OpenAPIDocument {
                             ]]],
             ],
             "paths": [
-                "/api/v1/openapi.json": ["get": ["summary": "本文档", "operationId": "openAPI",
+                SiteURL.apiOpenAPI.openAPIPath: ["get": ["summary": "本文档", "operationId": "openAPI",
                                                  "responses": ["200": ["description": "OpenAPI 3.1 文档"]]]],
-                "/api/v1/sites": ["get": ["summary": "站点（县级人民政府）列表", "operationId": "listSites",
+                SiteURL.apiSites.openAPIPath: ["get": ["summary": "站点（县级人民政府）列表", "operationId": "listSites",
                                           "responses": ["200": ok("站点列表", ["$ref": "#/components/schemas/SiteList"])]]],
-                "/api/v1/sites/{slug}/units": ["get": [
+                SiteURL.apiSiteUnits(slug: .key).openAPIPath: ["get": [
                     "summary": "站点的单位及其政府信息公开工作机构联系方式", "operationId": "listUnits",
                     "parameters": [["name": "slug", "in": "path", "required": true, "schema": ["type": "string"]]],
                     "responses": ["200": ok("单位列表（树的先序）", ["$ref": "#/components/schemas/UnitList"]),
                                   "404": errorResponse("没有这个站点")],
                 ]],
-                "/api/v1/me": ["get": [
+                SiteURL.apiMe.openAPIPath: ["get": [
                     "summary": "令牌所属账号", "operationId": "me", "security": [["bearer": []]],
                     "responses": ["200": ok("账号信息", ["$ref": "#/components/schemas/Me"]),
                                   "401": errorResponse("缺少或无效的令牌")],
                 ]],
-                "/api/v1/calendar/days": ["get": [
+                SiteURL.apiCalendarDays.openAPIPath: ["get": [
                     "summary": "工作日日历（按日）", "operationId": "calendarDays",
                     "parameters": [query("from", "起始日期", required: true), query("to", "结束日期（一次最多约3年）", required: true)],
                     "responses": ["200": ok("每日类型", ["$ref": "#/components/schemas/DayList"]),
                                   "400": errorResponse("日期无效或范围过大")],
                 ]],
-                "/api/v1/deadline": ["get": [
+                SiteURL.apiDeadline.openAPIPath: ["get": [
                     "summary": "计算期限届满日（起算日当日不计入）", "operationId": "deadline",
                     "parameters": [query("start", "起算日", required: true), query("working_days", "N个工作日", type: "integer"),
                                    query("calendar_days", "N日，届满日为休息日的顺延", type: "integer"),
@@ -151,24 +134,24 @@ enum OpenAPIDocument {
                     "responses": ["200": ok("届满日", ["$ref": "#/components/schemas/Deadline"]),
                                   "400": errorResponse("参数缺失或无效")],
                 ]],
-                "/api/v1/timelimit": ["get": [
+                SiteURL.apiTimeLimit.openAPIPath: ["get": [
                     "summary": "解析公开时限原文", "operationId": "parseTimeLimit",
                     "parameters": [query("text", "公开时限原文，如 信息形成或者变更之日起20个工作日内", required: true)],
                     "responses": ["200": ok("解析结果；无法识别的为 kind=unparsed", ["$ref": "#/components/schemas/TimeLimitRule"]),
                                   "400": errorResponse("缺少 text")],
                 ]],
-                "/api/v1/catalogs": ["get": [
+                SiteURL.apiCatalogs.openAPIPath: ["get": [
                     "summary": "已发布的政务公开事项标准目录", "operationId": "listCatalogs", "parameters": catalogFilters,
                     "responses": ["200": ok("目录列表（不含事项）", ["$ref": "#/components/schemas/CatalogList"]),
                                   "400": errorResponse("参数无效"), "404": errorResponse("没有这个站点")],
                 ]],
-                "/api/v1/catalogs/{id}": ["get": [
+                SiteURL.apiCatalog(.key).openAPIPath: ["get": [
                     "summary": "一个目录的已发布版本及其全部事项", "operationId": "getCatalog",
                     "parameters": [["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]],
                     "responses": ["200": ok("目录", ["$ref": "#/components/schemas/Catalog"]),
                                   "404": errorResponse("没有这个目录或尚未发布")],
                 ]],
-                "/api/v1/catalog-entries": ["get": [
+                SiteURL.apiCatalogEntries.openAPIPath: ["get": [
                     "summary": "已发布目录中的事项（可检索）", "operationId": "listCatalogEntries",
                     "parameters": catalogFilters + [query("q", "在事项名称、公开内容、公开依据、公开主体中检索")],
                     "responses": ["200": ok("事项列表", ["$ref": "#/components/schemas/CatalogEntryList"]),

@@ -74,11 +74,11 @@ enum PlanOpenAPI {
     nonisolated(unsafe) static let idParameter: [String: Any] = ["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
 
     nonisolated(unsafe) static let paths: [String: Any] = [
-        "/api/v1/plans": ["get": [
+        SiteURL.apiPlans.openAPIPath: ["get": [
             "summary": "本站点的工作方案（任务分工及进度安排）", "operationId": "listPlans", "security": [["bearer": []]],
             "responses": ["200": ok("方案列表", "PlanList"), "401": error("缺少或无效的令牌")],
         ]],
-        "/api/v1/plans/{id}": ["get": [
+        SiteURL.apiPlan(.key).openAPIPath: ["get": [
             "summary": "一个工作方案：工作任务、具体事项、责任单位、完成时间和各单位进度", "operationId": "getPlan",
             "security": [["bearer": []]],
             "parameters": [idParameter,
@@ -88,7 +88,7 @@ enum PlanOpenAPI {
                             "description": "none：不返回各单位进度行，只返回汇总"]],
             "responses": ["200": ok("方案", "Plan"), "401": error("缺少或无效的令牌"), "404": error("本站点没有这个方案")],
         ]],
-        "/api/v1/plans/{id}/items/{number}/reports": ["post": [
+        SiteURL.apiPlanReports(.key, item: .key).openAPIPath: ["post": [
             "summary": "责任单位报告一个具体事项的进度", "operationId": "reportPlanProgress", "security": [["bearer": []]],
             "parameters": [idParameter, ["name": "number", "in": "path", "required": true, "schema": ["type": "integer"],
                                          "description": "具体事项序号，如 4 表示 (4)"]],

@@ -50,7 +50,7 @@ enum PublicationOpenAPI {
     ]
 
     nonisolated(unsafe) static let paths: [String: Any] = [
-        "/api/v1/publications": [
+        SiteURL.apiPublications.openAPIPath: [
             "get": [
                 "summary": "已发布的政府信息（可按单位、领域、主题分类、年份、有效性筛选）", "operationId": "listPublications",
                 "parameters": filters + [["name": "pageSize", "in": "query", "required": false, "schema": integer]],
@@ -64,12 +64,12 @@ enum PublicationOpenAPI {
                               "422": PlanOpenAPI.error("字段不符合要求")],
             ],
         ],
-        "/api/v1/publications/{id}": ["get": [
+        SiteURL.apiPublication(.key).openAPIPath: ["get": [
             "summary": "一条已发布的信息：元数据、正文、附件、对应目录事项和历史版本", "operationId": "getPublication",
             "parameters": [PlanOpenAPI.idParameter],
             "responses": ["200": PlanOpenAPI.ok("信息", "PublicationDetail"), "404": PlanOpenAPI.error("没有这条信息")],
         ]],
-        "/api/v1/publications/{id}/publish": ["post": [
+        SiteURL.apiPublicationPublish(.key).openAPIPath: ["post": [
             "summary": "提交、审核并发布（按令牌账号的权限；发布前检查个人信息和错敏词）", "operationId": "publishPublication",
             "security": [["bearer": []]], "parameters": [PlanOpenAPI.idParameter],
             "requestBody": ["required": false, "content": ["application/json": ["schema": ["type": "object", "properties": ["overrideReason": string]]]]],
@@ -77,7 +77,7 @@ enum PublicationOpenAPI {
                           "403": PlanOpenAPI.error("无权审核或发布"), "404": PlanOpenAPI.error("没有这条信息"),
                           "409": PlanOpenAPI.error("状态不允许或已被他人处理"), "422": PlanOpenAPI.error("发布前检查未通过")],
         ]],
-        "/api/v1/search": ["get": [
+        SiteURL.apiSearch.openAPIPath: ["get": [
             "summary": "检索政府信息（标题、正文、文号、索引号和附件文字；中文按二元分词）", "operationId": "search",
             "parameters": [["name": "q", "in": "query", "required": true, "schema": string],
                            ["name": "sort", "in": "query", "required": false, "schema": ["type": "string", "enum": ["relevance", "date"]]]] + filters,

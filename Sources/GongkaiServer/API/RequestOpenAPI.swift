@@ -54,7 +54,7 @@ enum RequestOpenAPI {
     ]
 
     nonisolated(unsafe) static let paths: [String: Any] = [
-        "/api/v1/requests": [
+        SiteURL.apiRequests.openAPIPath: [
             "post": [
                 "summary": "提交政府信息公开申请（无需令牌；返回查询码）", "operationId": "createRequest",
                 "requestBody": ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/RequestInput"]]]],
@@ -67,16 +67,16 @@ enum RequestOpenAPI {
                               "401": PlanOpenAPI.error("缺少或无效的令牌")],
             ],
         ],
-        "/api/v1/requests/track/{code}": ["get": [
+        SiteURL.apiRequestTrack(code: .key).openAPIPath: ["get": [
             "summary": "凭查询码查询办理进度、答复期限及其计算", "operationId": "trackRequest", "parameters": [codeParameter],
             "responses": ["200": PlanOpenAPI.ok("办理进度", "RequestTracking"), "404": PlanOpenAPI.error("没有这个查询码"), "429": PlanOpenAPI.error("查询过于频繁")],
         ]],
-        "/api/v1/requests/{id}": ["get": [
+        SiteURL.apiRequest(.key).openAPIPath: ["get": [
             "summary": "一份申请（含申请人信息；读取记入操作日志）", "operationId": "getRequest", "security": [["bearer": []]], "parameters": [PlanOpenAPI.idParameter],
             "responses": ["200": PlanOpenAPI.ok("申请", "RequestDetail"), "401": PlanOpenAPI.error("缺少或无效的令牌"),
                           "403": PlanOpenAPI.error("不是受理单位"), "404": PlanOpenAPI.error("没有这份申请")],
         ]],
-        "/api/v1/requests/{id}/events": ["post": [
+        SiteURL.apiRequestEvents(.key).openAPIPath: ["post": [
             "summary": "记录办理事项（确认收到、补正、征求意见、延期、收费、答复等），按办理经过重新计算答复期限", "operationId": "addRequestEvent",
             "security": [["bearer": []]], "parameters": [PlanOpenAPI.idParameter],
             "requestBody": ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/RequestEventInput"]]]],

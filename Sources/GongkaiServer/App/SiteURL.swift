@@ -29,11 +29,13 @@ enum PortalSection: String, CaseIterable, Sendable {
     static let entries: [PortalSection] = [.apply, .services, .interaction]
 }
 
-/// Every path of the application, so that a link can only name a route that exists (`PortalAndAPITests`,
-/// "every SiteURL names a route that exists", checks each against the router).
-enum SiteURL: Sendable {
+/// Every path of the application, written once: a case's `parts` give both the link (`path`) and the route that
+/// answers it (`pattern`, registered in `routes.swift`), and the API's are the OpenAPI document's keys
+/// (`openAPIPath`). `SiteURLTests` checks every case against the router. A link's query is typed (`QueryItem`).
+enum SiteURL: Sendable, Hashable {
     case home
     case site(slug: String)
+    /// A portal section; 依申请公开 has a page of its own, the others share one route.
     case section(slug: String, PortalSection)
     case textSize(large: Bool, back: String)
     case adminLogin(next: String?)
@@ -48,8 +50,8 @@ enum SiteURL: Sendable {
     case adminUser(UUID)
     case adminTokens
     case adminTokenRevoke(UUID)
-    case adminAudit(query: String?)
-    case adminAuditExport(query: String?)
+    case adminAudit
+    case adminAuditExport
     case adminCalendar
     case adminCalendarYear(Int)
     case adminCalendarNew(year: Int?)
@@ -60,7 +62,7 @@ enum SiteURL: Sendable {
     case adminCatalogNew
     case adminCatalogImport
     case adminCatalogDomains
-    case adminCatalog(UUID, query: String? = nil)
+    case adminCatalog(UUID)
     case adminCatalogEntryNew(UUID)
     case adminCatalogEntry(UUID, entry: UUID)
     case adminCatalogEntryAction(UUID, entry: UUID, action: String)
@@ -69,7 +71,7 @@ enum SiteURL: Sendable {
     case publicCatalogDownload(slug: String, catalog: UUID, format: String)
     case adminPlans
     case adminPlanImport
-    case adminPlan(UUID, query: String? = nil)
+    case adminPlan(UUID)
     case adminPlanTimeline(UUID)
     case adminPlanMatrix(UUID)
     case adminPlanEvents(UUID)
@@ -80,15 +82,12 @@ enum SiteURL: Sendable {
     case adminPlanItemReview(UUID, number: Int)
     case adminPlanEvidence(UUID, evidence: UUID)
     case adminNotifications
+    case adminNotificationsRead
     case adminContentCheck
     case adminSensitiveWords
     case adminSensitiveWordRemove(UUID)
-    case adminNotificationsRead
-    case apiPlans
-    case apiPlan(UUID)
-    case apiPlanReports(UUID, item: Int)
-    case adminPublications(query: String? = nil)
-    case adminPublicationNew(query: String? = nil)
+    case adminPublications
+    case adminPublicationNew
     case adminPublication(UUID)
     case adminPublicationEdit(UUID)
     case adminPublicationAction(UUID)
@@ -100,21 +99,27 @@ enum SiteURL: Sendable {
     case adminOutboxRetry(UUID)
     case adminWebhookHosts
     case adminGuide
-    case publications(slug: String, query: String? = nil)
+    case publications(slug: String)
     case publication(slug: String, UUID, version: Int? = nil)
     case publicationFile(slug: String, UUID, attachment: UUID)
-    case search(slug: String, query: String? = nil)
+    case search(slug: String)
     case unitPage(slug: String, UUID)
     case entryPage(slug: String, key: String)
-    case subscribe(slug: String, query: String? = nil)
+    case subscribe(slug: String)
     case subscriptionCancel(token: String)
     case subscriptionConfirm(token: String)
     case requestApply(slug: String)
     case requestTrack(slug: String, code: String?)
-    case adminRequests(query: String? = nil)
+    case requestLetter(slug: String, code: String, position: Int)
+    case requestLetterFile(slug: String, code: String, position: Int)
+    case requestFile(slug: String, code: String, file: UUID)
+    case adminRequests
     case adminRequestNew
-    case adminRequestReport(query: String?)
-    case adminRequestReportFile(query: String?)
+    case adminRequestReport
+    case adminRequestReportFile
+    case adminRequestOverview
+    case adminRequestTemplates
+    case adminRequestTemplate(key: String)
     case adminRequest(UUID)
     case adminRequestEvents(UUID)
     case adminRequestLetter(UUID, position: Int)
@@ -124,18 +129,8 @@ enum SiteURL: Sendable {
     case adminRequestAppeals(UUID)
     case adminRequestAppeal(UUID, appeal: UUID)
     case adminRequestMailResend(UUID, mail: UUID)
-    case adminRequestTemplates
-    case adminRequestTemplate(key: String)
-    case adminRequestOverview
-    case requestLetter(slug: String, code: String, position: Int)
-    case requestLetterFile(slug: String, code: String, position: Int)
-    case requestFile(slug: String, code: String, file: UUID)
     case feed(slug: String, scope: FeedScope)
     case sitemap
-    case apiPublications(query: String? = nil)
-    case apiPublication(UUID)
-    case apiPublicationPublish(UUID)
-    case apiSearch(query: String? = nil)
     case asset(String)
     case healthz
     case metrics
@@ -143,130 +138,202 @@ enum SiteURL: Sendable {
     case apiSites
     case apiSiteUnits(slug: String)
     case apiMe
+    case apiCalendarDays
+    case apiDeadline
+    case apiTimeLimit
+    case apiCatalogs
+    case apiCatalog(UUID)
+    case apiCatalogEntries
+    case apiPublications
+    case apiPublication(UUID)
+    case apiPublicationPublish(UUID)
+    case apiSearch
+    case apiRequests
+    case apiRequestTrack(code: String)
+    case apiRequest(UUID)
+    case apiRequestEvents(UUID)
+    case apiPlans
+    case apiPlan(UUID)
+    case apiPlanReports(UUID, item: Int)
 
-    var path: String {
+    /// The path, segment by segment: text, or a value the route reads as a named parameter.
+    var parts: [PathPart] {
         switch self {
-        case .home: "/"
-        case .site(let slug): "/sites/\(slug)/"
-        case .section(let slug, let section): "/sites/\(slug)/\(section.rawValue)"
-        case .textSize(let large, let back): "/prefs/text-size?large=\(large ? 1 : 0)&back=\(Self.escape(back))"
-        case .adminLogin(let next): "/admin/login" + (next.map { "?next=\(Self.escape($0))" } ?? "")
-        case .adminLogout: "/admin/logout"
-        case .admin: "/admin"
-        case .adminUnits: "/admin/units"
-        case .adminUnitNew(let parent): "/admin/units/new" + (parent.map { "?parent=\($0.uuidString)" } ?? "")
-        case .adminUnitEdit(let id): "/admin/units/\(id.uuidString)"
-        case .adminUnitArchive(let id): "/admin/units/\(id.uuidString)/archive"
-        case .adminUsers: "/admin/users"
-        case .adminUserNew: "/admin/users/new"
-        case .adminUser(let id): "/admin/users/\(id.uuidString)"
-        case .adminTokens: "/admin/tokens"
-        case .adminTokenRevoke(let id): "/admin/tokens/\(id.uuidString)/revoke"
-        case .adminAudit(let query): "/admin/audit" + (query.map { "?" + $0 } ?? "")
-        case .adminAuditExport(let query): "/admin/audit/export.csv" + (query.map { "?" + $0 } ?? "")
-        case .adminCalendar: "/admin/calendar"
-        case .adminCalendarYear(let year): "/admin/calendar/\(year)"
-        case .adminCalendarNew(let year): "/admin/calendar/new" + (year.map { "?year=\($0)" } ?? "")
-        case .adminCalendarUpload: "/admin/calendar/upload"
-        case .adminCalendarRestore(let year): "/admin/calendar/\(year)/restore"
-        case .publicDeadlines(let slug, let year): "/sites/\(slug)/gongzuori" + (year.map { "?year=\($0)" } ?? "")
-        case .adminCatalogs: "/admin/catalogs"
-        case .adminCatalogNew: "/admin/catalogs/new"
-        case .adminCatalogImport: "/admin/catalogs/import"
-        case .adminCatalogDomains: "/admin/catalogs/domains"
-        case .adminCatalog(let id, let query): "/admin/catalogs/\(id.uuidString)" + (query.map { "?" + $0 } ?? "")
-        case .adminCatalogEntryNew(let id): "/admin/catalogs/\(id.uuidString)/entries/new"
-        case .adminCatalogEntry(let id, let entry): "/admin/catalogs/\(id.uuidString)/entries/\(entry.uuidString)"
-        case .adminCatalogEntryAction(let id, let entry, let action): "/admin/catalogs/\(id.uuidString)/entries/\(entry.uuidString)/\(action)"
-        case .adminCatalogAction(let id): "/admin/catalogs/\(id.uuidString)/actions"
-        case .adminCatalogDownload(let id, let version, let format): "/admin/catalogs/\(id.uuidString)/versions/\(version)/download.\(format)"
-        case .publicCatalogDownload(let slug, let catalog, let format): "/sites/\(slug)/mulu/\(catalog.uuidString).\(format)"
-        case .adminPlans: "/admin/plans"
-        case .adminPlanImport: "/admin/plans/import"
-        case .adminPlan(let id, let query): "/admin/plans/\(id.uuidString)" + (query.map { "?" + $0 } ?? "")
-        case .adminPlanTimeline(let id): "/admin/plans/\(id.uuidString)/timeline"
-        case .adminPlanMatrix(let id): "/admin/plans/\(id.uuidString)/matrix"
-        case .adminPlanEvents(let id): "/admin/plans/\(id.uuidString)/events"
-        case .adminPlanArchive(let id): "/admin/plans/\(id.uuidString)/archive"
-        case .adminPlanExport(let id): "/admin/plans/\(id.uuidString)/export.xlsx"
-        case .adminPlanItem(let id, let number): "/admin/plans/\(id.uuidString)/items/\(number)"
-        case .adminPlanItemReport(let id, let number): "/admin/plans/\(id.uuidString)/items/\(number)/report"
-        case .adminPlanItemReview(let id, let number): "/admin/plans/\(id.uuidString)/items/\(number)/review"
-        case .adminPlanEvidence(let id, let evidence): "/admin/plans/\(id.uuidString)/evidence/\(evidence.uuidString)"
-        case .adminNotifications: "/admin/notifications"
-        case .adminContentCheck: "/admin/content-check"
-        case .adminSensitiveWords: "/admin/content-check/words"
-        case .adminSensitiveWordRemove(let id): "/admin/content-check/words/\(id.uuidString)/remove"
-        case .adminNotificationsRead: "/admin/notifications/read"
-        case .apiPlans: "/api/v1/plans"
-        case .apiPlan(let id): "/api/v1/plans/\(id.uuidString)"
-        case .apiPlanReports(let id, let item): "/api/v1/plans/\(id.uuidString)/items/\(item)/reports"
-        case .adminPublications(let query): "/admin/publications" + (query.map { "?" + $0 } ?? "")
-        case .adminPublicationNew(let query): "/admin/publications/new" + (query.map { "?" + $0 } ?? "")
-        case .adminPublication(let id): "/admin/publications/\(id.uuidString)"
-        case .adminPublicationEdit(let id): "/admin/publications/\(id.uuidString)/edit"
-        case .adminPublicationAction(let id): "/admin/publications/\(id.uuidString)/actions"
-        case .adminPublicationAttachments(let id): "/admin/publications/\(id.uuidString)/attachments"
-        case .adminPublicationAttachmentRemove(let id, let attachment): "/admin/publications/\(id.uuidString)/attachments/\(attachment.uuidString)/remove"
-        case .adminPublicationFile(let id, let attachment): "/admin/publications/\(id.uuidString)/files/\(attachment.uuidString)"
-        case .adminPublicationMask(let id): "/admin/publications/\(id.uuidString)/mask"
-        case .adminSubscriptions: "/admin/subscriptions"
-        case .adminOutboxRetry(let id): "/admin/subscriptions/outbox/\(id.uuidString)/retry"
-        case .adminWebhookHosts: "/admin/subscriptions/allowed-hosts"
-        case .adminGuide: "/admin/guide"
-        case .publications(let slug, let query): "/sites/\(slug)/xinxi" + (query.map { "?" + $0 } ?? "")
-        case .publication(let slug, let id, let version): "/sites/\(slug)/xinxi/\(id.uuidString)" + (version.map { "?version=\($0)" } ?? "")
-        case .publicationFile(let slug, let id, let attachment): "/sites/\(slug)/xinxi/\(id.uuidString)/fujian/\(attachment.uuidString)"
-        case .search(let slug, let query): "/sites/\(slug)/sousuo" + (query.map { "?" + $0 } ?? "")
-        case .unitPage(let slug, let id): "/sites/\(slug)/danwei/\(id.uuidString)"
-        case .entryPage(let slug, let key): "/sites/\(slug)/shixiang/\(key)"
-        case .subscribe(let slug, let query): "/sites/\(slug)/dingyue" + (query.map { "?" + $0 } ?? "")
-        case .subscriptionCancel(let token): "/dingyue/\(token)/cancel"
-        case .subscriptionConfirm(let token): "/dingyue/\(token)/confirm"
-        case .requestApply(let slug): "/sites/\(slug)/yishenqing/shenqing"
-        case .requestTrack(let slug, let code): "/sites/\(slug)/yishenqing/chaxun" + (code.map { "?code=" + $0 } ?? "")
-        case .adminRequests(let query): "/admin/requests" + (query.map { "?" + $0 } ?? "")
-        case .adminRequestNew: "/admin/requests/new"
-        case .adminRequestReport(let query): "/admin/requests/report" + (query.map { "?" + $0 } ?? "")
-        case .adminRequestReportFile(let query): "/admin/requests/report.xlsx" + (query.map { "?" + $0 } ?? "")
-        case .adminRequest(let id): "/admin/requests/\(id.uuidString)"
-        case .adminRequestEvents(let id): "/admin/requests/\(id.uuidString)/events"
-        case .adminRequestLetter(let id, let position): "/admin/requests/\(id.uuidString)/letters/\(position)"
-        case .adminRequestLetterFile(let id, let position): "/admin/requests/\(id.uuidString)/letters/\(position)/docx"
-        case .adminRequestFile(let id, let file): "/admin/requests/\(id.uuidString)/files/\(file.uuidString)"
-        case .adminRequestProactive(let id): "/admin/requests/\(id.uuidString)/proactive"
-        case .adminRequestAppeals(let id): "/admin/requests/\(id.uuidString)/appeals"
-        case .adminRequestAppeal(let id, let appeal): "/admin/requests/\(id.uuidString)/appeals/\(appeal.uuidString)"
-        case .adminRequestMailResend(let id, let mail): "/admin/requests/\(id.uuidString)/mails/\(mail.uuidString)/resend"
-        case .adminRequestTemplates: "/admin/requests/templates"
-        case .adminRequestTemplate(let key): "/admin/requests/templates/\(key)"
-        case .adminRequestOverview: "/admin/requests/overview"
-        case .requestLetter(let slug, let code, let position): "/sites/\(slug)/yishenqing/dahan/\(code)/\(position)"
-        case .requestLetterFile(let slug, let code, let position): "/sites/\(slug)/yishenqing/dahan/\(code)/\(position)/docx"
-        case .requestFile(let slug, let code, let file): "/sites/\(slug)/yishenqing/wenjian/\(code)/\(file.uuidString)"
-        case .feed(let slug, let scope): "/feeds/\(slug)/\(scope.pathPart).atom"
-        case .sitemap: "/sitemap.xml"
-        case .apiPublications(let query): "/api/v1/publications" + (query.map { "?" + $0 } ?? "")
-        case .apiPublication(let id): "/api/v1/publications/\(id.uuidString)"
-        case .apiPublicationPublish(let id): "/api/v1/publications/\(id.uuidString)/publish"
-        case .apiSearch(let query): "/api/v1/search" + (query.map { "?" + $0 } ?? "")
-        case .asset(let name): "/assets/\(name)"
-        case .healthz: "/healthz"
-        case .metrics: "/metrics"
-        case .apiOpenAPI: "/api/v1/openapi.json"
-        case .apiSites: "/api/v1/sites"
-        case .apiSiteUnits(let slug): "/api/v1/sites/\(slug)/units"
-        case .apiMe: "/api/v1/me"
+        case .home: []
+        case .site(let slug): ["sites", .slug(slug)]
+        case .section(let slug, .apply): ["sites", .slug(slug), "yishenqing"]
+        case .section(let slug, let section): ["sites", .slug(slug), .value(section.rawValue, named: "section")]
+        case .textSize: ["prefs", "text-size"]
+        case .adminLogin: ["admin", "login"]
+        case .adminLogout: ["admin", "logout"]
+        case .admin: ["admin"]
+        case .adminUnits: ["admin", "units"]
+        case .adminUnitNew: ["admin", "units", "new"]
+        case .adminUnitEdit(let id): ["admin", "units", .id(id)]
+        case .adminUnitArchive(let id): ["admin", "units", .id(id), "archive"]
+        case .adminUsers: ["admin", "users"]
+        case .adminUserNew: ["admin", "users", "new"]
+        case .adminUser(let id): ["admin", "users", .id(id)]
+        case .adminTokens: ["admin", "tokens"]
+        case .adminTokenRevoke(let id): ["admin", "tokens", .id(id), "revoke"]
+        case .adminAudit: ["admin", "audit"]
+        case .adminAuditExport: ["admin", "audit", "export.csv"]
+        case .adminCalendar: ["admin", "calendar"]
+        case .adminCalendarYear(let year): ["admin", "calendar", .value(year, named: "year")]
+        case .adminCalendarNew: ["admin", "calendar", "new"]
+        case .adminCalendarUpload: ["admin", "calendar", "upload"]
+        case .adminCalendarRestore(let year): ["admin", "calendar", .value(year, named: "year"), "restore"]
+        case .publicDeadlines(let slug, _): ["sites", .slug(slug), "gongzuori"]
+        case .adminCatalogs: ["admin", "catalogs"]
+        case .adminCatalogNew: ["admin", "catalogs", "new"]
+        case .adminCatalogImport: ["admin", "catalogs", "import"]
+        case .adminCatalogDomains: ["admin", "catalogs", "domains"]
+        case .adminCatalog(let id): ["admin", "catalogs", .id(id)]
+        case .adminCatalogEntryNew(let id): ["admin", "catalogs", .id(id), "entries", "new"]
+        case .adminCatalogEntry(let id, let entry): ["admin", "catalogs", .id(id), "entries", .value(entry, named: "entry")]
+        case .adminCatalogEntryAction(let id, let entry, let action):
+            ["admin", "catalogs", .id(id), "entries", .value(entry, named: "entry"), .value(action, named: "action")]
+        case .adminCatalogAction(let id): ["admin", "catalogs", .id(id), "actions"]
+        case .adminCatalogDownload(let id, let version, let format):
+            ["admin", "catalogs", .id(id), "versions", .value(version, named: "number"), .value("download.\(format)", named: "file")]
+        case .publicCatalogDownload(let slug, let catalog, let format):
+            ["sites", .slug(slug), "mulu", .value("\(catalog.uuidString).\(format)", named: "file")]
+        case .adminPlans: ["admin", "plans"]
+        case .adminPlanImport: ["admin", "plans", "import"]
+        case .adminPlan(let id): ["admin", "plans", .id(id)]
+        case .adminPlanTimeline(let id): ["admin", "plans", .id(id), "timeline"]
+        case .adminPlanMatrix(let id): ["admin", "plans", .id(id), "matrix"]
+        case .adminPlanEvents(let id): ["admin", "plans", .id(id), "events"]
+        case .adminPlanArchive(let id): ["admin", "plans", .id(id), "archive"]
+        case .adminPlanExport(let id): ["admin", "plans", .id(id), "export.xlsx"]
+        case .adminPlanItem(let id, let number): ["admin", "plans", .id(id), "items", .value(number, named: "number")]
+        case .adminPlanItemReport(let id, let number): ["admin", "plans", .id(id), "items", .value(number, named: "number"), "report"]
+        case .adminPlanItemReview(let id, let number): ["admin", "plans", .id(id), "items", .value(number, named: "number"), "review"]
+        case .adminPlanEvidence(let id, let evidence): ["admin", "plans", .id(id), "evidence", .value(evidence, named: "evidence")]
+        case .adminNotifications: ["admin", "notifications"]
+        case .adminNotificationsRead: ["admin", "notifications", "read"]
+        case .adminContentCheck: ["admin", "content-check"]
+        case .adminSensitiveWords: ["admin", "content-check", "words"]
+        case .adminSensitiveWordRemove(let id): ["admin", "content-check", "words", .id(id), "remove"]
+        case .adminPublications: ["admin", "publications"]
+        case .adminPublicationNew: ["admin", "publications", "new"]
+        case .adminPublication(let id): ["admin", "publications", .id(id)]
+        case .adminPublicationEdit(let id): ["admin", "publications", .id(id), "edit"]
+        case .adminPublicationAction(let id): ["admin", "publications", .id(id), "actions"]
+        case .adminPublicationAttachments(let id): ["admin", "publications", .id(id), "attachments"]
+        case .adminPublicationAttachmentRemove(let id, let attachment):
+            ["admin", "publications", .id(id), "attachments", .value(attachment, named: "attachment"), "remove"]
+        case .adminPublicationFile(let id, let attachment): ["admin", "publications", .id(id), "files", .value(attachment, named: "attachment")]
+        case .adminPublicationMask(let id): ["admin", "publications", .id(id), "mask"]
+        case .adminSubscriptions: ["admin", "subscriptions"]
+        case .adminOutboxRetry(let id): ["admin", "subscriptions", "outbox", .id(id), "retry"]
+        case .adminWebhookHosts: ["admin", "subscriptions", "allowed-hosts"]
+        case .adminGuide: ["admin", "guide"]
+        case .publications(let slug): ["sites", .slug(slug), "xinxi"]
+        case .publication(let slug, let id, _): ["sites", .slug(slug), "xinxi", .id(id)]
+        case .publicationFile(let slug, let id, let attachment): ["sites", .slug(slug), "xinxi", .id(id), "fujian", .value(attachment, named: "attachment")]
+        case .search(let slug): ["sites", .slug(slug), "sousuo"]
+        case .unitPage(let slug, let id): ["sites", .slug(slug), "danwei", .id(id)]
+        case .entryPage(let slug, let key): ["sites", .slug(slug), "shixiang", .value(key, named: "key")]
+        case .subscribe(let slug): ["sites", .slug(slug), "dingyue"]
+        case .subscriptionCancel(let token): ["dingyue", .value(token, named: "token"), "cancel"]
+        case .subscriptionConfirm(let token): ["dingyue", .value(token, named: "token"), "confirm"]
+        case .requestApply(let slug): ["sites", .slug(slug), "yishenqing", "shenqing"]
+        case .requestTrack(let slug, _): ["sites", .slug(slug), "yishenqing", "chaxun"]
+        case .requestLetter(let slug, let code, let position):
+            ["sites", .slug(slug), "yishenqing", "dahan", .value(code, named: "code"), .value(position, named: "position")]
+        case .requestLetterFile(let slug, let code, let position):
+            ["sites", .slug(slug), "yishenqing", "dahan", .value(code, named: "code"), .value(position, named: "position"), "docx"]
+        case .requestFile(let slug, let code, let file):
+            ["sites", .slug(slug), "yishenqing", "wenjian", .value(code, named: "code"), .value(file, named: "file")]
+        case .adminRequests: ["admin", "requests"]
+        case .adminRequestNew: ["admin", "requests", "new"]
+        case .adminRequestReport: ["admin", "requests", "report"]
+        case .adminRequestReportFile: ["admin", "requests", "report.xlsx"]
+        case .adminRequestOverview: ["admin", "requests", "overview"]
+        case .adminRequestTemplates: ["admin", "requests", "templates"]
+        case .adminRequestTemplate(let key): ["admin", "requests", "templates", .value(key, named: "kind")]
+        case .adminRequest(let id): ["admin", "requests", .id(id)]
+        case .adminRequestEvents(let id): ["admin", "requests", .id(id), "events"]
+        case .adminRequestLetter(let id, let position): ["admin", "requests", .id(id), "letters", .value(position, named: "position")]
+        case .adminRequestLetterFile(let id, let position): ["admin", "requests", .id(id), "letters", .value(position, named: "position"), "docx"]
+        case .adminRequestFile(let id, let file): ["admin", "requests", .id(id), "files", .value(file, named: "file")]
+        case .adminRequestProactive(let id): ["admin", "requests", .id(id), "proactive"]
+        case .adminRequestAppeals(let id): ["admin", "requests", .id(id), "appeals"]
+        case .adminRequestAppeal(let id, let appeal): ["admin", "requests", .id(id), "appeals", .value(appeal, named: "appeal")]
+        case .adminRequestMailResend(let id, let mail): ["admin", "requests", .id(id), "mails", .value(mail, named: "mail"), "resend"]
+        // The whole site's feed is one segment (`all.atom`); a unit's, domain's or entry's is two (`unit/{id}.atom`).
+        case .feed(let slug, .site): ["feeds", .slug(slug), .value("all.atom", named: "scope")]
+        case .feed(let slug, let scope):
+            ["feeds", .slug(slug), .value(scope.stored.0, named: "scope"), .value("\(scope.stored.1).atom", named: "file")]
+        case .sitemap: ["sitemap.xml"]
+        case .asset(let name): ["assets", .value(name, named: "name")]
+        case .healthz: ["healthz"]
+        case .metrics: ["metrics"]
+        case .apiOpenAPI: ["api", "v1", "openapi.json"]
+        case .apiSites: ["api", "v1", "sites"]
+        case .apiSiteUnits(let slug): ["api", "v1", "sites", .slug(slug), "units"]
+        case .apiMe: ["api", "v1", "me"]
+        case .apiCalendarDays: ["api", "v1", "calendar", "days"]
+        case .apiDeadline: ["api", "v1", "deadline"]
+        case .apiTimeLimit: ["api", "v1", "timelimit"]
+        case .apiCatalogs: ["api", "v1", "catalogs"]
+        case .apiCatalog(let id): ["api", "v1", "catalogs", .id(id)]
+        case .apiCatalogEntries: ["api", "v1", "catalog-entries"]
+        case .apiPublications: ["api", "v1", "publications"]
+        case .apiPublication(let id): ["api", "v1", "publications", .id(id)]
+        case .apiPublicationPublish(let id): ["api", "v1", "publications", .id(id), "publish"]
+        case .apiSearch: ["api", "v1", "search"]
+        case .apiRequests: ["api", "v1", "requests"]
+        case .apiRequestTrack(let code): ["api", "v1", "requests", "track", .value(code, named: "code")]
+        case .apiRequest(let id): ["api", "v1", "requests", .id(id)]
+        case .apiRequestEvents(let id): ["api", "v1", "requests", .id(id), "events"]
+        case .apiPlans: ["api", "v1", "plans"]
+        case .apiPlan(let id): ["api", "v1", "plans", .id(id)]
+        case .apiPlanReports(let id, let item): ["api", "v1", "plans", .id(id), "items", .value(item, named: "number"), "reports"]
         }
     }
 
-    /// Builds a query string from the non-empty pairs, escaped.
-    static func query(_ pairs: [(String, String?)]) -> String? {
-        let parts = pairs.compactMap { key, value -> String? in
-            guard let value, !value.isEmpty else { return nil }
-            return "\(key)=\(escape(value))"
+    /// The query items a case carries itself (a page's own options); others are added with `path(_:)`.
+    var ownItems: [QueryItem] {
+        switch self {
+        case .textSize(let large, let back): [.largeText(large), .back(back)]
+        case .adminLogin(let next): next.map { [.next($0)] } ?? []
+        case .adminUnitNew(let parent): parent.map { [.parent($0)] } ?? []
+        case .adminCalendarNew(let year), .publicDeadlines(_, let year): year.map { [.year($0)] } ?? []
+        case .publication(_, _, let version): version.map { [.version($0)] } ?? []
+        case .requestTrack(_, let code): code.map { [.code($0)] } ?? []
+        default: []
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "&")
+    }
+
+    /// The link: `/sites/hukou/xinxi`, with the case's own query items.
+    var path: String { path([]) }
+
+    /// The link with query items (empty ones left out, each escaped) and an optional `#fragment`.
+    func path(_ items: [QueryItem], fragment: String? = nil) -> String {
+        let base = "/" + parts.map(\.text).joined(separator: "/") + (isDirectory ? "/" : "")
+        let pairs = (ownItems + items).flatMap(\.pairs).filter { !$0.1.isEmpty }
+        let query = pairs.isEmpty ? "" : "?" + pairs.map { "\($0.0)=\(Self.escape($0.1))" }.joined(separator: "&")
+        return base + query + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    func path(_ items: QueryItem..., fragment: String? = nil) -> String { path(items, fragment: fragment) }
+
+    /// A site's home is written with a trailing slash, as the portal has always linked it.
+    private var isDirectory: Bool { if case .site = self { true } else { false } }
+
+    /// The route's path as the router spells it: constants and `:name` parameters.
+    var pattern: [PathPartPattern] { parts.map(\.pattern) }
+
+    /// The path as the OpenAPI document keys it: `/api/v1/plans/{id}`.
+    var openAPIPath: String {
+        "/" + parts.map { part in
+            switch part {
+            case .text(let text): text
+            case .value(_, let name): "{\(name)}"
+            }
+        }.joined(separator: "/")
     }
 
     static func escape(_ text: String) -> String {
@@ -289,6 +356,112 @@ enum SiteURL: Sendable {
             else { return fallback }
         }
         return candidate
+    }
+}
+
+/// One segment of a path: fixed text, or a value that the route reads back by name (`req.parameters.get(name)`).
+enum PathPart: Sendable, Hashable, ExpressibleByStringLiteral {
+    case text(String)
+    case value(String, named: String)
+
+    init(stringLiteral text: String) { self = .text(text) }
+
+    static func value(_ number: Int, named name: String) -> PathPart { .value(String(number), named: name) }
+    static func value(_ id: UUID, named name: String) -> PathPart { .value(id.uuidString, named: name) }
+    static func id(_ id: UUID) -> PathPart { .value(id.uuidString, named: "id") }
+    static func slug(_ slug: String) -> PathPart { .value(slug, named: "slug") }
+
+    var text: String {
+        switch self {
+        case .text(let text): text
+        case .value(let value, _): value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+        }
+    }
+
+    var pattern: PathPartPattern {
+        switch self {
+        case .text(let text): .constant(text)
+        case .value(_, let name): .parameter(name)
+        }
+    }
+}
+
+/// A segment of a route: what Vapor's `PathComponent` says, without importing Vapor here.
+enum PathPartPattern: Sendable, Hashable {
+    case constant(String)
+    case parameter(String)
+}
+
+/// Placeholders for a route's parameters when a `SiteURL` registers it (`.adminPlan(.key)`): the value is never
+/// read, only the parameter's name.
+extension UUID { static let key = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) }
+extension Int { static let key = 0 }
+extension String { static let key = "key" }
+
+/// One query item of a link, typed: each key is spelled once, here, with the kind of value it takes.
+enum QueryItem: Sendable, Hashable {
+    case notice(Notice)
+    case page(Int)
+    case version(Int)
+    case compare(Int)
+    case unit(UUID)
+    case domain(String)
+    case theme(String)
+    case year(Int)
+    case validity(String)
+    case kind(String)
+    case text(String)
+    case sort(String)
+    case interprets(UUID)
+    case subscribeTo(FeedScope)
+    case showAll
+    case next(String)
+    case parent(UUID)
+    case code(String)
+    case largeText(Bool)
+    case back(String)
+    case action(String)
+    case actor(String)
+    case target(String)
+    case from(String)
+    case to(String)
+    case site(String)
+    case level(String)
+    /// The tracking page right after the application was sent (it says so, once).
+    case justSubmitted
+
+    /// As written in the address (a scope is two items: `scope=unit&id=…`).
+    var pairs: [(String, String)] {
+        switch self {
+        case .notice(let notice): [("notice", notice.rawValue)]
+        case .page(let page): page > 1 ? [("page", String(page))] : []
+        case .version(let version): [("version", String(version))]
+        case .compare(let version): [("compare", String(version))]
+        case .unit(let id): [("unit", id.uuidString)]
+        case .domain(let code): [("domain", code)]
+        case .theme(let theme): [("theme", theme)]
+        case .year(let year): [("year", String(year))]
+        case .validity(let validity): [("validity", validity)]
+        case .kind(let kind): [("kind", kind)]
+        case .text(let text): [("q", text)]
+        case .sort(let sort): [("sort", sort)]
+        case .interprets(let id): [("interprets", id.uuidString)]
+        case .subscribeTo(let scope): [("scope", scope.stored.0), ("id", scope.stored.1)]
+        case .showAll: [("show", "all")]
+        case .next(let path): [("next", path)]
+        case .parent(let id): [("parent", id.uuidString)]
+        case .code(let code): [("code", code)]
+        case .largeText(let large): [("large", large ? "1" : "0")]
+        case .back(let path): [("back", path)]
+        case .action(let action): [("action", action)]
+        case .actor(let actor): [("actor", actor)]
+        case .target(let target): [("target", target)]
+        case .from(let date): [("from", date)]
+        case .to(let date): [("to", date)]
+        case .site(let slug): [("site", slug)]
+        case .level(let level): [("level", level)]
+        case .justSubmitted: [("new", "1")]
+        }
     }
 }
 

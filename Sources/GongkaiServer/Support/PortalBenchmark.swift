@@ -8,15 +8,16 @@ public enum PortalBenchmark {
     public static func run(requests: Int, publications: Bool = false) async throws -> [(String, Double)] {
         try await BenchmarkApp.withDemo { app in
             var results: [(String, Double)] = []
-            var paths = ["/", "/sites/hukou/", "/sites/hukou/zhinan", "/healthz"]
+            var paths = [SiteURL.home, .site(slug: "hukou"), .section(slug: "hukou", .guide), .healthz].map(\.path)
             if publications {
                 // The demo's 300 records: the list, an information page, a search and a feed.
                 try await DemoPublications.load(app: app)
                 let hukou = try await SiteRecord.query(on: app.db).filter(\.$slug == "hukou").first()
                 let record = try await PublicationRecord.query(on: app.db).filter(\.$site.$id == hukou!.requireID()).filter(\.$liveVersionID != nil).sort(\.$lastPublishedAt, .descending).first()
-                paths = ["/sites/hukou/", "/sites/hukou/xinxi", "/sites/hukou/xinxi?page=5&theme=" + SiteURL.escape("综合政务"),
+                paths = [SiteURL.site(slug: "hukou").path, SiteURL.publications(slug: "hukou").path,
+                         SiteURL.publications(slug: "hukou").path(.page(5), .theme("综合政务")),
                          record.map { SiteURL.publication(slug: "hukou", $0.id!).path } ?? "/",
-                         "/sites/hukou/sousuo?q=" + SiteURL.escape("低保"), "/feeds/hukou/all.atom"]
+                         SiteURL.search(slug: "hukou").path(.text("低保")), SiteURL.feed(slug: "hukou", scope: .site).path]
             }
             for path in paths {
                 let start = ContinuousClock.now

@@ -16,6 +16,12 @@ enum AuditController {
         var from: String?
         var to: String?
         var page: Int?
+
+        /// The filters as a link's query items (the page left to the caller).
+        var items: [QueryItem] {
+            [action.map(QueryItem.action), actor.map(QueryItem.actor), target.map(QueryItem.target), q.map(QueryItem.text),
+             from.map(QueryItem.from), to.map(QueryItem.to)].compactMap { $0 }
+        }
     }
 
     @Sendable static func index(req: Request) async throws -> Response {
@@ -26,7 +32,7 @@ enum AuditController {
             ? try await AuditQueries.search(filter, page: page, perPage: perPage, on: req.db) : (events: [], total: 0)
         let model = AuditPage.Model(
             rows: result.events.map(AuditPage.Row.init), total: result.total, page: page, perPage: perPage,
-            query: query, errors: errors, queryString: req.url.query)
+            query: query, errors: errors)
         return Response.html(AuditPage.render(model, chrome: PageChrome(req: req, title: "操作日志", area: .backOffice)))
     }
 

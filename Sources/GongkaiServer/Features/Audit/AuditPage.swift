@@ -28,7 +28,6 @@ enum AuditPage {
         let perPage: Int
         let query: AuditController.Query
         let errors: ValidationErrors
-        let queryString: String?
     }
 
     static let targetTypes: [(value: String, label: String)] = [
@@ -40,7 +39,7 @@ enum AuditPage {
             El("h1") { T("操作日志") }
             El("p", ["class": "muted"]) { T("本站点的每一次修改都在同一事务中记录操作人、时间、对象和修改前后的内容；日志只增不删。") }
             ErrorSummary(errors: model.errors)
-            El("form", ["method": "get", "action": SiteURL.adminAudit(query: nil).path, "class": "filters"]) {
+            El("form", ["method": "get", "action": SiteURL.adminAudit.path, "class": "filters"]) {
                 SelectRow(label: "操作", name: "action",
                           options: [("", "全部")] + AuditLog.actionLabels.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                           selected: model.query.action ?? "")
@@ -55,7 +54,7 @@ enum AuditPage {
             }
             El("p") {
                 T("共 \(model.total) 条。")
-                A("导出为 CSV（Excel 可直接打开）", href: SiteURL.adminAuditExport(query: model.queryString).path)
+                A("导出为 CSV（Excel 可直接打开）", href: SiteURL.adminAuditExport.path(model.query.items))
             }
             table(model.rows)
             pager(model)
@@ -93,15 +92,7 @@ enum AuditPage {
 
     static func pager(_ model: Model) -> Component {
         let pages = max(1, (model.total + model.perPage - 1) / model.perPage)
-        func link(_ page: Int) -> String {
-            var items = URLComponents()
-            items.queryItems = [
-                ("action", model.query.action), ("actor", model.query.actor), ("target", model.query.target),
-                ("q", model.query.q), ("from", model.query.from), ("to", model.query.to),
-            ].compactMap { name, value in value.flatMap { $0.isEmpty ? nil : URLQueryItem(name: name, value: $0) } }
-                + [URLQueryItem(name: "page", value: String(page))]
-            return SiteURL.adminAudit(query: items.percentEncodedQuery).path
-        }
+        func link(_ page: Int) -> String { SiteURL.adminAudit.path(model.query.items + [.page(page)]) }
         return El("nav", ["class": "pager", "aria-label": "分页"]) {
             if model.page > 1 { A("上一页", href: link(model.page - 1)) }
             T("第 \(model.page) / \(pages) 页")

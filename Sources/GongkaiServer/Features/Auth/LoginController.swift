@@ -52,7 +52,7 @@ enum LoginController {
         if let staff = req.staff {
             try await SessionActions.signOut(staff, by: staff.acting(req, via: .web), at: req.now, on: req.db)
         }
-        let response = req.redirect(to: SiteURL.adminLogin(next: nil).path + "?notice=logged-out")
+        let response = req.redirect(to: SiteURL.adminLogin(next: nil).path(.notice(.loggedOut)))
         response.cookies[GongkaiCookie.session] = GongkaiCookie.expired(req: req)
         return response
     }

@@ -77,7 +77,7 @@ enum CalendarController {
                                          status: .badRequest)
         }
         try await CalendarActions.save(definition, source: .form, by: staff.acting(req, via: .web), at: req.now, service: req.calendarService, on: req.db)
-        return req.redirect(to: SiteURL.adminCalendarYear(definition.year).path + "?notice=calendar-saved")
+        return req.redirect(to: SiteURL.adminCalendarYear(definition.year).path(.notice(.calendarSaved)))
     }
 
     struct Upload: Content {
@@ -141,7 +141,7 @@ enum CalendarController {
                                          status: .badRequest)
         }
         try await CalendarActions.save(definition, source: .upload, by: staff.acting(req, via: .web), at: req.now, service: req.calendarService, on: req.db)
-        return req.redirect(to: SiteURL.adminCalendarYear(definition.year).path + "?notice=calendar-saved")
+        return req.redirect(to: SiteURL.adminCalendarYear(definition.year).path(.notice(.calendarSaved)))
     }
 
     /// Puts an earlier version (or the bundled notice) back, as a new version: nothing is overwritten.
@@ -149,7 +149,7 @@ enum CalendarController {
         let year = try yearParameter(req)
         try await CalendarActions.restore(year: year, version: try req.content.get(String.self, at: "version"),
                                           by: try req.requireStaff().acting(req, via: .web), at: req.now, service: req.calendarService, on: req.db)
-        return req.redirect(to: SiteURL.adminCalendarYear(year).path + "?notice=calendar-restored")
+        return req.redirect(to: SiteURL.adminCalendarYear(year).path(.notice(.calendarRestored)))
     }
 
     /// `/sites/{slug}/gongzuori`: how deadlines are counted, the calculator and this year's calendar.

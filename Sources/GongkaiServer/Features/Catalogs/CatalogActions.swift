@@ -20,14 +20,14 @@ enum CatalogActions {
         case submit, publish, revise, discard
         case approveUnit = "approve-unit", approveGuide = "approve-guide", returnUnit = "return-unit", returnGuide = "return-guide"
 
-        var notice: String {
+        var notice: Notice {
             switch self {
-            case .submit: "catalog-submitted"
-            case .publish: "catalog-published"
-            case .revise: "catalog-revision"
-            case .discard: "catalog-discarded"
-            case .approveUnit, .approveGuide: "catalog-approved"
-            case .returnUnit, .returnGuide: "catalog-returned"
+            case .submit: .catalogSubmitted
+            case .publish: .catalogPublished
+            case .revise: .catalogRevision
+            case .discard: .catalogDiscarded
+            case .approveUnit, .approveGuide: .catalogApproved
+            case .returnUnit, .returnGuide: .catalogReturned
             }
         }
     }

@@ -31,7 +31,7 @@ enum CatalogController {
         do {
             let id = try await CatalogActions.create(.init(unit: form.unit, domain: form.domain, level: form.level),
                                                      base: UUID(uuidString: form.base ?? ""), by: acting, at: req.now, on: req.db)
-            return req.redirect(to: SiteURL.adminCatalog(id, query: "notice=catalog-created").path)
+            return req.redirect(to: SiteURL.adminCatalog(id).path(.notice(.catalogCreated)))
         } catch let refusal as ActionError {
             switch refusal {
             case .invalid(let errors, _):
@@ -76,7 +76,7 @@ enum CatalogController {
             do {
                 let version = try await CatalogActions.importEntries(result.entries, fileName: file.filename, into: choice, publish: false,
                                                                      by: acting, at: req.now, on: req.db)
-                return req.redirect(to: SiteURL.adminCatalog(version.$catalog.id, query: "notice=catalog-imported").path)
+                return req.redirect(to: SiteURL.adminCatalog(version.$catalog.id).path(.notice(.catalogImported)))
             } catch ActionError.conflict(let message, _, _) {
                 return try await indexPage(req, form: form, errors: nil,
                                            importResult: .init(fileName: file.filename, problems: [message], preview: nil), status: .conflict)
@@ -127,7 +127,7 @@ enum CatalogController {
         } catch ActionError.conflict(let message, _, _) {
             return try await refusedPage(req, message)
         }
-        return req.redirect(to: SiteURL.adminCatalog(id!, query: "notice=\(step.notice)").path)
+        return req.redirect(to: SiteURL.adminCatalog(id!).path(.notice(step.notice)))
     }
 
     // MARK: - Entries
@@ -193,7 +193,7 @@ enum CatalogController {
                 throw refusal
             }
         }
-        return req.redirect(to: SiteURL.adminCatalog(catalogID(req)!, query: "notice=saved").path)
+        return req.redirect(to: SiteURL.adminCatalog(catalogID(req)!).path(.notice(.saved)))
     }
 
     /// `…/entries/:entry/up`, `…/down`, `…/delete`.
@@ -209,8 +209,7 @@ enum CatalogController {
         } catch ActionError.conflict(let message, let code, _) where code != "not_editable" {
             return try await refusedPage(req, message)
         }
-        let notice = change == .delete ? "entry-removed" : "saved"
-        return req.redirect(to: SiteURL.adminCatalog(catalogID(req)!, query: "notice=\(notice)").path + "#entries")
+        return req.redirect(to: SiteURL.adminCatalog(catalogID(req)!).path(.notice(change == .delete ? .entryRemoved : .saved), fragment: "entries"))
     }
 
     // MARK: - Downloads

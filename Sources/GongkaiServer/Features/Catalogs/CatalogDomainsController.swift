@@ -72,6 +72,6 @@ enum CatalogDomainsController {
             guard let errors = refusal.fieldErrors else { throw refusal }
             return try await page(req, errors: errors, newName: newName, status: .badRequest)
         }
-        return req.redirect(to: SiteURL.adminCatalogDomains.path + "?notice=domains-saved")
+        return req.redirect(to: SiteURL.adminCatalogDomains.path(.notice(.domainsSaved)))
     }
 }

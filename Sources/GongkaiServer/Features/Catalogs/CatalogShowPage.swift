@@ -185,14 +185,14 @@ extension CatalogPages {
                 El("tbody") {
                     for version in m.loaded.versions {
                         El("tr") {
-                            El("td") { A("第\(version.number)版", href: SiteURL.adminCatalog(id, query: "version=\(version.number)").path) }
+                            El("td") { A("第\(version.number)版", href: SiteURL.adminCatalog(id).path(.version(version.number))) }
                             El("td") { T(version.catalogStatus.label) }
                             El("td") { T("\(ChineseTime.dateTime(version.createdAt)) \(version.createdByLabel)") }
                             El("td") { T(version.publishedAt.map { "\(ChineseTime.dateTime($0)) \(version.publishedByLabel ?? "")" } ?? "—") }
                             El("td") {
                                 if let previous = m.loaded.versions.first(where: { $0.number < version.number }) {
                                     A("与第\(previous.number)版比较",
-                                      href: SiteURL.adminCatalog(id, query: "version=\(version.number)&compare=\(previous.number)").path)
+                                      href: SiteURL.adminCatalog(id).path(.version(version.number), .compare(previous.number)))
                                 } else {
                                     T("—")
                                 }

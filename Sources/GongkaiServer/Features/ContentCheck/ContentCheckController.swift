@@ -138,12 +138,12 @@ enum ContentCheckController {
         } catch ActionError.invalid(let errors, _) {
             return try await page(req, staff: staff, result: nil, errors: errors, status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.adminContentCheck.path + "?notice=" + (added == 0 ? "words-unchanged" : "words-added"))
+        return req.redirect(to: SiteURL.adminContentCheck.path(.notice(added == 0 ? .wordsUnchanged : .wordsAdded)))
     }
 
     @Sendable static func removeWord(req: Request) async throws -> Response {
         try await SensitiveWordsActions.remove(req.parameters.get("id").flatMap(UUID.init(uuidString:)),
                                                by: try req.requireStaff().acting(req, via: .web), at: req.now, on: req.db)
-        return req.redirect(to: SiteURL.adminContentCheck.path + "?notice=words-removed")
+        return req.redirect(to: SiteURL.adminContentCheck.path(.notice(.wordsRemoved)))
     }
 }

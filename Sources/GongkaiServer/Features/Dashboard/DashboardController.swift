@@ -128,7 +128,7 @@ enum Dashboard {
             if staff.roles.contains(.admin) {
                 El("h2") { T("最近操作") }
                 AuditPage.table(model.recent)
-                El("p") { A("查看全部操作日志", href: SiteURL.adminAudit(query: nil).path) }
+                El("p") { A("查看全部操作日志", href: SiteURL.adminAudit.path) }
             }
         }
     }

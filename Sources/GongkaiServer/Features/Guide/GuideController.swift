@@ -38,7 +38,7 @@ enum GuideController {
             return try await page(req, staff: staff, form: kept, versions: versions, shown: nil, errors: errors,
                                   status: refusal.status)
         }
-        return req.redirect(to: SiteURL.adminGuide.path + "?notice=guide-saved")
+        return req.redirect(to: SiteURL.adminGuide.path(.notice(.guideSaved)))
     }
 
     static func page(_ req: Request, staff: Staff, form: Form, versions: [GuideTextRecord], shown: GuideTextRecord?, errors: ValidationErrors?,
@@ -81,7 +81,7 @@ enum GuideController {
                                     El("td") { T(ChineseTime.dateTime(version.createdAt)) }
                                     El("td") { T(version.createdByLabel) }
                                     El("td") { T(version.note) }
-                                    El("td") { A("查看", href: SiteURL.adminGuide.path + "?version=\(version.number)") }
+                                    El("td") { A("查看", href: SiteURL.adminGuide.path(.version(version.number))) }
                                 }
                             }
                         }

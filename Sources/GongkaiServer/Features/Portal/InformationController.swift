@@ -18,10 +18,10 @@ enum InformationController {
         var kind: String?
         var page: Int
 
-        /// The query string for another page with the same filters.
-        func query(page: Int? = nil, extra: [(String, String?)] = []) -> String? {
-            SiteURL.query(extra + [("unit", unit?.uuidString), ("domain", domain), ("theme", theme), ("year", year.map(String.init)),
-                                   ("validity", validity), ("kind", kind), ("page", page.flatMap { $0 > 1 ? String($0) : nil })])
+        /// The query items for another page with the same filters.
+        func items(page: Int? = nil) -> [QueryItem] {
+            [unit.map(QueryItem.unit), domain.map(QueryItem.domain), theme.map(QueryItem.theme), year.map(QueryItem.year),
+             validity.map(QueryItem.validity), kind.map(QueryItem.kind), page.map(QueryItem.page)].compactMap { $0 }
         }
     }
 

@@ -35,7 +35,7 @@ enum InformationPages {
                 A("邮件/系统推送订阅", href: SiteURL.subscribe(slug: slug).path)
             }
             recordList(m.records, slug: slug)
-            pager(total: m.total, page: m.filters.page) { SiteURL.publications(slug: slug, query: m.filters.query(page: $0)).path }
+            pager(total: m.total, page: m.filters.page) { SiteURL.publications(slug: slug).path(m.filters.items(page: $0)) }
         }
     }
 
@@ -151,7 +151,7 @@ enum InformationPages {
                 }
             }
             El("p", ["class": "no-print"]) {
-                A("订阅\(m.full.unit.name)的新信息", href: SiteURL.subscribe(slug: slug, query: "scope=unit&id=\(record.$unit.id.uuidString)").path)
+                A("订阅\(m.full.unit.name)的新信息", href: SiteURL.subscribe(slug: slug).path(.subscribeTo(.unit(record.$unit.id))))
             }
         }
     }
@@ -180,7 +180,7 @@ enum InformationPages {
             El("p") {
                 A("订阅（Atom）", href: SiteURL.feed(slug: site.slug, scope: .unit(unit.id!)).path)
                 T("　")
-                A("邮件/系统推送订阅", href: SiteURL.subscribe(slug: site.slug, query: "scope=unit&id=\(unit.id!.uuidString)").path)
+                A("邮件/系统推送订阅", href: SiteURL.subscribe(slug: site.slug).path(.subscribeTo(.unit(unit.id!))))
             }
             if !entries.isEmpty {
                 El("h2") { T("标准目录事项") }
@@ -192,7 +192,7 @@ enum InformationPages {
             }
             El("h2") { T("发布的信息（\(total)条）") }
             recordList(records, slug: site.slug)
-            pager(total: total, page: filters.page) { SiteURL.unitPage(slug: site.slug, unit.id!).path + ($0 > 1 ? "?page=\($0)" : "") }
+            pager(total: total, page: filters.page) { SiteURL.unitPage(slug: site.slug, unit.id!).path(.page($0)) }
         }
     }
 

@@ -359,3 +359,16 @@ enum PublicationActions {
         return String(last.filter { !($0.asciiValue.map { $0 < 0x20 } ?? false) }.prefix(120)).trimmingCharacters(in: .whitespaces)
     }
 }
+
+extension PublicationAction {
+    /// The confirmation shown after the step.
+    var notice: Notice {
+        switch self {
+        case .submit: .publicationSubmit
+        case .approve: .publicationApprove
+        case .giveBack: .publicationReturn
+        case .publish: .publicationPublish
+        case .withdraw: .publicationWithdraw
+        }
+    }
+}

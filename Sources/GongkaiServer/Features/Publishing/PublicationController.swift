@@ -96,7 +96,7 @@ enum PublicationController {
         do {
             let id = try await PublicationActions.create(form.draft, entryKeys: [], entryIDs: form.entries ?? [], unitID: unitID,
                                                          interprets: interprets, by: staff.acting(req, via: .web), at: req.now, on: req.db)
-            return req.redirect(to: SiteURL.adminPublication(id).path + "?notice=publication-created")
+            return req.redirect(to: SiteURL.adminPublication(id).path(.notice(.publicationCreated)))
         } catch let refusal as ActionError {
             guard let errors = refusal.fieldErrors else { throw refusal }
             var draft = form.draft
@@ -140,7 +140,7 @@ enum PublicationController {
             return try await formPage(req, staff: staff, full: full, draft: draft, unitID: full.record.$unit.id,
                                       entries: Set(form.entries ?? []), interprets: interprets, errors: errors, status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=saved")
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path(.notice(.saved)))
     }
 
     static func formPage(_ req: Request, staff: Staff, full: PublicationStore.Full?, draft: PublicationDraft, unitID: UUID,
@@ -204,7 +204,7 @@ enum PublicationController {
             guard case .invalid = refusal else { throw refusal }
             return try await showPage(req, staff: staff, full: full, blocked: nil, actionError: refusal.reason, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=publication-\(action.rawValue)")
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path(.notice(action.notice)))
     }
 
     /// The site's words and addresses that publishing needs.
@@ -233,7 +233,7 @@ enum PublicationController {
         } catch let abort as AbortError where [.unsupportedMediaType, .payloadTooLarge, .badRequest, .unprocessableEntity].contains(abort.status) {
             return try await showPage(req, staff: staff, full: full, blocked: nil, actionError: abort.reason, status: abort.status)
         }
-        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=attachment-added#attachments")
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path(.notice(.attachmentAdded), fragment: "attachments"))
     }
 
     @Sendable static func detach(req: Request) async throws -> Response {
@@ -246,7 +246,7 @@ enum PublicationController {
         } catch is OptimisticLock.Conflict {
             throw Abort(.conflict, reason: "这条信息已被他人修改，请刷新页面后再操作。")
         }
-        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=attachment-removed#attachments")
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path(.notice(.attachmentRemoved), fragment: "attachments"))
     }
 
     @Sendable static func mask(req: Request) async throws -> Response {
@@ -259,7 +259,7 @@ enum PublicationController {
         } catch is OptimisticLock.Conflict {
             throw Abort(.conflict, reason: "这条信息已被他人修改，请刷新页面后再操作。")
         }
-        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path + "?notice=" + (count > 0 ? "masked" : "nothing-to-mask"))
+        return req.redirect(to: SiteURL.adminPublication(full.record.id!).path(.notice(count > 0 ? .masked : .nothingToMask)))
     }
 
     @Sendable static func file(req: Request) async throws -> Response {

@@ -56,7 +56,7 @@ enum PublicationDashboard {
     }
 
     static func todos(_ m: Model) -> [(String, String)] {
-        m.waiting > 0 ? [("有\(m.waiting)条政府信息等待您审核或发布。", SiteURL.adminPublications().path)] : []
+        m.waiting > 0 ? [("有\(m.waiting)条政府信息等待您审核或发布。", SiteURL.adminPublications.path)] : []
     }
 
     @ComponentBuilder

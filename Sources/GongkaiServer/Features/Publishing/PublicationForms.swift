@@ -18,11 +18,11 @@ enum PublicationForms {
 
     static func render(_ m: Model, chrome: PageChrome) -> String {
         let d = m.draft
-        let action = m.full.map { SiteURL.adminPublicationEdit($0.record.id!).path } ?? SiteURL.adminPublicationNew().path
+        let action = m.full.map { SiteURL.adminPublicationEdit($0.record.id!).path } ?? SiteURL.adminPublicationNew.path
         let isRevision = m.full != nil && m.full!.working == nil
         func errors(_ field: String) -> [String] { m.errors?.messages(for: field) ?? [] }
         return Layout.render(chrome) {
-            El("p", ["class": "breadcrumb"]) { A("信息发布", href: SiteURL.adminPublications().path) }
+            El("p", ["class": "breadcrumb"]) { A("信息发布", href: SiteURL.adminPublications.path) }
             El("h1") { T(chrome.title) }
             if isRevision {
                 El("p", ["class": "notice"]) {
@@ -91,7 +91,7 @@ enum PublicationForms {
                     TextAreaRow(label: "修改说明", name: "changeNote", value: d.changeNote, errors: errors("changeNote"),
                                 hint: isRevision ? "必填：说明修改了什么，将显示在历史版本中。" : "可不填。", rows: 2)
                 }
-                SubmitRow(title: "保存草稿", cancelHref: m.full.map { SiteURL.adminPublication($0.record.id!).path } ?? SiteURL.adminPublications().path)
+                SubmitRow(title: "保存草稿", cancelHref: m.full.map { SiteURL.adminPublication($0.record.id!).path } ?? SiteURL.adminPublications.path)
             }
         }
     }

@@ -38,7 +38,7 @@ enum PublicationPages {
                 T("起草→提交审核→审核通过→发布。发布前自动检查个人信息和错敏词；对应标准目录事项的信息按公开时限计算是否按时。")
             }
             El("p") {
-                A("新建政府信息", href: SiteURL.adminPublicationNew().path, class: "button")
+                A("新建政府信息", href: SiteURL.adminPublicationNew.path, class: "button")
                 T(" ")
                 A("查看门户信息公开", href: SiteURL.publications(slug: staff.siteSlug).path, class: "button secondary")
             }
@@ -108,7 +108,7 @@ enum PublicationPages {
         let canPublish = m.may.publish
         let lock = String(record.lockVersion)
         return Layout.render(chrome) {
-            El("p", ["class": "breadcrumb"]) { A("信息发布", href: SiteURL.adminPublications().path) }
+            El("p", ["class": "breadcrumb"]) { A("信息发布", href: SiteURL.adminPublications.path) }
             El("h1") { T(version.title) }
             El("p") {
                 Badge(text: statusLabel(record, latest: full.latest))
@@ -224,7 +224,7 @@ enum PublicationPages {
                 actionForm(id, "withdraw", "撤回", lock: lock, csrf: m.csrf, comment: "撤回理由（必填，将记录在案）")
             }
             if m.full.record.isLive && m.full.record.publicationKind != .interpretation && canEdit {
-                A("为此文件发布政策解读", href: SiteURL.adminPublicationNew(query: "interprets=\(id.uuidString)").path, class: "button secondary")
+                A("为此文件发布政策解读", href: SiteURL.adminPublicationNew.path(.interprets(id)), class: "button secondary")
             }
         }
     }

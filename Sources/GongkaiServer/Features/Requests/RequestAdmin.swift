@@ -87,9 +87,9 @@ enum RequestAdmin {
             El("p") {
                 A("登记申请（当面、邮寄、传真）", href: SiteURL.adminRequestNew.path, class: "button")
                 T("　")
-                A("年度报告表三", href: SiteURL.adminRequestReport(query: nil).path)
+                A("年度报告表三", href: SiteURL.adminRequestReport.path)
                 T("　")
-                if m.openOnly { A("显示全部（含已答复）", href: SiteURL.adminRequests(query: "show=all").path) } else { A("只看未办结", href: SiteURL.adminRequests().path) }
+                if m.openOnly { A("显示全部（含已答复）", href: SiteURL.adminRequests.path(.showAll)) } else { A("只看未办结", href: SiteURL.adminRequests.path) }
                 if m.isOffice {
                     T("　")
                     A("各单位办理情况", href: SiteURL.adminRequestOverview.path)
@@ -251,7 +251,7 @@ enum RequestAdmin {
 extension RequestAdmin.IndexModel {
     /// A township's queue: one case overdue, one due soon, a mail given up on, one replied case.
     static var mock: Self {
-        let href = "/admin/requests/00000000-0000-0000-0000-000000000001"
+        let href = SiteURL.adminRequest(UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))).path
         return Self(
             openOnly: false, isOffice: false,
             undelivered: [("2026-0007", href, "【湖口县】政府信息公开申请答复书（受理编号 2026-0007）", "550 mailbox unavailable")],

@@ -6,7 +6,7 @@ import Vapor
 /// The case page's smaller forms, each a thin front end over `RequestCaseActions`: 行政复议 / 行政诉讼 against the
 /// handling (table 四), making the information proactive, and sending a given-up mail again.
 enum RequestAppeals {
-    static func back(_ record: DisclosureRequestRecord) throws -> String { SiteURL.adminRequest(try record.requireID()).path + "#appeals" }
+    static func back(_ record: DisclosureRequestRecord) throws -> String { SiteURL.adminRequest(try record.requireID()).path(fragment: "appeals") }
 
     @Sendable static func create(req: Request) async throws -> Response {
         let acting = try req.requireStaff().acting(req, via: .web)
@@ -30,7 +30,7 @@ enum RequestProactive {
         let acting = try req.requireStaff().acting(req, via: .web)
         let record = try await RequestActions.find(req.parameters.get("id").flatMap(UUID.init(uuidString:)), by: acting, on: req.db)
         let id = try await RequestCaseActions.makeProactive(record, by: acting, at: req.now, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
-        return req.redirect(to: SiteURL.adminPublication(id).path + "?notice=publication-created")
+        return req.redirect(to: SiteURL.adminPublication(id).path(.notice(.publicationCreated)))
     }
 }
 
@@ -40,6 +40,6 @@ extension RequestMail {
         let acting = try req.requireStaff().acting(req, via: .web)
         let record = try await RequestActions.find(req.parameters.get("id").flatMap(UUID.init(uuidString:)), by: acting, on: req.db)
         try await RequestCaseActions.resendMail(req.parameters.get("mail").flatMap(UUID.init(uuidString:)), of: record, by: acting, at: req.now, on: req.db)
-        return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path + "?notice=mail-resend")
+        return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path(.notice(.mailResend)))
     }
 }

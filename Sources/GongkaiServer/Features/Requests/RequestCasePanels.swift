@@ -204,7 +204,7 @@ enum RequestCasePanels {
     @ComponentBuilder
     static func related(_ m: Model, query: String?, csrf: String) -> Component {
         El("h2", ["id": "find"]) { T("查找已公开信息和以往申请") }
-        El("form", ["method": "get", "action": SiteURL.adminRequest(m.id).path + "#find", "class": "search-box"]) {
+        El("form", ["method": "get", "action": SiteURL.adminRequest(m.id).path(fragment: "find"), "class": "search-box"]) {
             El("label", ["for": "q", "class": "visually-hidden"]) { T("关键词") }
             VoidEl(
                 "input",

@@ -21,7 +21,7 @@ enum RequestDashboard {
         let entries = try await RequestQueues.open(siteID: staff.siteID, units: units, today: req.today, calendar: calendar, on: req.db)
         for kind in RequestQueues.Kind.allCases {
             let n = entries.filter { $0.kinds.contains(kind) }.count
-            if n > 0 { model.todos.append(("依申请公开：\(kind.title) \(n)件。", SiteURL.adminRequests().path)) }
+            if n > 0 { model.todos.append(("依申请公开：\(kind.title) \(n)件。", SiteURL.adminRequests.path)) }
         }
         if RequestQuery.isOffice(staff.acting(req, via: .web)) {
             let records = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).map(\.unit)

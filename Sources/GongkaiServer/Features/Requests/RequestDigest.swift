@@ -43,7 +43,7 @@ enum RequestDigest {
                     let sent = try await NotificationRecord.query(on: db).filter(\.$userID == user.requireID()).filter(\.$title == title).count() > 0
                     if sent { outcome.alreadySent += 1; continue }
                     if !dryRun {
-                        try await Notifications.send(toUser: user.requireID(), title: title, body: body, href: SiteURL.adminRequests().path, now: now, on: db)
+                        try await Notifications.send(toUser: user.requireID(), title: title, body: body, href: SiteURL.adminRequests.path, now: now, on: db)
                     }
                     outcome.notifications += 1
                 }

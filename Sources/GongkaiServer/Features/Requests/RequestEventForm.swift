@@ -45,9 +45,9 @@ enum RequestEventForm {
                 for: record, by: acting, at: req.now, setting: setting, on: req.db)
             // After a 转办 the case may be out of this account's reach: back to the queue then.
             if event.kind == .transferred, !RequestActions.handles(unitID: form.transferTo.flatMap(UUID.init(uuidString:)), by: acting) {
-                return req.redirect(to: SiteURL.adminRequests(query: "notice=request-transferred").path)
+                return req.redirect(to: SiteURL.adminRequests.path(.notice(.requestTransferred)))
             }
-            return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path + "?notice=request-event")
+            return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path(.notice(.requestEvent)))
         } catch let refusal as ActionError {
             switch refusal {
             case .invalid, .fileRefused, .conflictWithFields:

@@ -42,7 +42,7 @@ enum RequestOverview {
 
     static func render(_ model: Model, chrome: PageChrome) -> String {
         Layout.render(chrome) {
-            El("p") { A("← 依申请公开", href: SiteURL.adminRequests().path) }
+            El("p") { A("← 依申请公开", href: SiteURL.adminRequests.path) }
             El("h1") { T("\(model.year)年依申请公开办理情况") }
             El("p", ["class": "lead"]) { T("各受理单位的申请，按今天（\(model.today)）和工作日日历计算；按时答复率为本年已答复申请中在答复期限内答复的比例。") }
             if model.lines.isEmpty {

@@ -62,7 +62,7 @@ enum RequestPortal {
             guard let errors = refusal.fieldErrors else { throw refusal }
             return try await page(req, site: site, form: form, errors: errors, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.requestTrack(slug: site.slug, code: record.code).path + "&new=1")
+        return req.redirect(to: SiteURL.requestTrack(slug: site.slug, code: record.code).path(.justSubmitted))
     }
 
     static func page(_ req: Request, site: SiteRecord, form: Form, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {

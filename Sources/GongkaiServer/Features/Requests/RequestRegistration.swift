@@ -56,7 +56,7 @@ enum RequestRegistration {
             guard let errors = refusal.fieldErrors else { throw refusal }
             return try await page(req, staff: staff, form: form, errors: errors, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path + "?notice=request-registered")
+        return req.redirect(to: SiteURL.adminRequest(try record.requireID()).path(.notice(.requestRegistered)))
     }
 
     static func page(_ req: Request, staff: Staff, form: Form, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {

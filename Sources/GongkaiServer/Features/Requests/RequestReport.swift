@@ -78,11 +78,11 @@ enum RequestReport {
         let visible = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
         let units = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: true, on: req.db)).filter { visible.contains($0.unit.id!) }
         let chrome = PageChrome(req: req, title: "年度报告表三", area: .backOffice)
-        let query = req.url.query ?? "year=\(year)"
+        let query: [QueryItem] = [.year(year)] + (chosen.count == 1 && units.count > 1 ? [.unit(chosen[0])] : [])
         let html = Layout.render(chrome) {
             El("h1") { T("\(year)年 收到和处理政府信息公开申请情况") }
             El("p", ["class": "lead"]) { T("年度报告第三部分（国办公开办函〔2021〕30号格式），由本平台登记的申请和答复统计，\(unitName ?? staff.siteName + "全部受理单位")。") }
-            El("form", ["method": "get", "action": SiteURL.adminRequestReport(query: nil).path, "class": "filters"]) {
+            El("form", ["method": "get", "action": SiteURL.adminRequestReport.path, "class": "filters"]) {
                 El("label") { T("年份 "); VoidEl("input", ["type": "number", "name": "year", "value": String(year), "min": "2019", "max": "2100"]) }
                 if units.count > 1 {
                     El("label") {
@@ -100,7 +100,7 @@ enum RequestReport {
                 T(unbalanced.isEmpty ? "勾稽关系核对无误：各列第一项加第二项之和，等于第三项加第四项之和。"
                   : "勾稽关系不符的列：\(unbalanced.map { $0?.label ?? "总计" }.joined(separator: "、"))。")
             }
-            El("p") { A("下载 Excel（.xlsx）", href: SiteURL.adminRequestReportFile(query: query).path, class: "button secondary") }
+            El("p") { A("下载 Excel（.xlsx）", href: SiteURL.adminRequestReportFile.path(query), class: "button secondary") }
             El("div", ["class": "table-wrap", "tabindex": "0"]) {
                 El("table", ["class": "report"]) {
                     El("thead") {

@@ -63,7 +63,7 @@ enum RequestTemplatesAdmin {
             guard let errors = refusal.fieldErrors else { throw refusal }
             return try await page(req, staff: staff, kind: kind, body: body, note: form.note ?? "", errors: errors, status: refusal.status)
         }
-        return req.redirect(to: SiteURL.adminRequestTemplate(key: kind.key).path + "?notice=template-saved")
+        return req.redirect(to: SiteURL.adminRequestTemplate(key: kind.key).path(.notice(.templateSaved)))
     }
 
     static func page(_ req: Request, staff: Staff, kind: RequestLetter.Kind, body: String?, note: String, errors: ValidationErrors?,

@@ -40,6 +40,6 @@ enum NotificationsController {
         let staff = try req.requireStaff()
         try await NotificationRecord.query(on: req.db).filter(\.$userID == staff.userID).filter(\.$readAt == nil)
             .set(\.$readAt, to: req.now).update()
-        return req.redirect(to: SiteURL.adminNotifications.path + "?notice=notifications-read")
+        return req.redirect(to: SiteURL.adminNotifications.path(.notice(.notificationsRead)))
     }
 }

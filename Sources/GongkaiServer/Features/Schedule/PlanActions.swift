@@ -118,7 +118,7 @@ enum PlanActions {
             guard let catalog = catalogs.first(where: { $0.id == version.$catalog.id }) else { continue }
             let domain = domains.first { $0.code == catalog.domainCode }?.name ?? catalog.domainCode
             result[catalog.$unit.id, default: []].append(("已发布的标准目录：\(domain)（\(catalog.catalogLevel.label)，第\(version.number)版）",
-                                                          SiteURL.adminCatalog(catalog.id!, query: "version=\(version.number)").path))
+                                                          SiteURL.adminCatalog(catalog.id!).path(.version(version.number))))
         }
         return result.mapValues { $0.sorted { $0.0 < $1.0 }.map { (title: $0.0, href: $0.1) } }
     }

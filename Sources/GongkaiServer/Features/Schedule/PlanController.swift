@@ -75,7 +75,7 @@ enum PlanController {
             return try await indexPage(req, staff: staff, importResult: .init(fileName: file.filename, problems: failure.problems, preview: nil),
                                        status: .unprocessableEntity)
         case .success(.some(let outcome)):
-            return req.redirect(to: SiteURL.adminPlan(outcome.planID, query: "notice=plan-imported").path)
+            return req.redirect(to: SiteURL.adminPlan(outcome.planID).path(.notice(.planImported)))
         case .success(.none):
             guard case .success(let (draft, _, _)) = try await PlanImport.check(read, siteID: staff.siteID, on: req.db) else {
                 throw Abort(.internalServerError)
@@ -132,7 +132,7 @@ enum PlanController {
                                                           chrome: PageChrome(req: req, title: "事件日期 - \(s.title)", area: .backOffice)),
                                          status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.adminPlanEvents(s.planID).path + "?notice=plan-event-saved")
+        return req.redirect(to: SiteURL.adminPlanEvents(s.planID).path(.notice(.planEventSaved)))
     }
 
     struct ArchiveForm: Content {
@@ -152,7 +152,7 @@ enum PlanController {
                                                         chrome: PageChrome(req: req, title: s.title, area: .backOffice)),
                                          status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.adminPlan(s.planID, query: "notice=plan-archived").path)
+        return req.redirect(to: SiteURL.adminPlan(s.planID).path(.notice(.planArchived)))
     }
 
     // MARK: - One item: reports and acceptance
@@ -233,8 +233,8 @@ enum PlanController {
             files: form.file.map { [(name: $0.filename, data: Data(buffer: $0.data))] } ?? [])
         do {
             let done = try await PlanActions.report(input, in: s, by: staff.acting(req, via: .web), at: req.now, files: req.storedFiles, on: req.db)
-            let unit = done.line.unitID == staff.unitID ? "" : "&unit=\(done.line.unitID.uuidString)"
-            return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path + "?notice=plan-reported" + unit)
+            let unit: [QueryItem] = done.line.unitID == staff.unitID ? [] : [.unit(done.line.unitID)]
+            return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path([.notice(.planReported)] + unit))
         } catch let refusal as ActionError {
             return try await itemPage(req, staff: staff, s, task, item, refusal: refusal, line: form.line)
         }
@@ -257,8 +257,8 @@ enum PlanController {
                                             decision: form.decision, comment: form.comment ?? "")
         do {
             _ = try await PlanActions.review(input, in: s, by: staff.acting(req, via: .web), at: req.now, on: req.db)
-            return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number).path
-                                + "?notice=\(form.decision == "accept" ? "plan-accepted" : "plan-returned")")
+            return req.redirect(to: SiteURL.adminPlanItem(s.planID, number: item.number)
+                .path(.notice(form.decision == "accept" ? .planAccepted : .planReturned)))
         } catch let refusal as ActionError {
             return try await itemPage(req, staff: staff, s, task, item, refusal: refusal, line: form.line)
         }

@@ -48,7 +48,7 @@ enum PlanItemPage {
         return Layout.render(chrome) {
             El("p", ["class": "breadcrumb"]) {
                 A("工作方案", href: SiteURL.adminPlans.path); T(" / ")
-                A(s.title, href: SiteURL.adminPlan(s.planID).path + "#item-\(item.number)"); T(" / ")
+                A(s.title, href: SiteURL.adminPlan(s.planID).path(fragment: "item-\(item.number)")); T(" / ")
             }
             El("h1") { T("\(item.label)\(item.text)") }
             if let problem = m.problem { El("div", ["class": "error-summary", "role": "alert"]) { El("p") { T(problem) } } }
@@ -157,8 +157,8 @@ enum PlanItemPage {
                         El("tr") {
                             El("td") {
                                 if reportForOthers {
-                                    A(s.unitName(line.unitID), href: SiteURL.adminPlanItem(s.planID, number: item.number).path
-                                        + "?unit=\(line.unitID.uuidString)#report-\(line.key.replacingOccurrences(of: "/", with: "-"))")
+                                    A(s.unitName(line.unitID), href: SiteURL.adminPlanItem(s.planID, number: item.number)
+                                        .path(.unit(line.unitID), fragment: "report-\(line.key.replacingOccurrences(of: "/", with: "-"))"))
                                 } else {
                                     T(s.unitName(line.unitID))
                                 }

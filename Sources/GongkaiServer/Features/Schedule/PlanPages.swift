@@ -100,7 +100,7 @@ enum PlanPages {
                           selected: unit?.uuidString ?? "")
                 El("button", ["type": "submit", "class": "button secondary"]) { T("查看") }
                 if s.lineUnits.contains(where: { $0.id == myUnit }) && unit != myUnit {
-                    A("只看本单位", href: SiteURL.adminPlan(s.planID, query: "unit=\(myUnit.uuidString)").path)
+                    A("只看本单位", href: SiteURL.adminPlan(s.planID).path(.unit(myUnit)))
                 }
             }
             if let unit { El("h2") { T("\(s.unitName(unit))的事项") } }
@@ -260,7 +260,7 @@ enum PlanPages {
                         for unit in s.lineUnits {
                             let mine = byUnit[unit.id] ?? []
                             El("tr") {
-                                El("th", ["scope": "row"]) { A(unit.shortName, href: SiteURL.adminPlan(s.planID, query: "unit=\(unit.id.uuidString)").path) }
+                                El("th", ["scope": "row"]) { A(unit.shortName, href: SiteURL.adminPlan(s.planID).path(.unit(unit.id))) }
                                 for item in s.items {
                                     if let (status, alert) = combined(byUnitItem[PlanSnapshot.LineID(item: item.id, group: nil, unit: unit.id)] ?? []) {
                                         let cls = alert == .overdueNotStarted ? "overdue-not-started" : status.rawValue

@@ -65,7 +65,7 @@ enum PlanReminders {
                         return "\(alert.label)：\(item.label)\(PlanText.shortened(item.text, to: 30))（\(due.description)）\(groups)"
                     }.joined(separator: "\n") + (perItem.count > 10 ? "\n……共\(perItem.count)个事项" : "")
                     notified += try await Notifications.send(toUnit: unitID, title: "工作任务提醒：\(counts.joined(separator: "，"))", body: body,
-                                                 href: SiteURL.adminPlan(snapshot.planID, query: "unit=\(unitID.uuidString)").path,
+                                                 href: SiteURL.adminPlan(snapshot.planID).path(.unit(unitID)),
                                                  now: now, on: tx)
                 }
                 try await AuditLog.record(on: tx, actor: .system, siteID: snapshot.siteID, action: "plan.remind",

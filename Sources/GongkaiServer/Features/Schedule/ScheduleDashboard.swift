@@ -120,7 +120,7 @@ enum ScheduleDashboard {
                         El("tbody") {
                             for row in part.byUnit.prefix(20) {
                                 El("tr") {
-                                    El("td") { A(row.name, href: SiteURL.adminPlan(s.planID, query: "unit=\(row.unitID.uuidString)").path) }
+                                    El("td") { A(row.name, href: SiteURL.adminPlan(s.planID).path(.unit(row.unitID))) }
                                     El("td", ["class": row.overdueNotStarted > 0 ? "st-overdue-not-started" : ""]) { T("\(row.overdueNotStarted)") }
                                     El("td", ["class": row.overdue > 0 ? "st-overdue" : ""]) { T("\(row.overdue)") }
                                     El("td") { T("\(row.dueSoon)") }
@@ -139,7 +139,7 @@ enum ScheduleDashboard {
                     El("tbody") {
                         for task in s.tasks {
                             El("tr") {
-                                El("td") { A("\(task.number). \(task.title)", href: SiteURL.adminPlan(s.planID).path + "#item-\(task.items.first?.number ?? 0)") }
+                                El("td") { A("\(task.number). \(task.title)", href: SiteURL.adminPlan(s.planID).path(fragment: "item-\(task.items.first?.number ?? 0)")) }
                                 El("td") { T("\(task.rollup.overdue)") }
                                 El("td") { T("\(task.rollup.alerts[.overdueNotStarted] ?? 0)") }
                                 El("td") { T("\(task.rollup.alerts[.dueSoon] ?? 0)") }
@@ -160,7 +160,7 @@ enum ScheduleDashboard {
                 El("ul") {
                     for (item, line) in part.toAccept.prefix(30) {
                         El("li") {
-                            A("\(item.label)\(PlanText.shortened(item.text, to: 30))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path + "#review")
+                            A("\(item.label)\(PlanText.shortened(item.text, to: 30))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path(fragment: "review"))
                             T("：\(s.unitName(line.unitID))" + (line.groupName.map { "（\($0)）" } ?? "") + "报告已完成")
                         }
                     }

@@ -8,7 +8,7 @@ enum SearchPage {
                        chrome: PageChrome) -> String {
         let slug = site.slug
         func href(page: Int?, sort: SearchIndex.Sort? = nil) -> String {
-            SiteURL.search(slug: slug, query: filters.query(page: page, extra: [("q", o.query.text), ("sort", (sort ?? o.sort).rawValue)])).path
+            SiteURL.search(slug: slug).path([.text(o.query.text), .sort((sort ?? o.sort).rawValue)] + filters.items(page: page))
         }
         return Layout.render(chrome) {
             El("h1") { T("搜索政府信息") }
@@ -16,7 +16,7 @@ enum SearchPage {
             if let suggestion = o.suggestion {
                 El("p", ["class": "notice"]) {
                     T("您是不是要找：")
-                    A(suggestion, href: SiteURL.search(slug: slug, query: SiteURL.query([("q", suggestion)])).path)
+                    A(suggestion, href: SiteURL.search(slug: slug).path(.text(suggestion)))
                 }
             }
             if !o.query.isEmpty {

@@ -31,7 +31,7 @@ enum FeedsController {
         switch scope {
         case .site: pagePath = SiteURL.publications(slug: site.slug).path
         case .unit(let id): pagePath = SiteURL.unitPage(slug: site.slug, id).path
-        case .domain(let code): pagePath = SiteURL.publications(slug: site.slug, query: "domain=\(code)").path
+        case .domain(let code): pagePath = SiteURL.publications(slug: site.slug).path(.domain(code))
         case .entry(let key): pagePath = SiteURL.entryPage(slug: site.slug, key: key).path
         }
         let feed = AtomFeed(

@@ -16,7 +16,6 @@ enum SubscriptionsAdmin {
         try SubscriptionsAdminActions.requireOffice(staff.acting(req, via: .web))
         let site = try await SiteRecord.find(staff.siteID, on: req.db)
         let hosts = hostsValue ?? site?.webhookAllowedHosts ?? ""
-        let notice = req.query[String.self, at: "notice"] == "hosts" ? "已保存允许推送的内网主机。" : nil
         let subscriptions = try await SubscriptionRecord.query(on: req.db).filter(\.$site.$id == staff.siteID)
             .sort(\.$createdAt, .descending).limit(500).all()
         let outbox = try await OutboxRecord.query(on: req.db).filter(\.$siteID == staff.siteID).with(\.$subscription)
@@ -25,8 +24,7 @@ enum SubscriptionsAdmin {
             .filter(\.$abandonedAt == nil).count()
         let delivered = try await OutboxRecord.query(on: req.db).filter(\.$siteID == staff.siteID).filter(\.$deliveredAt != nil).count()
         let abandoned = try await OutboxRecord.query(on: req.db).filter(\.$siteID == staff.siteID).filter(\.$abandonedAt != nil).count()
-        var chrome = PageChrome(req: req, title: "订阅推送", area: .backOffice)
-        chrome.flash = notice
+        let chrome = PageChrome(req: req, title: "订阅推送", area: .backOffice)
         let mail = req.application.gongkai.config.smtp != nil
         let html = Layout.render(chrome) {
             El("h1") { T("订阅推送") }
@@ -127,13 +125,13 @@ enum SubscriptionsAdmin {
         } catch ActionError.invalid(let errors, _) {
             return try await page(req, hostsValue: form.hosts ?? "", hostErrors: errors.messages(for: "hosts"), status: .unprocessableEntity)
         }
-        return req.redirect(to: SiteURL.adminSubscriptions.path + "?notice=hosts")
+        return req.redirect(to: SiteURL.adminSubscriptions.path(.notice(.hosts)))
     }
 
     /// Puts a given-up message back in the queue, from its first retry pause.
     @Sendable static func retry(req: Request) async throws -> Response {
         try await SubscriptionsAdminActions.retry(req.parameters.get("id").flatMap(UUID.init(uuidString:)),
                                                   by: try req.requireStaff().acting(req, via: .web), at: req.now, on: req.db)
-        return req.redirect(to: SiteURL.adminSubscriptions.path + "?notice=outbox-retry")
+        return req.redirect(to: SiteURL.adminSubscriptions.path(.notice(.outboxRetry)))
     }
 }

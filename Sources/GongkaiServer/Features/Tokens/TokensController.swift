@@ -27,7 +27,7 @@ enum TokensController {
     @Sendable static func revoke(req: Request) async throws -> Response {
         try await UsersActions.revokeToken(req.parameters.get("id").flatMap(UUID.init(uuidString:)),
                                            by: try req.requireStaff().acting(req, via: .web), at: req.now, on: req.db)
-        return req.redirect(to: SiteURL.adminTokens.path + "?notice=revoked")
+        return req.redirect(to: SiteURL.adminTokens.path(.notice(.revoked)))
     }
 
     static func page(_ req: Request, newToken: String?, error: String?, status: HTTPResponseStatus) async throws -> Response {

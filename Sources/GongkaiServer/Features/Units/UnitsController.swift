@@ -32,7 +32,7 @@ enum UnitsController {
         do {
             let unit = try await UnitsActions.update(unitID(req), with: input, version: form.version ?? 0, by: acting,
                                                      at: req.now, on: req.db)
-            return req.redirect(to: SiteURL.adminUnitEdit(try unit.requireID()).path + "?notice=saved")
+            return req.redirect(to: SiteURL.adminUnitEdit(try unit.requireID()).path(.notice(.saved)))
         } catch let refusal as ActionError {
             // Refused: the form comes back with what was typed, and after a conflict with the current version.
             let unit = try await UnitsActions.find(unitID(req), by: acting, on: req.db)
@@ -64,7 +64,7 @@ enum UnitsController {
         let parent = form.parent.flatMap(UUID.init(uuidString:))
         do {
             let unit = try await UnitsActions.create(input, parent: parent, by: acting, at: req.now, on: req.db)
-            return req.redirect(to: SiteURL.adminUnitEdit(try unit.requireID()).path + "?notice=created")
+            return req.redirect(to: SiteURL.adminUnitEdit(try unit.requireID()).path(.notice(.created)))
         } catch let refusal as ActionError {
             guard let errors = refusal.fieldErrors else { throw refusal }
             return try await newPage(req, model: UnitsQuery.new(draft: input.draft(fallback: nil), parent: parent, errors: errors,
@@ -83,7 +83,7 @@ enum UnitsController {
             return try await formPage(req, unit: unit, model: UnitsQuery.edit(unit, errors: errors, message: nil, by: acting, on: req.db),
                                       status: .badRequest)
         }
-        return req.redirect(to: SiteURL.adminUnitEdit(unitID(req)!).path + "?notice=archived")
+        return req.redirect(to: SiteURL.adminUnitEdit(unitID(req)!).path(.notice(.archived)))
     }
 
     // MARK: - Pages

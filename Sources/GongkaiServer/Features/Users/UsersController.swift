@@ -38,7 +38,7 @@ enum UsersController {
         do {
             let user = try await UsersActions.create(draft, unitID: form.unit.flatMap(UUID.init(uuidString:)), by: acting,
                                                      app: req.application, on: req.db)
-            return req.redirect(to: SiteURL.adminUser(try user.requireID()).path + "?notice=created")
+            return req.redirect(to: SiteURL.adminUser(try user.requireID()).path(.notice(.created)))
         } catch let refusal as ActionError {
             guard let errors = refusal.fieldErrors else { throw refusal }
             return try await newPage(req, form: form, errors: errors, status: .badRequest)
@@ -54,25 +54,25 @@ enum UsersController {
         let id = req.parameters.get("id").flatMap(UUID.init(uuidString:))
         let form = try req.content.decode(UpdateForm.self)
         let now = req.now
-        let notice: String
+        let notice: Notice
         do {
             switch form.op {
             case "roles":
                 try await UsersActions.setRoles(Set((form.roles ?? []).compactMap(Role.init(rawValue:))), displayName: form.displayName ?? "",
                                                 of: id, by: acting, at: now, on: req.db)
-                notice = "saved"
+                notice = .saved
             case "password":
                 try await UsersActions.resetPassword(form.password ?? "", of: id, by: acting, at: now, app: req.application, on: req.db)
-                notice = "password"
+                notice = .password
             case "deactivate":
                 try await UsersActions.deactivate(reason: form.reason ?? "", of: id, by: acting, at: now, on: req.db)
-                notice = "deactivated"
+                notice = .deactivated
             case "reactivate":
                 try await UsersActions.reactivate(id, by: acting, at: now, on: req.db)
-                notice = "reactivated"
+                notice = .reactivated
             case "unlock":
                 try await UsersActions.unlock(id, by: acting, at: now, on: req.db)
-                notice = "unlocked"
+                notice = .unlocked
             default:
                 throw Abort(.badRequest, reason: "未知的操作。")
             }
@@ -80,7 +80,7 @@ enum UsersController {
             guard let errors = refusal.fieldErrors else { throw refusal }
             return try await detailPage(req, errors: errors, status: .badRequest)
         }
-        return req.redirect(to: SiteURL.adminUser(id!).path + "?notice=\(notice)")
+        return req.redirect(to: SiteURL.adminUser(id!).path(.notice(notice)))
     }
 
     // MARK: - Pages
