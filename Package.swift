@@ -49,7 +49,11 @@ let package = Package(
         .executableTarget(name: "gongkai", dependencies: ["GongkaiServer"]),
         .executableTarget(
             name: "gongkai-bench",
-            dependencies: ["GongkaiCore", "GongkaiInterchange", "GongkaiServer"]
+            dependencies: [
+                "GongkaiCore", "GongkaiInterchange", "GongkaiServer",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
         ),
         .testTarget(
             name: "GongkaiCoreTests",

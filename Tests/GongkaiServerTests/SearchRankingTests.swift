@@ -19,7 +19,7 @@ struct SearchRankingTests {
         /// Inserts in publication order: later calls are newer.
         mutating func add(_ title: String, body: String, number: String = "") async throws {
             let rowid = try await SearchIndex.nextRowID(on: app.db)
-            try await SearchBenchmark.insertIndexed(rowid: rowid, title: title, number: number, body: body, siteID: siteID, unitID: unitID,
+            try await SearchIndex.insertBareRecord(rowid: rowid, title: title, number: number, body: body, siteID: siteID, unitID: unitID,
                                                     now: Date(), on: app.db)
             titles[rowid] = title
         }
@@ -33,7 +33,7 @@ struct SearchRankingTests {
                 var rowid = try await SearchIndex.nextRowID(on: tx) - 1
                 for item in items {
                     rowid += 1
-                    try await SearchBenchmark.insertIndexed(rowid: rowid, title: item.title, number: "", body: item.body, siteID: siteID,
+                    try await SearchIndex.insertBareRecord(rowid: rowid, title: item.title, number: "", body: item.body, siteID: siteID,
                                                             unitID: unitID, now: Date(), on: tx)
                     added.append((rowid, item.title))
                 }

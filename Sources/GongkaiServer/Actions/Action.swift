@@ -4,12 +4,18 @@ import Vapor
 
 /// Who performs an action and through which front end. Every write takes one: the HTML form, the JSON API and
 /// the command line build it differently, and from here on they are treated the same (decision 0008).
-struct Acting: Sendable {
-    enum Via: String, Sendable { case web, api, cli }
+package struct Acting: Sendable {
+    package enum Via: String, Sendable { case web, api, cli }
 
     let access: AccessActor<UUID>
     let audit: AuditActor
     let via: Via
+
+    package init(access: AccessActor<UUID>, audit: AuditActor, via: Via) {
+        self.access = access
+        self.audit = audit
+        self.via = via
+    }
 
     /// Asks the permission rules; the one place an action learns whether it may go on.
     func authorize(_ action: AccessAction, _ target: AccessTarget<UUID>) throws(ActionError) {

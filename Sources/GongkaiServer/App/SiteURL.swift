@@ -3,7 +3,7 @@ import Foundation
 /// The sections of a site's public portal: the 政府信息公开 column set of 国办公开办函〔2019〕61号 and the
 /// entries the seeds ask for (统一的办事服务入口和互动交流入口). Path segments follow the pinyin
 /// abbreviations Chinese government sites use.
-enum PortalSection: String, CaseIterable, Sendable {
+package enum PortalSection: String, CaseIterable, Sendable {
     case guide = "zhinan"
     case system = "zhidu"
     case statutory = "fdzdgknr"
@@ -32,7 +32,7 @@ enum PortalSection: String, CaseIterable, Sendable {
 /// Every path of the application, written once: a case's `parts` give both the link (`path`) and the route that
 /// answers it (`pattern`, registered in `routes.swift`), and the API's are the OpenAPI document's keys
 /// (`openAPIPath`). `SiteURLTests` checks every case against the router. A link's query is typed (`QueryItem`).
-enum SiteURL: Sendable, Hashable {
+package enum SiteURL: Sendable, Hashable {
     case home
     case site(slug: String)
     /// A portal section; 依申请公开 has a page of its own, the others share one route.
@@ -308,17 +308,17 @@ enum SiteURL: Sendable, Hashable {
     }
 
     /// The link: `/sites/hukou/xinxi`, with the case's own query items.
-    var path: String { path([]) }
+    package var path: String { path([]) }
 
     /// The link with query items (empty ones left out, each escaped) and an optional `#fragment`.
-    func path(_ items: [QueryItem], fragment: String? = nil) -> String {
+    package func path(_ items: [QueryItem], fragment: String? = nil) -> String {
         let base = "/" + parts.map(\.text).joined(separator: "/") + (isDirectory ? "/" : "")
         let pairs = (ownItems + items).flatMap(\.pairs).filter { !$0.1.isEmpty }
         let query = pairs.isEmpty ? "" : "?" + pairs.map { "\($0.0)=\(Self.escape($0.1))" }.joined(separator: "&")
         return base + query + (fragment.map { "#" + $0 } ?? "")
     }
 
-    func path(_ items: QueryItem..., fragment: String? = nil) -> String { path(items, fragment: fragment) }
+    package func path(_ items: QueryItem..., fragment: String? = nil) -> String { path(items, fragment: fragment) }
 
     /// A site's home is written with a trailing slash, as the portal has always linked it.
     private var isDirectory: Bool { if case .site = self { true } else { false } }
@@ -399,7 +399,7 @@ extension Int { static let key = 0 }
 extension String { static let key = "key" }
 
 /// One query item of a link, typed: each key is spelled once, here, with the kind of value it takes.
-enum QueryItem: Sendable, Hashable {
+package enum QueryItem: Sendable, Hashable {
     case notice(Notice)
     case page(Int)
     case version(Int)
@@ -466,7 +466,7 @@ enum QueryItem: Sendable, Hashable {
 }
 
 /// What an Atom feed follows: the whole site, a unit, a domain or a catalog entry (精准推送).
-enum FeedScope: Sendable, Hashable {
+package enum FeedScope: Sendable, Hashable {
     case site
     case unit(UUID)
     case domain(String)

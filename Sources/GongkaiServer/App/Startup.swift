@@ -6,8 +6,8 @@ import Vapor
 
 /// What `gongkai serve` does before it listens: migrate an embedded database, load the demo into an empty
 /// one, and tell the person at the terminal where to go.
-enum Startup {
-    static func migrateIfSQLite(_ app: Application) async throws {
+package enum Startup {
+    package static func migrateIfSQLite(_ app: Application) async throws {
         guard case .sqlite = app.gongkai.config.database else { return }
         try await (app.db as! any SQLDatabase).raw("PRAGMA journal_mode=WAL").run()
         try await app.autoMigrate()

@@ -4,21 +4,21 @@ import GongkaiCore
 import Vapor
 
 /// Loads the demo counties. Idempotent: a county, unit or account that already exists is left as it is.
-enum DemoLoader {
+package enum DemoLoader {
     struct Login: Sendable {
         let site: String
         let name: String
         let roles: String
     }
 
-    struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         let createdSites: Int
         let createdUnits: Int
         let createdUsers: Int
         let logins: [Login]
     }
 
-    static func load(app: Application, on db: any Database) async throws -> Outcome {
+    package static func load(app: Application, on db: any Database) async throws -> Outcome {
         var sites = 0, units = 0, users = 0
         var logins: [Login] = []
         let actor = AuditActor.system

@@ -7,7 +7,7 @@ import Vapor
 /// today, so that lists, search and the timeliness views mean something: notices with 文号, 低保 lists under the
 /// township's catalog entry (some published late), budgets, inspection notices, interpretations linked to their
 /// policies, and small PDF attachments. Made from templates with a fixed seed, so every demo is the same.
-enum DemoPublications {
+package enum DemoPublications {
     struct Generator {
         var state: UInt64 = 0x2020_0921
         mutating func next(_ n: Int) -> Int {
@@ -52,7 +52,7 @@ enum DemoPublications {
     ]
 
     /// Loads the records once per site (a site that already has records is left alone).
-    static func load(app: Application, perSite: Int = 150) async throws {
+    package static func load(app: Application, perSite: Int = 150) async throws {
         let now = app.gongkai.now
         for site in try await SiteQueries.all(on: app.db) where site.isDemo {
             let siteID = try site.requireID()

@@ -3,17 +3,17 @@ import Foundation
 import GongkaiCore
 
 /// Who is making a change, as the audit trail records it.
-struct AuditActor: Sendable {
+package struct AuditActor: Sendable {
     let userID: UUID?
     let label: String
     let siteID: UUID?
     let clientAddress: String
 
-    static func commandLine(siteID: UUID? = nil) -> AuditActor {
+    package static func commandLine(siteID: UUID? = nil) -> AuditActor {
         AuditActor(userID: nil, label: "命令行", siteID: siteID, clientAddress: "")
     }
 
-    static let system = AuditActor(userID: nil, label: "系统", siteID: nil, clientAddress: "")
+    package static let system = AuditActor(userID: nil, label: "系统", siteID: nil, clientAddress: "")
 }
 
 /// Writes audit events. Callers pass the transaction's database so that the event commits or rolls back

@@ -2,7 +2,7 @@ import Foundation
 import GongkaiCore
 
 /// Dates and times as Chinese government pages write them, always in China Standard Time.
-enum ChineseTime {
+package enum ChineseTime {
     static let zone = TimeZone(identifier: "Asia/Shanghai")!
 
     private static func formatter(_ format: String) -> DateFormatter {
@@ -17,7 +17,7 @@ enum ChineseTime {
     static func dateTime(_ date: Date) -> String { formatter("yyyy-MM-dd HH:mm:ss").string(from: date) }
     static func date(_ date: Date) -> String { formatter("yyyy-MM-dd").string(from: date) }
     /// Today's date in China, for deadlines.
-    static func today(_ now: Date) -> CivilDate { CivilDate(date(now))! }
+    package static func today(_ now: Date) -> CivilDate { CivilDate(date(now))! }
 
     /// Parses `yyyy-MM-dd` as the start of that day in China.
     static func parseDay(_ text: String) -> Date? {

@@ -1,6 +1,6 @@
 /// Confirmation messages after a redirect (`?notice=saved`). Only these codes are shown, so a crafted link
 /// cannot put arbitrary text on a government page; a link names one with `QueryItem.notice`.
-enum Notice: String, CaseIterable, Sendable {
+package enum Notice: String, CaseIterable, Sendable {
     case saved
     case created
     case archived

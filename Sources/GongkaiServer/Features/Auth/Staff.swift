@@ -4,7 +4,7 @@ import GongkaiCore
 import Vapor
 
 /// The signed-in staff member of a request, as plain values (no Fluent types past the middleware).
-struct Staff: Sendable {
+package struct Staff: Sendable {
     let userID: UUID
     let name: String
     let displayName: String
@@ -22,7 +22,7 @@ struct Staff: Sendable {
     let csrfToken: String?
     let sessionID: UUID?
 
-    var actor: AccessActor<UUID> { AccessActor(siteID: siteID, unitID: unitID, roles: roles, guidedDomains: guidedDomains) }
+    package var actor: AccessActor<UUID> { AccessActor(siteID: siteID, unitID: unitID, roles: roles, guidedDomains: guidedDomains) }
 
     var rolesLabel: String { roles.sorted().map(\.label).joined(separator: "、") }
 
@@ -70,5 +70,13 @@ extension Request {
     func requireStaff() throws -> Staff {
         guard let staff else { throw Abort(.unauthorized, reason: "请先登录。") }
         return staff
+    }
+}
+
+extension Staff {
+    /// For `gongkai-bench`, which builds a signed-in account without a session.
+    package init(benchmarkAdmin siteID: UUID, siteName: String, siteSlug: String) {
+        self.init(userID: UUID(), name: "bench", displayName: "基准", siteID: siteID, siteName: siteName, siteSlug: siteSlug,
+                  unitID: UUID(), unitName: "", roles: [.admin], csrfToken: nil, sessionID: nil)
     }
 }

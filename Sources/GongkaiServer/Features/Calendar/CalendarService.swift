@@ -8,7 +8,7 @@ import Vapor
 /// The working-day calendar in use: the bundled 2020–2026 notices, overlaid year by year with what the admin
 /// entered. Built once and rebuilt only when `calendar_years` has changed (every change adds a row, so the row
 /// count is a revision number that every instance sharing the database sees).
-final class CalendarService: @unchecked Sendable {
+package final class CalendarService: @unchecked Sendable {
     struct YearSource: Sendable {
         enum Origin: Sendable { case bundled, entered(UUID) }
         let origin: Origin
@@ -30,7 +30,7 @@ final class CalendarService: @unchecked Sendable {
         self.bundled = bundled
     }
 
-    func calendar(on db: any Database) async throws -> WorkingCalendar {
+    package func calendar(on db: any Database) async throws -> WorkingCalendar {
         try await snapshot(on: db).calendar
     }
 
@@ -117,7 +117,7 @@ extension Application {
     private struct CalendarKey: StorageKey { typealias Value = CalendarService }
 
     /// Loaded at configure time: a damaged bundled file stops the start, it is never silently empty.
-    var calendarService: CalendarService {
+    package var calendarService: CalendarService {
         get {
             guard let service = storage[CalendarKey.self] else { fatalError("configure(_:config:) has not been called") }
             return service

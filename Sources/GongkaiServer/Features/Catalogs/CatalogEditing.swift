@@ -8,7 +8,7 @@ import Vapor
 /// county catalog for a township), its entries edited, then submitted, reviewed and published. Each change is
 /// one transaction with its audit event; edits name the `lock_version` they started from and are refused when
 /// someone else changed the version in between.
-enum CatalogEditing {
+package enum CatalogEditing {
     /// A refused change, with the reason in Chinese. `stale` marks a version check failure.
     struct Refusal: Error, CustomStringConvertible {
         let message: String
@@ -105,7 +105,7 @@ enum CatalogEditing {
     }
 
     /// An imported file becomes the next version: a draft, or — `publish` — published at once by the admin.
-    static func importVersion(_ entries: [CatalogEntry], unit: OrgUnitRecord, domain: CatalogDomain, level: CatalogLevel,
+    package static func importVersion(_ entries: [CatalogEntry], unit: OrgUnitRecord, domain: CatalogDomain, level: CatalogLevel,
                               fileName: String, publish: Bool, actor: AuditActor, now: Date, on db: any Database) async throws -> CatalogVersionRecord {
         let existing = try await CatalogRecord.query(on: db).filter(\.$unit.$id == unit.requireID())
             .filter(\.$domainCode == domain.code).filter(\.$level == level.rawValue).first()

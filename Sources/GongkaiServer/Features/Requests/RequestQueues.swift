@@ -7,7 +7,7 @@ import Vapor
 /// The working lists of 依申请公开, computed from the histories and today (never stored): overdue, due within 3
 /// working days, 补正告知 due (第三十条: within 7 working days of receipt), and periods the applicant let pass —
 /// per unit, and the office's counts with each unit's on-time rate.
-enum RequestQueues {
+package enum RequestQueues {
     static let soonWorkingDays = 3
 
     enum Kind: String, CaseIterable, Sendable {
@@ -64,7 +64,7 @@ enum RequestQueues {
     }
 
     /// One unit's line of the office's overview.
-    struct UnitCounts: Sendable {
+    package struct UnitCounts: Sendable {
         let unitID: UUID
         let unitName: String
         var receivedThisYear = 0
@@ -78,7 +78,7 @@ enum RequestQueues {
         var onTimeRate: Double? { repliedThisYear == 0 ? nil : Double(repliedOnTime) / Double(repliedThisYear) }
     }
 
-    static func counts(siteID: UUID, units: [OrgUnitRecord], today: CivilDate, calendar: WorkingCalendar, on db: any Database) async throws -> [UnitCounts] {
+    package static func counts(siteID: UUID, units: [OrgUnitRecord], today: CivilDate, calendar: WorkingCalendar, on db: any Database) async throws -> [UnitCounts] {
         let unitIDs = units.compactMap(\.id)
         var lines = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, UnitCounts(unitID: $0.id!, unitName: $0.name)) })
         for entry in try await open(siteID: siteID, units: unitIDs, today: today, calendar: calendar, on: db) {

@@ -8,7 +8,7 @@ import Vapor
 
 /// `/admin/requests/report`: table 三 of the annual report for a year, counted from the applications (the office:
 /// the whole county or one unit; a unit: its own), with the format's check; and the same as .xlsx.
-enum RequestReport {
+package enum RequestReport {
     static func table(_ req: Request, staff: Staff) async throws -> (TableThree, unitName: String?, year: Int, units: [UUID]) {
         let year = req.query[Int.self, at: "year"] ?? req.today.year
         let visible = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
@@ -41,7 +41,7 @@ enum RequestReport {
 
     /// The same as `TableThree.cell` over `cases`, counted in the database: one row per cell, so a year of a large
     /// county's applications is never read into memory.
-    static func tallies(siteID: UUID, units: [UUID], year: Int, on db: any Database) async throws -> [TableThree.Tally] {
+    package static func tallies(siteID: UUID, units: [UUID], year: Int, on db: any Database) async throws -> [TableThree.Tally] {
         guard !units.isEmpty else { return [] }
         let first = CivilDate.firstDay(ofYear: year).description, last = CivilDate.lastDay(ofYear: year, month: 12).description
         let sql = db as! any SQLDatabase

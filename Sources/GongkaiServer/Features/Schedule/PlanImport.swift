@@ -6,16 +6,16 @@ import GongkaiInterchange
 /// Turns a read plan into a stored one: every unit name is looked up among the site's units (a name that
 /// matches none, or several, is a problem with its cell), "…完成N个月内" is linked to the item it means, and
 /// everything is written in one transaction with its audit event. All or nothing.
-enum PlanImport {
-    struct Outcome: Sendable {
-        let planID: UUID
+package enum PlanImport {
+    package struct Outcome: Sendable {
+        package let planID: UUID
         let tasks: Int
         let items: Int
     }
 
-    struct Failure: Error, CustomStringConvertible {
+    package struct Failure: Error, CustomStringConvertible {
         let problems: [String]
-        var description: String { problems.joined(separator: "\n") }
+        package var description: String { problems.joined(separator: "\n") }
     }
 
     /// A cell's tokens with their units found.
@@ -96,7 +96,7 @@ enum PlanImport {
     }
 
     /// Checks, then stores the plan for the site in one transaction.
-    static func importPlan(_ result: Result<WorkPlanDraft, WorkPlanTable.Failure>, siteID: UUID, sourceName: String,
+    package static func importPlan(_ result: Result<WorkPlanDraft, WorkPlanTable.Failure>, siteID: UUID, sourceName: String,
                            actor: AuditActor, now: Date, on db: any Database) async throws -> Result<Outcome, Failure> {
         let draft: WorkPlanDraft, itemParties: [[ResolvedParty]], groupParties: [[[ResolvedParty]]]
         switch try await check(result, siteID: siteID, on: db) {

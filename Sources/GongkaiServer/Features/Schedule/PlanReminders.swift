@@ -6,8 +6,8 @@ import GongkaiCore
 /// overdue without having started, and tells the unit's editors and reviewers in the back office. A reminder
 /// is unique per line, kind and due date, so running it again the same day (or every hour from a timer)
 /// records nothing new; a line that moves from "due soon" to "overdue" is reminded again.
-enum PlanReminders {
-    struct Outcome: Sendable {
+package enum PlanReminders {
+    package struct Outcome: Sendable {
         var recorded = 0
         var alreadySent = 0
         var notifications = 0
@@ -15,7 +15,7 @@ enum PlanReminders {
         var byUnit: [String: [String]] = [:]
     }
 
-    static func run(siteID: UUID?, dryRun: Bool, calendar: WorkingCalendar, now: Date, on db: any Database) async throws -> Outcome {
+    package static func run(siteID: UUID?, dryRun: Bool, calendar: WorkingCalendar, now: Date, on db: any Database) async throws -> Outcome {
         var outcome = Outcome()
         let today = ChineseTime.today(now)
         var plans = WorkPlanRecord.query(on: db).filter(\.$archivedAt == nil)

@@ -6,16 +6,16 @@ import SQLKit
 /// A plan as of today, read in a handful of queries: its items with due dates resolved, the lines (one per
 /// responsible unit, and per domain group where the item has them) with their status and alert, and
 /// roll-ups. Every page, the dashboards, the reminders, the export and the API read plans through this.
-struct PlanSnapshot: Sendable {
+package struct PlanSnapshot: Sendable {
     /// Which line: the item, the domain group (if the item has them) and the unit.
-    struct LineID: Hashable, Sendable {
+    package struct LineID: Hashable, Sendable {
         let item: UUID
         let group: UUID?
         let unit: UUID
     }
 
     /// The columns of a `plan_progress` row the snapshot needs.
-    struct ProgressRow: Sendable {
+    package struct ProgressRow: Sendable {
         let id: UUID
         let lockVersion: Int
         let note: String
@@ -23,11 +23,11 @@ struct PlanSnapshot: Sendable {
         let state: ProgressState
     }
 
-    struct Line: Sendable {
-        let itemID: UUID
+    package struct Line: Sendable {
+        package let itemID: UUID
         let groupID: UUID?
         let groupName: String?
-        let unitID: UUID
+        package let unitID: UUID
         let guides: Set<UUID>
         let progressID: UUID?
         let lockVersion: Int
@@ -38,7 +38,7 @@ struct PlanSnapshot: Sendable {
         let alert: ScheduleAlert?
 
         /// The stored key of the line (`plan_progress.line_key`), also used in forms.
-        var key: String { PlanSnapshot.lineKey(item: itemID, group: groupID, unit: unitID) }
+        package var key: String { PlanSnapshot.lineKey(item: itemID, group: groupID, unit: unitID) }
     }
 
     struct Item: Sendable {
@@ -91,10 +91,10 @@ struct PlanSnapshot: Sendable {
     let tasks: [Task]
     let units: [UUID: Unit]
     let events: [(name: String, occurredOn: CivilDate?)]
-    let rollup: ProgressRollup
+    package let rollup: ProgressRollup
 
     var items: [Item] { tasks.flatMap(\.items) }
-    var lines: [Line] { items.flatMap(\.lines) }
+    package var lines: [Line] { items.flatMap(\.lines) }
 
     func unitName(_ id: UUID) -> String { units[id]?.name ?? "（已撤销的单位）" }
 
@@ -107,7 +107,7 @@ struct PlanSnapshot: Sendable {
     func item(number: Int) -> Item? { items.first { $0.number == number } }
 
     /// - withNotes: also read each line's note and review comment (the dashboard and reminders do not need them).
-    static func load(_ planID: UUID, today: CivilDate, calendar: WorkingCalendar, withNotes: Bool = true,
+    package static func load(_ planID: UUID, today: CivilDate, calendar: WorkingCalendar, withNotes: Bool = true,
                      on db: any Database) async throws -> PlanSnapshot? {
         guard let plan = try await WorkPlanRecord.find(planID, on: db) else { return nil }
         let siteID = plan.$site.id
@@ -125,7 +125,7 @@ struct PlanSnapshot: Sendable {
 
     /// The progress rows of a plan, only the columns the snapshot needs, with plain SQL rather than whole models
     /// (a county's plan can have a hundred thousand lines).
-    static func progressRows(_ planID: UUID, withNotes: Bool = true, on db: any Database) async throws -> [LineID: ProgressRow] {
+    package static func progressRows(_ planID: UUID, withNotes: Bool = true, on db: any Database) async throws -> [LineID: ProgressRow] {
         let sql = db as! any SQLDatabase
         let notes = withNotes ? SQLRaw("note, review_comment") : SQLRaw("'' AS note, '' AS review_comment")
         let rows = try await sql.raw("""

@@ -4,7 +4,7 @@ import Plot
 
 /// The rollout schedule on the dashboard: for the county office, who is late on what (by unit and by task);
 /// for a unit, its own items; for a guiding unit, the completions waiting for its acceptance.
-enum ScheduleDashboard {
+package enum ScheduleDashboard {
     struct UnitRow {
         let unitID: UUID
         let name: String
@@ -22,12 +22,12 @@ enum ScheduleDashboard {
         let toAccept: [(item: PlanSnapshot.Item, line: PlanSnapshot.Line)]
     }
 
-    struct Model {
+    package struct Model {
         let parts: [PlanPart]
         let supervisor: Bool
     }
 
-    static func model(_ plans: [PlanSnapshot], staff: Staff, acting: Acting) -> Model {
+    package static func model(_ plans: [PlanSnapshot], staff: Staff, acting: Acting) -> Model {
         let supervisor = PlanManagementActions.mayManage(acting)
         let parts = plans.map { s -> PlanPart in
             var rows: [UUID: UnitRow] = [:]
@@ -92,7 +92,7 @@ enum ScheduleDashboard {
         return todos
     }
 
-    static func render(_ m: Model) -> Component {
+    package static func render(_ m: Model) -> Component {
         El("section", ["id": "schedule"]) {
             El("h2") { T("工作任务进度") }
             if m.parts.isEmpty {

@@ -16,20 +16,20 @@ import SQLKit
 ///    document frequencies supplied: estimated from a bounded scan of each phrase's newest matches.
 /// Counting stops with the window; beyond, the total is estimated from how densely the newest matches lie, and only
 /// the first `listLimit` results are listed (as the large search engines do).
-enum SearchIndex {
+package enum SearchIndex {
     /// How many of the newest matches are ranked by relevance.
-    static let window = 600
+    package static let window = 600
     /// Matches are counted exactly up to this many (the walk that finds the window); beyond, the total is estimated.
     static let countLimit = window
     /// At most this many results are listed (100 pages of 10).
     static let listLimit = 1_000
 
-    enum Sort: String, Sendable {
+    package enum Sort: String, Sendable {
         case relevance
         case date
     }
 
-    struct Filters: Sendable {
+    package struct Filters: Sendable {
         var siteID: UUID
         var unitID: UUID?
         var domain: String?
@@ -37,6 +37,12 @@ enum SearchIndex {
         var year: Int?
         var validity: String?
         var kind: String?
+
+        package init(siteID: UUID, unitID: UUID? = nil, domain: String? = nil, theme: String? = nil, year: Int? = nil,
+                     validity: String? = nil, kind: String? = nil) {
+            self.siteID = siteID; self.unitID = unitID; self.domain = domain; self.theme = theme; self.year = year
+            self.validity = validity; self.kind = kind
+        }
     }
 
     struct Hit: Sendable {
@@ -44,8 +50,8 @@ enum SearchIndex {
         let rowid: Int64
     }
 
-    struct Result: Sendable {
-        let total: Int
+    package struct Result: Sendable {
+        package let total: Int
         let hits: [Hit]
         /// More matches than `window`: relevance covered the newest ones only.
         let windowed: Bool
@@ -60,7 +66,7 @@ enum SearchIndex {
     /// Title-like fields (标题, 文号, 索引号) weigh more than the body and attachments.
     /// - isNew: the rowid has never been in the index (first publication, a rebuild), so nothing is deleted first —
     ///   a delete in a contentless FTS5 table writes a tombstone even when there is nothing to delete.
-    static func put(rowid: Int64, title: String, body: String, isNew: Bool = false, on db: any Database) async throws {
+    package static func put(rowid: Int64, title: String, body: String, isNew: Bool = false, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let titleTokens = SearchTokenizer.documentTokens(title)
         let bodyTokens = SearchTokenizer.documentTokens(String(body.prefix(120_000)))
@@ -104,7 +110,7 @@ enum SearchIndex {
 
     // MARK: Querying
 
-    static func search(_ query: SearchQuery, filters: Filters, sort: Sort, offset: Int, limit: Int, on db: any Database) async throws -> Result {
+    package static func search(_ query: SearchQuery, filters: Filters, sort: Sort, offset: Int, limit: Int, on db: any Database) async throws -> Result {
         let sql = db as! any SQLDatabase
         let sqlite = isSQLite(db)
         // FTS5 wants its table unaliased on the left of MATCH and in its functions.

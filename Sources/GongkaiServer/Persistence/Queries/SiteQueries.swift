@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import Vapor
 
-enum SiteQueries {
-    static func all(on db: any Database) async throws -> [SiteRecord] {
+package enum SiteQueries {
+    package static func all(on db: any Database) async throws -> [SiteRecord] {
         try await SiteRecord.query(on: db).sort(\.$sortOrder).sort(\.$name).all()
     }
 

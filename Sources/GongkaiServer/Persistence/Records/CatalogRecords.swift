@@ -27,10 +27,10 @@ final class CatalogRecord: Model, @unchecked Sendable {
 }
 
 /// One numbered version of a catalog and where it is in review.
-final class CatalogVersionRecord: Model, @unchecked Sendable {
-    static let schema = "catalog_versions"
+package final class CatalogVersionRecord: Model, @unchecked Sendable {
+    package static let schema = "catalog_versions"
 
-    @ID(key: .id) var id: UUID?
+    @ID(key: .id) package var id: UUID?
     @Parent(key: "catalog_id") var catalog: CatalogRecord
     @Field(key: "number") var number: Int
     @Field(key: "status") var status: String
@@ -43,7 +43,7 @@ final class CatalogVersionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "published_by_label") var publishedByLabel: String?
     @OptionalField(key: "superseded_at") var supersededAt: Date?
 
-    init() {}
+    package init() {}
 
     var catalogStatus: CatalogStatus { CatalogStatus(rawValue: status) ?? .draft }
 }

@@ -3,14 +3,14 @@ import Foundation
 import GongkaiCore
 
 /// A unit of a site's organisation tree (DESIGN.md: OrgUnit).
-final class OrgUnitRecord: Model, @unchecked Sendable {
-    static let schema = "org_units"
+package final class OrgUnitRecord: Model, @unchecked Sendable {
+    package static let schema = "org_units"
 
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "site_id") var site: SiteRecord
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "site_id") package var site: SiteRecord
     @OptionalParent(key: "parent_id") var parent: OrgUnitRecord?
     @Field(key: "kind") var kind: String
-    @Field(key: "name") var name: String
+    @Field(key: "name") package var name: String
     @Field(key: "short_name") var shortName: String
     /// Other names documents use for the unit, separated by "、".
     @Field(key: "aliases") var aliases: String
@@ -31,9 +31,9 @@ final class OrgUnitRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
-    init() {}
+    package init() {}
 
-    init(id: UUID? = nil, siteID: UUID, parentID: UUID?, draft: OrgUnitDraft, isExample: Bool, sortOrder: Int) {
+    package init(id: UUID? = nil, siteID: UUID, parentID: UUID?, draft: OrgUnitDraft, isExample: Bool, sortOrder: Int) {
         self.id = id
         self.$site.id = siteID
         self.$parent.id = parentID

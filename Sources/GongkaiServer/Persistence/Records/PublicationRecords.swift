@@ -3,11 +3,11 @@ import Foundation
 import GongkaiCore
 
 /// A government information record: its 索引号, unit and kind, and a copy of its live version's listing fields.
-final class PublicationRecord: Model, @unchecked Sendable {
-    static let schema = "publications"
+package final class PublicationRecord: Model, @unchecked Sendable {
+    package static let schema = "publications"
 
-    @ID(key: .id) var id: UUID?
-    @Parent(key: "site_id") var site: SiteRecord
+    @ID(key: .id) package var id: UUID?
+    @Parent(key: "site_id") package var site: SiteRecord
     @Parent(key: "unit_id") var unit: OrgUnitRecord
     @Field(key: "kind") var kind: String
     @Field(key: "index_number") var indexNumber: String
@@ -18,7 +18,7 @@ final class PublicationRecord: Model, @unchecked Sendable {
     @Field(key: "lock_version") var lockVersion: Int
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "created_by_label") var createdByLabel: String
-    @OptionalField(key: "live_version_id") var liveVersionID: UUID?
+    @OptionalField(key: "live_version_id") package var liveVersionID: UUID?
     @OptionalField(key: "live_number") var liveNumber: Int?
     @Field(key: "title") var title: String
     @Field(key: "document_number") var documentNumber: String
@@ -26,14 +26,14 @@ final class PublicationRecord: Model, @unchecked Sendable {
     @Field(key: "validity") var validity: String
     @OptionalField(key: "published_on") var publishedOn: String?
     @OptionalField(key: "first_published_at") var firstPublishedAt: Date?
-    @OptionalField(key: "last_published_at") var lastPublishedAt: Date?
+    @OptionalField(key: "last_published_at") package var lastPublishedAt: Date?
     /// ",social-assistance,elderly," — the domains of the live version's catalog entries.
     @Field(key: "domain_codes") var domainCodes: String
     @OptionalField(key: "withdrawn_at") var withdrawnAt: Date?
     @OptionalField(key: "withdrawn_reason") var withdrawnReason: String?
     @OptionalField(key: "withdrawn_by_label") var withdrawnByLabel: String?
 
-    init() {}
+    package init() {}
 
     var publicationKind: PublicationKind { PublicationKind(rawValue: kind) ?? .document }
     var isLive: Bool { liveVersionID != nil && withdrawnAt == nil }

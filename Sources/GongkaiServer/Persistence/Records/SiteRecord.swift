@@ -2,11 +2,11 @@ import Fluent
 import Foundation
 
 /// A county-level government's portal: one deployment can serve several (集约化).
-final class SiteRecord: Model, @unchecked Sendable {
-    static let schema = "sites"
+package final class SiteRecord: Model, @unchecked Sendable {
+    package static let schema = "sites"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "slug") var slug: String
+    @ID(key: .id) package var id: UUID?
+    @Field(key: "slug") package var slug: String
     @Field(key: "name") var name: String
     /// 上级行政区, e.g. 江西省九江市.
     @Field(key: "parent_region") var parentRegion: String
@@ -17,9 +17,9 @@ final class SiteRecord: Model, @unchecked Sendable {
     @Field(key: "webhook_allowed_hosts") var webhookAllowedHosts: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
-    init() {}
+    package init() {}
 
-    init(id: UUID? = nil, slug: String, name: String, parentRegion: String, isDemo: Bool, sortOrder: Int = 0) {
+    package init(id: UUID? = nil, slug: String, name: String, parentRegion: String, isDemo: Bool, sortOrder: Int = 0) {
         self.id = id
         self.slug = slug
         self.name = name

@@ -1,3 +1,4 @@
+import GongkaiServer
 import Fluent
 import Foundation
 import GongkaiCore
@@ -117,8 +118,7 @@ public enum ScheduleBenchmark {
 
             var snapshotTimes: [Double] = [], dashboardTimes: [Double] = []
             var overdue = 0
-            let admin = Staff(userID: UUID(), name: "bench", displayName: "基准", siteID: siteID, siteName: "基准县", siteSlug: "bench",
-                              unitID: UUID(), unitName: "", roles: [.admin], csrfToken: nil, sessionID: nil)
+            let admin = Staff(benchmarkAdmin: siteID, siteName: "基准县", siteSlug: "bench")
             for _ in 0..<repeats {
                 let start = ContinuousClock.now
                 guard let s = try await PlanSnapshot.load(outcome.planID, today: today, calendar: calendar, withNotes: false, on: db) else { continue }

@@ -1,3 +1,4 @@
+import GongkaiServer
 import Foundation
 import Fluent
 import Vapor

@@ -1,3 +1,4 @@
+import GongkaiServer
 import Fluent
 import Foundation
 import GongkaiCore
