@@ -10,11 +10,14 @@ import VaporTesting
 @testable import GongkaiServer
 
 /// Runs a test against the real app on a real, fresh database: SQLite in a temporary folder by default, or a
-/// new PostgreSQL database when `GONGKAI_TEST_POSTGRES_URL` is set (scripts/test sets it for the second pass).
+/// new PostgreSQL database when `GONGKAI_TEST_POSTGRES_URL` is set, or when the file named by
+/// `GONGKAI_TEST_DATABASE_FILE` holds a PostgreSQL address. scripts/test uses the file: it keeps `swift test`'s
+/// environment the same for both passes, because SwiftPM re-plans the whole package (10–20 s) whenever the
+/// environment changes.
 enum TestApp {
     /// The test cluster's address. A local throwaway cluster needs no TLS: without `sslmode=disable` every
     /// connection configuration loads the system's trust roots, which was a tenth of the PostgreSQL run's time.
-    static let postgresURL: String? = ProcessInfo.processInfo.environment["GONGKAI_TEST_POSTGRES_URL"].flatMap { url -> String? in
+    static let postgresURL: String? = configuredPostgresURL().flatMap { url -> String? in
         guard !url.isEmpty else { return nil }
         guard var components = URLComponents(string: url) else { return url }
         var items = components.queryItems ?? []
@@ -24,6 +27,15 @@ enum TestApp {
     }
 
     static var isPostgres: Bool { postgresURL != nil }
+
+    private static func configuredPostgresURL() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let url = environment["GONGKAI_TEST_POSTGRES_URL"] { return url }
+        guard let file = environment["GONGKAI_TEST_DATABASE_FILE"],
+              let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return url.hasPrefix("postgres") ? url : nil
+    }
 
     /// A settable clock for throttle and session tests.
     final class Clock: @unchecked Sendable {
