@@ -95,4 +95,21 @@ struct ViewSnapshotTests {
         let empty = RequestAdmin.IndexModel(openOnly: true, isOffice: true, undelivered: [], queues: [], rows: [])
         try ViewSnapshot.check(RequestAdmin.indexView(empty, chrome: chrome), named: "request-queue-empty")
     }
+
+    @Test("a catalog version: its review progress, the steps this person may take, entries, the diff, versions and reviews")
+    func catalogVersion() throws {
+        let chrome = PageChrome(title: "标准目录", area: .backOffice, staff: .mock)
+        let html = CatalogPages.show(.mock, chrome: chrome)
+        #expect(html.contains("审核进度：本单位审核已通过") && html.contains("来自湖口县人民政府办公室第3版"))
+        try ViewSnapshot.check(html, named: "catalog-version")
+        var draft = CatalogPages.ShowModel.mock
+        draft = .init(catalogID: draft.catalogID, label: draft.label, siteSlug: draft.siteSlug, problem: "这一版已被他人修改，请刷新后重试。",
+                      shown: .init(number: 2, status: "draft", statusLabel: "草稿", createdAt: "2026年11月20日 10:02", createdBy: "双钟镇编辑",
+                                   publishedAt: nil, publishedBy: "", supersededAt: nil, previous: 1),
+                      lockVersion: 1, reviewProgress: nil,
+                      steps: [.init(action: "submit", title: "提交审核")],
+                      discard: .init(action: "discard", title: "放弃第2版", secondary: true, extra: .confirmDiscard),
+                      editable: true, entries: [], diff: nil, versions: draft.versions, reviews: [])
+        try ViewSnapshot.check(CatalogPages.show(draft, chrome: chrome), named: "catalog-version-empty-draft")
+    }
 }

@@ -10,6 +10,12 @@ public enum CatalogDiff {
         public let label: String
         public let old: String
         public let new: String
+
+        public init(label: String, old: String, new: String) {
+            self.label = label
+            self.old = old
+            self.new = new
+        }
     }
 
     public static func compare(_ old: [CatalogEntry], _ new: [CatalogEntry]) -> [Change] {

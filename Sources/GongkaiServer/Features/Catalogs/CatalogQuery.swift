@@ -64,10 +64,63 @@ enum CatalogQuery {
             .with(\.$version) { $0.with(\.$catalog) { $0.with(\.$unit) } }.all()
         let sourceLabels = Dictionary(uniqueKeysWithValues: sources.map { ($0.id!, "\($0.version.catalog.unit.name)第\($0.version.number)版") })
         let t = CatalogActions.target(loaded)
+        let canEdit = acting.may(.editContent, t), canPublish = acting.may(.publishContent, t)
+        let isOpen = shown.id == loaded.open?.id
+        let status = shown.catalogStatus
+
+        // The steps this person may take on this version. The guiding unit reviews after the unit's own review.
+        var steps: [CatalogPages.ShowModel.Step] = []
+        if isOpen && canEdit && status.isEditable { steps.append(.init(action: "submit", title: "提交审核")) }
+        if isOpen && status == .submitted {
+            let pending = CatalogActions.reviews(by: acting, of: loaded)
+                .filter { !approvals.contains($0) && ($0 == .unit || approvals.contains(.unit)) }
+            for reviewer in pending {
+                steps.append(.init(action: "approve-\(reviewer.rawValue)", title: "\(reviewer.label)通过"))
+                steps.append(.init(action: "return-\(reviewer.rawValue)", title: "\(reviewer.label)退回修改", secondary: true, extra: .returnComment))
+            }
+        }
+        if isOpen && status == .approved && canPublish { steps.append(.init(action: "publish", title: "发布第\(shown.number)版")) }
+        if loaded.open == nil && canEdit {
+            steps.append(.init(action: "revise", title: loaded.published == nil ? "新建草稿" : "新建修订版本（以已发布版本为基础）"))
+        }
+        let discard: CatalogPages.ShowModel.Step? = isOpen && canEdit && status.isEditable
+            ? .init(action: "discard", title: "放弃第\(shown.number)版", secondary: true, extra: .confirmDiscard) : nil
+
+        let progress = status == .submitted
+            ? "审核进度：" + CatalogWorkflow.requiredReviews(for: loaded.catalog.catalogLevel)
+                .map { "\($0.label)\(approvals.contains($0) ? "已通过" : "待审核")" }.joined(separator: "，")
+            : nil
+        let versions = loaded.versions.map { version in
+            Self.display(version, previous: loaded.versions.first { $0.number < version.number }?.number)
+        }
         return CatalogPages.ShowModel(
-            loaded: loaded, shown: shown, entries: entries, reviews: reviews, approvals: approvals, diff: diff,
-            sourceLabels: sourceLabels, canEdit: acting.may(.editContent, t), reviewerRoles: CatalogActions.reviews(by: acting, of: loaded),
-            canPublish: acting.may(.publishContent, t), problem: problem, siteSlug: siteSlug)
+            catalogID: try loaded.catalog.requireID(), label: loaded.label, siteSlug: siteSlug, problem: problem,
+            shown: Self.display(shown, previous: nil), lockVersion: shown.lockVersion, reviewProgress: progress,
+            steps: steps, discard: discard, editable: canEdit && status.isEditable && isOpen,
+            entries: try entries.map { record in
+                let e = record.entry
+                return .init(
+                    id: try record.requireID(), number: e.number, key: e.key, source: record.copiedFromID.flatMap { sourceLabels[$0] },
+                    content: e.content, basis: e.basis, timeLimit: e.timeLimit.text,
+                    timeLimitNote: e.timeLimit.isComputable ? e.timeLimit.summary : "无法自动计算", body: e.body,
+                    channels: (e.channels.required.map { "■" + $0.label } + e.channels.others).joined(separator: "、"),
+                    audience: "\(e.audience.label)；\(e.methods.label)；\(e.levels.sorted().map(\.label).joined(separator: "、"))")
+            },
+            diff: diff.map { (from: $0.0, changes: $0.1) }, versions: versions,
+            reviews: reviews.map { review in
+                let number = loaded.versions.first { $0.id == review.$version.id }?.number ?? 0
+                let who = CatalogReviewer(rawValue: review.reviewer)?.label ?? review.reviewer
+                return (line: "\(ChineseTime.dateTime(review.at)) 第\(number)版 \(who) \(review.userLabel)："
+                            + (review.decision == "approve" ? "通过" : "退回修改"),
+                        comment: review.comment)
+            })
+    }
+
+    private static func display(_ version: CatalogVersionRecord, previous: Int?) -> CatalogPages.ShowModel.Version {
+        .init(number: version.number, status: version.status, statusLabel: version.catalogStatus.label,
+              createdAt: ChineseTime.dateTime(version.createdAt), createdBy: version.createdByLabel,
+              publishedAt: version.publishedAt.map(ChineseTime.dateTime), publishedBy: version.publishedByLabel ?? "",
+              supersededAt: version.supersededAt.map(ChineseTime.dateTime), previous: previous)
     }
 
     /// The draft and (when `entryID` is given) the entry an editor opens in the entry form.

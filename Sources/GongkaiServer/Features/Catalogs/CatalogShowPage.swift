@@ -3,62 +3,97 @@ import GongkaiCore
 import Plot
 
 extension CatalogPages {
+    /// One catalog version's page, as display values only (no records): built by `CatalogQuery.show`.
     struct ShowModel {
-        let loaded: CatalogEditing.Loaded
-        let shown: CatalogVersionRecord
-        let entries: [CatalogEntryRecord]
-        let reviews: [CatalogReviewRecord]
-        let approvals: [CatalogReviewer]
-        let diff: (Int, [CatalogDiff.Change])?
-        let sourceLabels: [UUID: String]
-        let canEdit: Bool
-        let reviewerRoles: [CatalogReviewer]
-        let canPublish: Bool
-        let problem: String?
-        let siteSlug: String
+        struct Version {
+            let number: Int
+            let status: String
+            let statusLabel: String
+            let createdAt: String
+            let createdBy: String
+            let publishedAt: String?
+            let publishedBy: String
+            let supersededAt: String?
+            /// The previous version, offered for comparison.
+            let previous: Int?
+        }
 
-        var editable: Bool { canEdit && shown.catalogStatus.isEditable && shown.id == loaded.open?.id }
+        struct Entry {
+            let id: UUID
+            let number: String
+            let key: String
+            /// "湖口县人民政府办公室第2版" when copied from another catalog.
+            let source: String?
+            let content: String
+            let basis: String
+            let timeLimit: String
+            let timeLimitNote: String
+            let body: String
+            let channels: String
+            let audience: String
+        }
+
+        /// A workflow button: a small POST form carrying the version and its lock version.
+        struct Step {
+            enum Extra { case none, returnComment, confirmDiscard }
+            let action: String
+            let title: String
+            var secondary = false
+            var extra = Extra.none
+        }
+
+        let catalogID: UUID
+        let label: String
+        let siteSlug: String
+        let problem: String?
+        let shown: Version
+        let lockVersion: Int
+        /// "审核进度：本单位审核已通过，指导单位审核待审核" while submitted.
+        let reviewProgress: String?
+        let steps: [Step]
+        /// Discarding the open draft, behind a disclosure.
+        let discard: Step?
+        let editable: Bool
+        let entries: [Entry]
+        let diff: (from: Int, changes: [CatalogDiff.Change])?
+        let versions: [Version]
+        /// "2026年3月2日 10:00 第2版 本单位审核 张三：退回修改" and the comment.
+        let reviews: [(line: String, comment: String)]
     }
 
     static func show(_ m: ShowModel, chrome: PageChrome) -> String {
-        let id = m.loaded.catalog.id!
         let v = m.shown
         return Layout.render(chrome) {
             El("p", ["class": "breadcrumb"]) { A("标准目录", href: SiteURL.adminCatalogs.path) }
-            El("h1") { T(m.loaded.label) }
+            El("h1") { T(m.label) }
             if let problem = m.problem { El("div", ["class": "error-summary", "role": "alert"]) { El("p") { T(problem) } } }
             El("section", ["class": "card"]) {
                 El("h2") {
                     T("第\(v.number)版 ")
-                    El("span", ["class": "status status-\(v.status)"]) { T(v.catalogStatus.label) }
+                    El("span", ["class": "status status-\(v.status)"]) { T(v.statusLabel) }
                 }
                 El("p") {
-                    T("\(m.entries.count)个事项；\(v.createdByLabel)于\(ChineseTime.dateTime(v.createdAt))创建")
-                    if let at = v.publishedAt { T("；\(v.publishedByLabel ?? "")于\(ChineseTime.dateTime(at))发布") }
-                    if let at = v.supersededAt { T("；\(ChineseTime.dateTime(at))起由新版本取代") }
+                    T("\(m.entries.count)个事项；\(v.createdBy)于\(v.createdAt)创建")
+                    if let at = v.publishedAt { T("；\(v.publishedBy)于\(at)发布") }
+                    if let at = v.supersededAt { T("；\(at)起由新版本取代") }
                     T("。")
                 }
-                if v.catalogStatus == .submitted {
-                    let required = CatalogWorkflow.requiredReviews(for: m.loaded.catalog.catalogLevel)
-                    El("p") {
-                        T("审核进度：" + required.map { "\($0.label)\(m.approvals.contains($0) ? "已通过" : "待审核")" }.joined(separator: "，"))
-                    }
-                }
+                if let progress = m.reviewProgress { El("p") { T(progress) } }
                 El("p", ["class": "actions"]) {
                     for format in CatalogExport.Format.allCases {
-                        A("下载\(format.rawValue.uppercased())", href: SiteURL.adminCatalogDownload(id, version: v.number, format: format.rawValue).path,
+                        A("下载\(format.rawValue.uppercased())", href: SiteURL.adminCatalogDownload(m.catalogID, version: v.number, format: format.rawValue).path,
                           class: "button secondary")
                     }
-                    if v.catalogStatus == .published {
+                    if v.status == CatalogStatus.published.rawValue {
                         A("在门户查看", href: SiteURL.section(slug: m.siteSlug, .statutory).path, class: "button secondary")
                     }
                 }
                 actions(m, csrfToken: chrome.csrfToken)
             }
-            if let (number, changes) = m.diff { diffSection(from: number, to: v.number, changes) }
+            if let diff = m.diff { diffSection(from: diff.from, to: v.number, diff.changes) }
             El("h2", ["id": "entries"]) { T("事项") }
             if m.editable {
-                El("p") { A("添加事项", href: SiteURL.adminCatalogEntryNew(id).path, class: "button") }
+                El("p") { A("添加事项", href: SiteURL.adminCatalogEntryNew(m.catalogID).path, class: "button") }
             }
             if m.entries.isEmpty {
                 EmptyState(title: "这一版还没有事项", text: m.editable ? "点“添加事项”逐条录入，或在目录列表页导入 xlsx 文件。" : "")
@@ -72,55 +107,36 @@ extension CatalogPages {
 
     /// The buttons the person may use on this version, each a small POST form carrying the lock version.
     static func actions(_ m: ShowModel, csrfToken: String) -> Component {
-        let id = m.loaded.catalog.id!
-        let v = m.shown
-        let isOpen = v.id == m.loaded.open?.id
-        func form(_ action: String, _ title: String, secondary: Bool = false, @ComponentBuilder extra: @escaping () -> Component = { EmptyComponent() }) -> Component {
-            PostForm(action: SiteURL.adminCatalogAction(id).path, csrfToken: csrfToken, class: "inline-form") {
-                VoidEl("input", ["type": "hidden", "name": "action", "value": action])
-                VoidEl("input", ["type": "hidden", "name": "version", "value": String(v.number)])
-                VoidEl("input", ["type": "hidden", "name": "lock_version", "value": String(v.lockVersion)])
-                extra()
-                El("button", ["type": "submit", "class": secondary ? "button secondary" : "button"]) { T(title) }
-            }
-        }
-        // The guiding unit reviews after the unit's own review has passed.
-        let pendingReviews = m.reviewerRoles.filter { !m.approvals.contains($0) && ($0 == .unit || m.approvals.contains(.unit)) }
-        return El("div", ["class": "workflow"]) {
-            if isOpen && m.canEdit && v.catalogStatus.isEditable {
-                form("submit", "提交审核")
-            }
-            if isOpen && v.catalogStatus == .submitted {
-                for reviewer in pendingReviews {
-                    form("approve-\(reviewer.rawValue)", "\(reviewer.label)通过")
-                    form("return-\(reviewer.rawValue)", "\(reviewer.label)退回修改", secondary: true) {
-                        TextAreaRow(label: "退回意见（必填）", name: "comment", value: "", hint: "写明需要修改的事项和原因。", rows: 2)
+        func form(_ step: ShowModel.Step) -> Component {
+            PostForm(action: SiteURL.adminCatalogAction(m.catalogID).path, csrfToken: csrfToken, class: "inline-form") {
+                VoidEl("input", ["type": "hidden", "name": "action", "value": step.action])
+                VoidEl("input", ["type": "hidden", "name": "version", "value": String(m.shown.number)])
+                VoidEl("input", ["type": "hidden", "name": "lock_version", "value": String(m.lockVersion)])
+                switch step.extra {
+                case .none: EmptyComponent()
+                case .returnComment: TextAreaRow(label: "退回意见（必填）", name: "comment", value: "", hint: "写明需要修改的事项和原因。", rows: 2)
+                case .confirmDiscard:
+                    El("label", ["class": "check"]) {
+                        VoidEl("input", ["type": "checkbox", "name": "confirm", "value": "yes"])
+                        T(" 确认放弃：这一版的\(m.entries.count)个事项将被删除（已发布的版本不受影响）")
                     }
                 }
+                El("button", ["type": "submit", "class": step.secondary ? "button secondary" : "button"]) { T(step.title) }
             }
-            if isOpen && v.catalogStatus == .approved && m.canPublish {
-                form("publish", "发布第\(v.number)版")
-            }
-            if m.loaded.open == nil && m.canEdit {
-                form("revise", m.loaded.published == nil ? "新建草稿" : "新建修订版本（以已发布版本为基础）")
-            }
-            if isOpen && m.canEdit && v.catalogStatus.isEditable {
+        }
+        return El("div", ["class": "workflow"]) {
+            for step in m.steps { form(step) }
+            if let discard = m.discard {
                 El("details", ["class": "danger"]) {
                     El("summary") { T("放弃这一版草稿…") }
-                    form("discard", "放弃第\(v.number)版", secondary: true) {
-                        El("label", ["class": "check"]) {
-                            VoidEl("input", ["type": "checkbox", "name": "confirm", "value": "yes"])
-                            T(" 确认放弃：这一版的\(m.entries.count)个事项将被删除（已发布的版本不受影响）")
-                        }
-                    }
+                    form(discard)
                 }
             }
         }
     }
 
     static func entriesTable(_ m: ShowModel, csrfToken: String) -> Component {
-        let id = m.loaded.catalog.id!
-        return El("div", ["class": "table-wrap", "tabindex": "0"]) {
+        El("div", ["class": "table-wrap", "tabindex": "0"]) {
             El("table", ["class": "catalog-table"]) {
                 El("thead") {
                     El("tr") {
@@ -131,33 +147,30 @@ extension CatalogPages {
                     }
                 }
                 El("tbody") {
-                    for (index, record) in m.entries.enumerated() {
-                        let e = record.entry
+                    for (index, e) in m.entries.enumerated() {
                         El("tr") {
                             El("td") { T(e.number) }
                             El("td") {
                                 T(e.key)
-                                if let source = record.copiedFromID.flatMap({ m.sourceLabels[$0] }) {
-                                    El("p", ["class": "muted"]) { T("来自\(source)") }
-                                }
+                                if let source = e.source { El("p", ["class": "muted"]) { T("来自\(source)") } }
                             }
                             El("td") { T(e.content) }
                             El("td") { T(e.basis) }
                             El("td") {
-                                T(e.timeLimit.text)
-                                El("p", ["class": "muted"]) { T(e.timeLimit.isComputable ? e.timeLimit.summary : "无法自动计算") }
+                                T(e.timeLimit)
+                                El("p", ["class": "muted"]) { T(e.timeLimitNote) }
                             }
                             El("td") { T(e.body) }
-                            El("td") { T((e.channels.required.map { "■" + $0.label } + e.channels.others).joined(separator: "、")) }
-                            El("td") { T("\(e.audience.label)；\(e.methods.label)；\(e.levels.sorted().map(\.label).joined(separator: "、"))") }
+                            El("td") { T(e.channels) }
+                            El("td") { T(e.audience) }
                             if m.editable {
                                 El("td", ["class": "row-actions"]) {
-                                    A("修改", href: SiteURL.adminCatalogEntry(id, entry: record.id!).path)
-                                    if index > 0 { entryButton(m, record, "up", "上移", csrfToken) }
-                                    if index < m.entries.count - 1 { entryButton(m, record, "down", "下移", csrfToken) }
+                                    A("修改", href: SiteURL.adminCatalogEntry(m.catalogID, entry: e.id).path)
+                                    if index > 0 { entryButton(m, e, "up", "上移", csrfToken) }
+                                    if index < m.entries.count - 1 { entryButton(m, e, "down", "下移", csrfToken) }
                                     El("details") {
                                         El("summary") { T("删除…") }
-                                        entryButton(m, record, "delete", "确认删除这个事项", csrfToken)
+                                        entryButton(m, e, "delete", "确认删除这个事项", csrfToken)
                                     }
                                 }
                             }
@@ -168,31 +181,30 @@ extension CatalogPages {
         }
     }
 
-    static func entryButton(_ m: ShowModel, _ record: CatalogEntryRecord, _ action: String, _ title: String, _ csrfToken: String) -> Component {
-        PostForm(action: SiteURL.adminCatalogEntryAction(m.loaded.catalog.id!, entry: record.id!, action: action).path,
+    static func entryButton(_ m: ShowModel, _ entry: ShowModel.Entry, _ action: String, _ title: String, _ csrfToken: String) -> Component {
+        PostForm(action: SiteURL.adminCatalogEntryAction(m.catalogID, entry: entry.id, action: action).path,
                  csrfToken: csrfToken, class: "inline-form") {
-            VoidEl("input", ["type": "hidden", "name": "lock_version", "value": String(m.shown.lockVersion)])
+            VoidEl("input", ["type": "hidden", "name": "lock_version", "value": String(m.lockVersion)])
             El("button", ["type": "submit", "class": "link-button"]) { T(title) }
         }
     }
 
     static func versionsSection(_ m: ShowModel) -> Component {
-        let id = m.loaded.catalog.id!
-        return El("section", ["class": "card"]) {
+        El("section", ["class": "card"]) {
             El("h2") { T("版本记录") }
             El("table") {
                 El("thead") { El("tr") { for h in ["版本", "状态", "创建", "发布", "比较"] { El("th", ["scope": "col"]) { T(h) } } } }
                 El("tbody") {
-                    for version in m.loaded.versions {
+                    for version in m.versions {
                         El("tr") {
-                            El("td") { A("第\(version.number)版", href: SiteURL.adminCatalog(id).path(.version(version.number))) }
-                            El("td") { T(version.catalogStatus.label) }
-                            El("td") { T("\(ChineseTime.dateTime(version.createdAt)) \(version.createdByLabel)") }
-                            El("td") { T(version.publishedAt.map { "\(ChineseTime.dateTime($0)) \(version.publishedByLabel ?? "")" } ?? "—") }
+                            El("td") { A("第\(version.number)版", href: SiteURL.adminCatalog(m.catalogID).path(.version(version.number))) }
+                            El("td") { T(version.statusLabel) }
+                            El("td") { T("\(version.createdAt) \(version.createdBy)") }
+                            El("td") { T(version.publishedAt.map { "\($0) \(version.publishedBy)" } ?? "—") }
                             El("td") {
-                                if let previous = m.loaded.versions.first(where: { $0.number < version.number }) {
-                                    A("与第\(previous.number)版比较",
-                                      href: SiteURL.adminCatalog(id).path(.version(version.number), .compare(previous.number)))
+                                if let previous = version.previous {
+                                    A("与第\(previous)版比较",
+                                      href: SiteURL.adminCatalog(m.catalogID).path(.version(version.number), .compare(previous)))
                                 } else {
                                     T("—")
                                 }
@@ -241,14 +253,45 @@ extension CatalogPages {
             El("h2") { T("审核记录") }
             El("ul") {
                 for review in m.reviews {
-                    let number = m.loaded.versions.first { $0.id == review.$version.id }?.number ?? 0
                     El("li") {
-                        T("\(ChineseTime.dateTime(review.at)) 第\(number)版 \(CatalogReviewer(rawValue: review.reviewer)?.label ?? review.reviewer) \(review.userLabel)："
-                          + (review.decision == "approve" ? "通过" : "退回修改"))
+                        T(review.line)
                         if !review.comment.isEmpty { El("blockquote") { T(review.comment) } }
                     }
                 }
             }
         }
+    }
+}
+
+extension CatalogPages.ShowModel {
+    /// A township's 政务服务 draft under review: the unit has approved, the guiding unit has not; compared with
+    /// the published version; one entry copied from the county's catalog.
+    static var mock: Self {
+        let id = UUID(uuid: (2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1))
+        let published = Version(number: 1, status: "superseded", statusLabel: "历史版本", createdAt: "2026年3月2日 09:15",
+                                createdBy: "双钟镇编辑", publishedAt: "2026年3月10日 16:40", publishedBy: "县政府办公室",
+                                supersededAt: nil, previous: nil)
+        let draft = Version(number: 2, status: "submitted", statusLabel: "待审核", createdAt: "2026年11月20日 10:02",
+                            createdBy: "双钟镇编辑", publishedAt: nil, publishedBy: "", supersededAt: nil, previous: 1)
+        return Self(
+            catalogID: id, label: "湖口县双钟镇人民政府 政务服务 乡镇目录", siteSlug: "hukou", problem: nil,
+            shown: draft, lockVersion: 4, reviewProgress: "审核进度：本单位审核已通过，指导单位审核待审核",
+            steps: [.init(action: "approve-guide", title: "指导单位审核通过"),
+                    .init(action: "return-guide", title: "指导单位审核退回修改", secondary: true, extra: .returnComment)],
+            discard: nil, editable: false,
+            entries: [
+                .init(id: UUID(uuid: (2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2)), number: "1", key: "办事指南/行政许可",
+                      source: "湖口县人民政府办公室第3版", content: "事项名称、设定依据、申请条件、办理材料、办理地点、办理时间、联系电话、办理流程",
+                      basis: "《中华人民共和国政府信息公开条例》第二十条", timeLimit: "信息形成或者变更之日起20个工作日内",
+                      timeLimitNote: "形成或变更后20个工作日内", body: "湖口县双钟镇人民政府",
+                      channels: "■政府网站、■政务服务中心", audience: "全社会；主动；乡级"),
+                .init(id: UUID(uuid: (2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3)), number: "2", key: "便民服务/代办事项",
+                      source: nil, content: "代办事项清单", basis: "", timeLimit: "按上级要求", timeLimitNote: "无法自动计算",
+                      body: "湖口县双钟镇人民政府", channels: "■政府网站、便民服务中心公示栏", audience: "全社会；主动；乡级、村级"),
+            ],
+            diff: (from: 1, changes: [.changed(key: "办事指南/行政许可", fields: [.init(label: "公开时限", old: "实时公开", new: "信息形成或者变更之日起20个工作日内")])]),
+            versions: [draft, published],
+            reviews: [(line: "2026年11月21日 14:30 第2版 本单位审核 双钟镇审核员：通过", comment: ""),
+                      (line: "2026年11月20日 17:05 第2版 本单位审核 双钟镇审核员：退回修改", comment: "“便民服务”缺少公开依据。")])
     }
 }
