@@ -253,6 +253,9 @@ struct RequestLetterTests {
             let transfer = try await Handler(browser: editor, id: try moved.requireID()).act([("kind", "transferred"), ("on", "2026-09-21"),
                                                                                               ("transferTo", try bureau.requireID().uuidString), ("text", "信息由县民政局掌握")])
             #expect(transfer.status == .seeOther && transfer.headers.first(name: .location)?.contains("request-transferred") == true)
+            // The queue says so, once (the confirmation has one source, `Notice`).
+            let queueAfterTransfer = try await editor.get(transfer.headers.first(name: .location) ?? "")
+            #expect(queueAfterTransfer.text.components(separatedBy: "申请已转办，由接收单位继续办理。").count == 2)
             let after = try await Self.stored(try moved.requireID(), app)
             #expect(after.$unit.id == bureau.id && after.dueOn == dueBefore)
             #expect(try await editor.get(SiteURL.adminRequest(try moved.requireID()).path).status == .forbidden)

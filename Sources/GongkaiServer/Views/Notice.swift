@@ -98,9 +98,9 @@ package enum Notice: String, CaseIterable, Sendable {
         case .requestEvent: "已记录。办理状态和答复期限已按办理经过重新计算。"
         case .guideSaved: "政府信息公开指南已保存为新版本，门户已更新。"
         case .hosts: "已保存允许推送的内网主机。"
-        case .mailResend: "邮件已放回待发队列，将在半分钟内重新发送。"
+        case .mailResend: "邮件已重新排队发送。"
         case .templateSaved: "告知书模板已保存为新版本；已经出具的告知书保留原文。"
-        case .requestTransferred: "已转办。该申请已不在本账号的办理范围内，办理记录已保留。"
+        case .requestTransferred: "申请已转办，由接收单位继续办理。"
         case .outboxRetry: "已放回待发队列，将在半分钟内重新发送。"
         }
     }

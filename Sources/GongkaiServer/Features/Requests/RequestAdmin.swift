@@ -36,7 +36,6 @@ enum RequestAdmin {
         let openOnly: Bool
         let isOffice: Bool
         /// After a 转办 the handler lands here with a notice.
-        var transferred = false
         /// Letters whose mail was given up on: the case, the subject and the relay's last words.
         let undelivered: [(number: String, href: String, subject: String, error: String)]
         let queues: [Queue]
@@ -74,7 +73,6 @@ enum RequestAdmin {
         let acting = try req.requireStaff().acting(req, via: .web)
         var model = try await indexQuery(by: acting, openOnly: req.query[String.self, at: "show"] != "all", today: req.today,
                                          calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
-        model.transferred = req.query[String.self, at: "notice"] == "request-transferred"
         return Response.html(indexView(model, chrome: PageChrome(req: req, title: "依申请公开", area: .backOffice)))
     }
 
@@ -96,9 +94,6 @@ enum RequestAdmin {
                     T("　")
                     A("告知书模板", href: SiteURL.adminRequestTemplates.path)
                 }
-            }
-            if m.transferred {
-                El("p", ["class": "notice", "role": "status"]) { T("申请已转办，由接收单位继续办理。") }
             }
             if !m.undelivered.isEmpty {
                 El("section", ["class": "card queue"]) {
@@ -230,7 +225,6 @@ enum RequestAdmin {
                     }
                 }
             }
-            if req.query[String.self, at: "notice"] == "mail-resend" { El("p", ["class": "notice", "role": "status"]) { T("邮件已重新排队发送。") } }
             RequestCasePanels.letters(panels, csrf: chrome.csrfToken)
             if let preview {
                 El("section", ["class": "card", "id": "preview", "role": "status"]) {

@@ -79,7 +79,6 @@ enum RequestTemplatesAdmin {
         let html = Layout.render(chrome) {
             El("p") { A("← 告知书模板", href: SiteURL.adminRequestTemplates.path) }
             El("h1") { T(kind.label) }
-            if req.query[String.self, at: "notice"] == "template-saved" { El("p", ["class": "notice", "role": "status"]) { T("已保存为第\(current.number)版。") } }
             ErrorSummary(errors: errors)
             PostForm(action: SiteURL.adminRequestTemplate(key: kind.key).path, csrfToken: chrome.csrfToken) {
                 VoidEl("input", ["type": "hidden", "name": "number", "value": String(current.number)])
