@@ -100,7 +100,7 @@ enum PublicationAPI {
         else { throw APIError(.notFound, code: "not_found", message: "没有这条信息。") }
         let full = try await PublicationStore.load(id, siteID: site.requireID(), on: req.db)
         // Drafts are visible to staff of the unit through a token; the public sees live records only.
-        let staffCanSee = req.staff.map { $0.can(.viewUnit, full.target) } ?? false
+        let staffCanSee = PublicationActions.mayReadDrafts(full, by: req.staff?.acting(req, via: .api))
         guard let version = (staffCanSee ? full.working ?? full.live : full.live), staffCanSee || full.record.withdrawnAt == nil else {
             throw APIError(.notFound, code: "not_found", message: "没有这条信息。")
         }

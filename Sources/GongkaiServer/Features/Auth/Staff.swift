@@ -31,17 +31,6 @@ package struct Staff: Sendable {
                    clientAddress: req.clientAddress)
     }
 
-    /// Throws 403 with the rule's reason unless the permission rules allow the action.
-    func require(_ action: AccessAction, _ target: AccessTarget<UUID>) throws {
-        if case .denied(let reason) = AccessRules.decide(actor, action, target) {
-            throw Abort(.forbidden, reason: reason)
-        }
-    }
-
-    func can(_ action: AccessAction, _ target: AccessTarget<UUID>) -> Bool {
-        AccessRules.can(actor, action, target)
-    }
-
     static func load(user: UserRecord, csrfToken: String?, sessionID: UUID?, on db: any Database) async throws -> Staff {
         guard let site = try await SiteRecord.find(user.$site.id, on: db),
               let unit = try await OrgUnitRecord.find(user.$unit.id, on: db)

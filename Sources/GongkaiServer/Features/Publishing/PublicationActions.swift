@@ -81,6 +81,12 @@ enum PublicationActions {
         }
     }
 
+    /// Whether `acting` (staff signed in through a token; `nil` for the public) may read the record's draft and a
+    /// withdrawn record, not just what the portal shows.
+    static func mayReadDrafts(_ full: PublicationStore.Full, by acting: Acting?) -> Bool {
+        acting?.may(.viewUnit, full.target) ?? false
+    }
+
     static func mayEdit(_ full: PublicationStore.Full, by acting: Acting) -> Bool {
         acting.may(.editContent, full.target)
     }
