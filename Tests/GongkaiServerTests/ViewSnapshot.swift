@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 import Testing
 
 @testable import GongkaiServer
@@ -111,5 +112,48 @@ struct ViewSnapshotTests {
                       discard: .init(action: "discard", title: "放弃第2版", secondary: true, extra: .confirmDiscard),
                       editable: true, entries: [], diff: nil, versions: draft.versions, reviews: [])
         try ViewSnapshot.check(CatalogPages.show(draft, chrome: chrome), named: "catalog-version-empty-draft")
+    }
+
+    @Test("an application's case page: applicant, dates, history, letters with a given-up mail, the event form, finds and appeals")
+    func requestCase() throws {
+        let chrome = PageChrome(title: "申请 2026-0007", area: .backOffice, staff: .mock)
+        let html = RequestCasePage.render(.mock, chrome: chrome)
+        #expect(html.contains("重新发送") && html.contains("拟作主动公开") && html.contains("湖口县财政局"))
+        try ViewSnapshot.check(html, named: "request-case")
+        var refused = RequestCasePage.FormState()
+        refused.errors = ValidationErrors(field: "days", message: "延长答复期限最长20个工作日。")
+        refused.input = RequestEventForm.Input(kind: "extended", on: "2026-12-04", days: 30, text: "需要调取档案")
+        refused.preview = RequestLetter.Letter(title: "延长答复期限告知书", reference: "湖口县民政局 依申请公开〔2026〕0007号", salutation: "张三：",
+                                               paragraphs: ["本机关于2026年11月2日收到您的政府信息公开申请。"], signature: "湖口县民政局", date: "2026年12月4日")
+        try ViewSnapshot.check(RequestCasePage.render(.mock, form: refused, chrome: chrome), named: "request-case-refused")
+    }
+
+    @Test("following an application by its code: found with the first-visit notice, and not found")
+    func requestTracking() throws {
+        let chrome = PageChrome(title: "查询申请办理进度", area: .portal)
+        let found = RequestPages.PublicCase(
+            code: "K7QM-3XHD-9PRT", dates: .mock,
+            letters: [.init(title: "征求意见告知书", href: "/letter", date: "2026年11月10日", wordHref: "/letter.docx")],
+            files: [.init(name: "低保资金分配表.pdf", href: "/file", size: "120 KB")],
+            information: "湖口县2025年城乡低保资金分配文件",
+            history: [("2026年11月2日", "收到申请。")])
+        let html = RequestPortal.trackView(.init(slug: "hukou", typed: "k7qm3xhd9prt", justSubmitted: true, found: found), chrome: chrome)
+        #expect(html.contains("申请已提交") && !html.contains("张三"))
+        try ViewSnapshot.check(html, named: "request-track")
+        try ViewSnapshot.check(RequestPortal.trackView(.init(slug: "hukou", typed: "AAAA", justSubmitted: false, found: nil), chrome: chrome),
+                               named: "request-track-missing")
+    }
+
+    @Test("the application form: agencies indented under their parents, the problems beside their fields")
+    func requestApply() throws {
+        let chrome = PageChrome(title: "申请政府信息公开", area: .portal)
+        var errors = ValidationErrors()
+        errors.add("idNumber", "身份证号码“36042919900101123”应为18位。")
+        let form = RequestPortal.Form(unit: "u2", applicantType: "naturalPerson", name: "张三", idKind: "居民身份证", idNumber: "36042919900101123")
+        let model = RequestPortal.ApplyModel(slug: "hukou", units: [("u1", "湖口县人民政府"), ("u2", "　湖口县民政局")], form: form, errors: errors,
+                                             challenge: ("signed", "3 加 4 等于几？"))
+        let html = RequestPortal.applyView(model, chrome: chrome)
+        #expect(html.contains("应为18位") && html.contains("3 加 4 等于几"))
+        try ViewSnapshot.check(html, named: "request-apply")
     }
 }

@@ -71,7 +71,7 @@ enum RequestAdmin {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let acting = try req.requireStaff().acting(req, via: .web)
-        var model = try await indexQuery(by: acting, openOnly: req.query[String.self, at: "show"] != "all", today: req.today,
+        let model = try await indexQuery(by: acting, openOnly: req.query[String.self, at: "show"] != "all", today: req.today,
                                          calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
         return Response.html(indexView(model, chrome: PageChrome(req: req, title: "依申请公开", area: .backOffice)))
     }
@@ -170,75 +170,12 @@ enum RequestAdmin {
 
     static func page(_ req: Request, staff: Staff, record: DisclosureRequestRecord, errors: ValidationErrors?, status: HTTPResponseStatus,
                      form: RequestEventForm.Input? = nil, preview: RequestLetter.Letter? = nil, previewNote: String? = nil) async throws -> Response {
-        let fresh = try await DisclosureRequestRecord.query(on: req.db).filter(\.$id == record.requireID()).with(\.$unit).first() ?? record
-        let loaded = try await RequestStore.load(fresh, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
-        let r = loaded.record
-        let id = try r.requireID()
-        async let letters = RequestLetters.letters(of: id, on: req.db)
-        async let files = RequestLetters.files(of: id, on: req.db)
-        async let appeals = DisclosureRequestAppealRecord.query(on: req.db).filter(\.$request.$id == id).sort(\.$createdAt).all()
-        async let related = RequestRelated.find(for: r, query: req.query[String.self, at: "q"], staff: staff, on: req.db)
-        async let units = UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)
-        async let mails = ApplicantMailRecord.query(on: req.db).filter(\.$request.$id == id).all()
-        let may = RequestQuery.abilities(on: r, by: staff.acting(req, via: .web))
-        let panels = RequestCasePanels.Model(
-            loaded: loaded, letters: try await letters, mails: try await mails, files: try await files, appeals: try await appeals, related: try await related,
-            units: try await units, canExtend: may.extend, canChargeFee: may.chargeFee, canDraft: may.draft)
-        let chrome = PageChrome(req: req, title: "申请 \(r.number)", area: .backOffice)
-        let html = Layout.render(chrome) {
-            El("h1") { T("政府信息公开申请 \(r.number)") }
-            if let repeatOf = r.repeatOf {
-                El("p", ["class": "notice"]) {
-                    T("同一申请人此前提出过相同内容的申请（")
-                    A("查看", href: SiteURL.adminRequest(repeatOf).path)
-                    T("）。已作出答复的，可以按条例第三十六条第六项告知不予重复处理。")
-                }
-            }
-            if r.needsHelp { El("p", ["class": "notice"]) { T("申请人有阅读困难或者视听障碍，请提供必要的帮助（条例第四十三条）。") } }
-            RequestCasePanels.lapsed(loaded, today: req.today)
-            RequestPages.dates(loaded)
-            El("h2") { T("申请人") }
-            El("dl", ["class": "kv"]) {
-                El("dt") { T("申请人类型") }
-                El("dd") { T(r.applicant.formLabel) }
-                El("dt") { T(r.applicant.isOrganisation ? "单位名称" : "姓名") }
-                El("dd") { T(r.name) }
-                El("dt") { T(r.idKind) }
-                El("dd") { T(r.idNumber) }
-                if !r.contactPerson.isEmpty { El("dt") { T("联系人") }; El("dd") { T(r.contactPerson) } }
-                El("dt") { T("联系方式") }
-                El("dd") { T([r.phone, r.email, r.address].filter { !$0.isEmpty }.joined(separator: "；")) }
-                El("dt") { T("获取形式和途径") }
-                El("dd") { T(RequestLetters.provision(r)) }
-                El("dt") { T("查询码") }
-                El("dd") { T(r.code) }
-            }
-            El("h2") { T("所申请的信息") }
-            El("p") { T(r.information) }
-            El("h2") { T("办理经过") }
-            El("ol", ["class": "history"]) {
-                for row in loaded.events {
-                    El("li") {
-                        El("strong") { T(row.onDate + "　" + RequestTimeline.label(RequestEvent.Kind(rawValue: row.kind) ?? .note)) }
-                        T("　" + (row.event.map { $0.kind == .note ? $0.text : RequestPages.publicText($0) } ?? row.text))
-                        El("span", ["class": "muted"]) { T("（\(row.createdByLabel) 记录于 \(ChineseTime.dateTime(row.createdAt))）") }
-                    }
-                }
-            }
-            RequestCasePanels.letters(panels, csrf: chrome.csrfToken)
-            if let preview {
-                El("section", ["class": "card", "id": "preview", "role": "status"]) {
-                    El("h2") { T("告知书预览（尚未记录、尚未发出）") }
-                    RequestLetterPages.letter(preview)
-                    El("p", ["class": "hint"]) { T("确认无误后，在下面的表单中点击“记录”；如附有文件，请重新选择。") }
-                }
-            }
-            if let previewNote { El("p", ["class": "notice", "role": "status"]) { T(previewNote) } }
-            RequestCasePanels.eventForm(panels, errors: errors, form: form, today: req.today, csrf: chrome.csrfToken)
-            RequestCasePanels.related(panels, query: req.query[String.self, at: "q"], csrf: chrome.csrfToken)
-            RequestCasePanels.appeals(panels, csrf: chrome.csrfToken)
-        }
-        return Response.html(html, status: status)
+        let model = try await RequestQuery.casePage(record, query: req.query[String.self, at: "q"], today: req.today,
+                                                    calendar: try await req.calendarService.calendar(on: req.db),
+                                                    by: staff.acting(req, via: .web), on: req.db)
+        let state = RequestCasePage.FormState(errors: errors, input: form, preview: preview, previewNote: previewNote)
+        return Response.html(RequestCasePage.render(model, form: state, chrome: PageChrome(req: req, title: "申请 \(model.number)", area: .backOffice)),
+                             status: status)
     }
 }
 

@@ -151,34 +151,3 @@ enum RequestTemplatesActions {
         }
     }
 }
-
-/// The reads of 依申请公开's back office that depend on who asks: which units' applications the actor handles,
-/// and what the case page may offer. Pages ask here, so that they offer what the actions allow.
-enum RequestQuery {
-    /// The units whose applications the actor may handle (its own; all of the site for the office).
-    static func handledUnits(by acting: Acting, on db: any Database) async throws -> [UUID] {
-        try await handledUnits(access: acting.access, on: db)
-    }
-
-    static func handledUnits(access: AccessActor<UUID>, on db: any Database) async throws -> [UUID] {
-        let units = try await UnitQueries.forSite(access.siteID, includeArchived: true, on: db).compactMap(\.id)
-        return units.filter { AccessRules.can(access, .handleRequest, AccessTarget(siteID: access.siteID, unitID: $0)) }
-    }
-
-    static func isOffice(_ acting: Acting) -> Bool { acting.may(.manageSite, acting.site) }
-
-    /// The office's pages (every unit's figures, the letters' wording): 403 for anyone else.
-    static func requireOffice(_ acting: Acting) throws { try acting.authorize(.manageSite, acting.site) }
-
-    /// What the case page offers on a case of `unitID`.
-    struct Abilities: Sendable {
-        var extend: Bool
-        var chargeFee: Bool
-        var draft: Bool
-    }
-
-    static func abilities(on record: DisclosureRequestRecord, by acting: Acting) -> Abilities {
-        let target = AccessTarget(siteID: record.$site.id, unitID: record.$unit.id)
-        return Abilities(extend: acting.may(.extendRequest, target), chargeFee: acting.may(.chargeFee, target), draft: acting.may(.editContent, target))
-    }
-}

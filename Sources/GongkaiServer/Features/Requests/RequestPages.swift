@@ -58,28 +58,74 @@ enum RequestPages {
         return "转由\(parts.first ?? "")办理" + (parts.count > 1 ? "（\(parts[1])）" : "") + "。"
     }
 
+    /// A case's dates as display text: what the tracking page and the case page show above the history.
+    struct Dates: Sendable {
+        struct Segment: Sendable {
+            let period: String
+            let from: String
+            let through: String
+            let workingDays: String
+            let note: String
+        }
+
+        let number: String
+        let unitName: String
+        let channel: String
+        let received: String
+        let stage: String
+        let due: String
+        let replied: String?
+        /// How the due date was computed (empty before the clock starts).
+        let segments: [Segment]
+        /// "2027、2028" when the due date falls in years whose holidays are not yet published.
+        let unconfirmedYears: String?
+    }
+
+    /// What the applicant sees of a case (no identity, no internal notes).
+    struct PublicCase: Sendable {
+        struct Letter: Sendable {
+            let title: String
+            let href: String
+            let date: String
+            let wordHref: String
+        }
+
+        struct File: Sendable {
+            let name: String
+            let href: String
+            let size: String
+        }
+
+        let code: String
+        let dates: Dates
+        let letters: [Letter]
+        let files: [File]
+        let information: String
+        /// Date and public text of each event the applicant may read.
+        let history: [(on: String, text: String)]
+    }
+
     @ComponentBuilder
-    static func dates(_ loaded: RequestStore.Loaded) -> Component {
-        let t = loaded.timeline
+    static func dates(_ d: Dates) -> Component {
         El("dl", ["class": "kv card"]) {
             El("dt") { T("受理编号") }
-            El("dd") { T(loaded.record.number) }
+            El("dd") { T(d.number) }
             El("dt") { T("受理机关") }
-            El("dd") { T(loaded.record.unit.name) }
+            El("dd") { T(d.unitName) }
             El("dt") { T("提交方式") }
-            El("dd") { T(loaded.record.channelValue.label) }
+            El("dd") { T(d.channel) }
             El("dt") { T("收到申请之日") }
-            El("dd") { T(t.received.map { "\($0.chinese)（\(loaded.record.channelValue.rule)）" } ?? "待确认") }
+            El("dd") { T(d.received) }
             El("dt") { T("办理状态") }
-            El("dd") { T(stageText(t)) }
+            El("dd") { T(d.stage) }
             El("dt") { T("答复期限") }
-            El("dd") { El("strong") { T(dueText(t)) } }
-            if let replied = replyText(t) {
+            El("dd") { El("strong") { T(d.due) } }
+            if let replied = d.replied {
                 El("dt") { T("答复日期") }
                 El("dd") { T(replied) }
             }
         }
-        if let segments = t.clock?.segments, !segments.isEmpty {
+        if !d.segments.isEmpty {
             El("details", ["class": "computation"]) {
                 El("summary") { T("答复期限是怎样算出的") }
                 El("p", ["class": "hint"]) {
@@ -89,20 +135,20 @@ enum RequestPages {
                     El("table") {
                         El("thead") { El("tr") { for h in ["期间", "从", "到", "工作日", "说明"] { El("th", ["scope": "col"]) { T(h) } } } }
                         El("tbody") {
-                            for segment in segments {
+                            for segment in d.segments {
                                 El("tr") {
-                                    El("td") { T(segment.kind == .counting ? "计入" : segment.kind == .paused ? "不计入" : "已重新起算") }
-                                    El("td") { T(segment.from.description) }
-                                    El("td") { T(segment.through.description) }
-                                    El("td") { T(String(segment.workingDays)) }
+                                    El("td") { T(segment.period) }
+                                    El("td") { T(segment.from) }
+                                    El("td") { T(segment.through) }
+                                    El("td") { T(segment.workingDays) }
                                     El("td") { T(segment.note) }
                                 }
                             }
                         }
                     }
                 }
-                if let years = t.clock?.unconfirmedYears, !years.isEmpty {
-                    El("p", ["class": "notice"]) { T("\(years.map(String.init).joined(separator: "、"))年的节假日安排尚未公布，期限按周末推算，公布后自动更正。") }
+                if let years = d.unconfirmedYears {
+                    El("p", ["class": "notice"]) { T("\(years)年的节假日安排尚未公布，期限按周末推算，公布后自动更正。") }
                 }
             }
         }
@@ -111,36 +157,34 @@ enum RequestPages {
     /// The tracking page's view: dates, the letters and released files, and the public history; of the applicant
     /// nothing but what they asked for.
     @ComponentBuilder
-    static func publicCase(_ loaded: RequestStore.Loaded, slug: String, letters: [DisclosureRequestLetterRecord], files: [DisclosureRequestFileRecord]) -> Component {
-        dates(loaded)
-        if !letters.isEmpty || !files.isEmpty {
+    static func publicCase(_ c: PublicCase) -> Component {
+        dates(c.dates)
+        if !c.letters.isEmpty || !c.files.isEmpty {
             El("h2") { T("告知书和提供的信息") }
             El("ul", ["class": "plain-list"]) {
-                for letter in letters {
+                for letter in c.letters {
                     El("li") {
-                        A(letter.title, href: SiteURL.requestLetter(slug: slug, code: loaded.record.code, position: letter.eventPosition).path)
-                        T("　\(letter.dateText)　")
-                        A("下载 Word", href: SiteURL.requestLetterFile(slug: slug, code: loaded.record.code, position: letter.eventPosition).path)
+                        A(letter.title, href: letter.href)
+                        T("　\(letter.date)　")
+                        A("下载 Word", href: letter.wordHref)
                     }
                 }
-                for file in files {
+                for file in c.files {
                     El("li") {
-                        A(file.fileName, href: SiteURL.requestFile(slug: slug, code: loaded.record.code, file: file.id!).path)
-                        El("span", ["class": "muted"]) { T("（\(PublicationPages.byteSize(file.size))）") }
+                        A(file.name, href: file.href)
+                        El("span", ["class": "muted"]) { T("（\(file.size)）") }
                     }
                 }
             }
         }
         El("h2") { T("所申请的信息") }
-        El("p") { T(loaded.record.information) }
+        El("p") { T(c.information) }
         El("h2") { T("办理经过") }
         El("ol", ["class": "history"]) {
-            for row in loaded.events {
-                if let event = row.event, event.kind != .note {
-                    El("li") { El("strong") { T(event.on.chinese + "　") }; T(publicText(event)) }
-                }
+            for row in c.history {
+                El("li") { El("strong") { T(row.on + "　") }; T(row.text) }
             }
-            if loaded.events.isEmpty { El("li") { T("已提交，等待受理机构确认收到。") } }
+            if c.history.isEmpty { El("li") { T("已提交，等待受理机构确认收到。") } }
         }
     }
 }

@@ -70,21 +70,39 @@ enum RequestPortal {
         let info = PageChrome.SiteInfo(site)
         let chrome = PageChrome(req: req, title: "申请政府信息公开", area: .portal, site: info)
         let challenge = RequestChallenge.make(secret: req.application.gongkai.formSecret, now: req.now)
+        let model = ApplyModel(
+            slug: site.slug, units: units.map { ($0.unit.id!.uuidString, String(repeating: "　", count: $0.depth) + $0.unit.name) },
+            form: form, errors: errors, challenge: (challenge.token, challenge.question))
+        return Response.html(applyView(model, chrome: chrome), status: status)
+    }
+
+    /// The application form as display values: the agencies (indented under their parents), what was typed, the problems
+    /// and a fresh arithmetic question.
+    struct ApplyModel: Sendable {
+        let slug: String
+        let units: [(value: String, label: String)]
+        let form: Form
+        let errors: ValidationErrors?
+        let challenge: (token: String, question: String)
+    }
+
+    static func applyView(_ m: ApplyModel, chrome: PageChrome) -> String {
+        let (form, errors, challenge) = (m.form, m.errors, m.challenge)
         let isOrganisation = ApplicantType(rawValue: form.applicantType ?? "")?.isOrganisation ?? false
-        let html = Layout.render(chrome) {
+        return Layout.render(chrome) {
             El("h1") { T("申请政府信息公开") }
             El("p", ["class": "lead"]) {
                 T("公民、法人或者其他组织可以向行政机关申请获取政府信息（条例第二十七条）。在线提交无需注册；提交后会得到一个查询码，凭查询码查看办理进度、答复期限和答复文书。")
             }
             El("p", ["class": "hint"]) {
                 T("书写有困难的，可以到受理机构口头提出，由工作人员代为填写（第二十九条）；有阅读困难或者视听障碍的，请在下面勾选，工作人员会提供必要的帮助（第四十三条）。受理机构的地址和电话见")
-                A("政府信息公开指南", href: SiteURL.section(slug: site.slug, .guide).path)
+                A("政府信息公开指南", href: SiteURL.section(slug: m.slug, .guide).path)
                 T("。")
             }
             ErrorSummary(errors: errors)
-            PostForm(action: SiteURL.requestApply(slug: site.slug).path, csrfToken: chrome.csrfToken) {
+            PostForm(action: SiteURL.requestApply(slug: m.slug).path, csrfToken: chrome.csrfToken) {
                 SelectRow(label: "向哪个行政机关申请", name: "unit",
-                          options: [("", "请选择")] + units.map { (value: $0.unit.id!.uuidString, label: String(repeating: "　", count: $0.depth) + $0.unit.name) },
+                          options: [("", "请选择")] + m.units,
                           selected: form.unit ?? "", errors: errors?.messages(for: "unit") ?? [])
                 SelectRow(label: "申请人", name: "applicantType", options: ApplicantType.allCases.map { ($0.rawValue, $0.formLabel) },
                           selected: form.applicantType ?? ApplicantType.naturalPerson.rawValue, errors: [])
@@ -116,7 +134,6 @@ enum RequestPortal {
                 T("在线提交的申请，以受理机构与您确认之日为收到申请之日（条例第三十一条）；答复期限为收到申请之日起20个工作日。")
             }
         }
-        return Response.html(html, status: status)
     }
 
     /// Following a case: by its code, no account. The applicant's identity is never shown here.
@@ -126,9 +143,7 @@ enum RequestPortal {
         let code = RequestStore.normaliseCode(typed)
         let info = PageChrome.SiteInfo(site)
         let chrome = PageChrome(req: req, title: "查询申请办理进度", area: .portal, site: info)
-        var loaded: RequestStore.Loaded?
-        var letters: [DisclosureRequestLetterRecord] = []
-        var files: [DisclosureRequestFileRecord] = []
+        var found: RequestPages.PublicCase?
         if !code.isEmpty {
             // Codes are not guessable (about 60 bits); the limit makes trying pointless all the same.
             guard req.gongkai.limits.requestTracking.allow(req.clientAddress, now: req.now) else {
@@ -136,31 +151,41 @@ enum RequestPortal {
             }
             if let record = try await DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == site.requireID()).filter(\.$code == code)
                 .with(\.$unit).first() {
-                loaded = try await RequestStore.load(record, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
-                letters = try await RequestLetters.letters(of: record.requireID(), on: req.db)
-                files = try await RequestLetters.files(of: record.requireID(), on: req.db)
+                found = try await RequestQuery.publicCase(record, slug: site.slug, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
             }
         }
-        let html = Layout.render(chrome) {
+        let model = TrackModel(slug: site.slug, typed: typed, justSubmitted: req.query[String.self, at: "new"] == "1", found: found)
+        return Response.html(trackView(model, chrome: chrome))
+    }
+
+    struct TrackModel: Sendable {
+        let slug: String
+        /// The code as typed (kept in the box).
+        let typed: String
+        let justSubmitted: Bool
+        let found: RequestPages.PublicCase?
+    }
+
+    static func trackView(_ m: TrackModel, chrome: PageChrome) -> String {
+        Layout.render(chrome) {
             El("h1") { T("查询申请办理进度") }
-            El("form", ["method": "get", "action": SiteURL.requestTrack(slug: site.slug, code: nil).path, "class": "search-box"]) {
+            El("form", ["method": "get", "action": SiteURL.requestTrack(slug: m.slug, code: nil).path, "class": "search-box"]) {
                 El("label", ["for": "code", "class": "visually-hidden"]) { T("查询码") }
-                VoidEl("input", ["type": "text", "id": "code", "name": "code", "value": typed, "placeholder": "输入查询码，如 K7QM-3XHD-9PRT", "autocomplete": "off"])
+                VoidEl("input", ["type": "text", "id": "code", "name": "code", "value": m.typed, "placeholder": "输入查询码，如 K7QM-3XHD-9PRT", "autocomplete": "off"])
                 El("button", ["type": "submit", "class": "button"]) { T("查询") }
             }
-            if let loaded {
-                if req.query[String.self, at: "new"] == "1" {
+            if let found = m.found {
+                if m.justSubmitted {
                     El("section", ["class": "card", "role": "status"]) {
                         El("h2") { T("申请已提交") }
-                        El("p") { T("您的查询码是：") ; El("strong", ["class": "code"]) { T(loaded.record.code) } }
+                        El("p") { T("您的查询码是：") ; El("strong", ["class": "code"]) { T(found.code) } }
                         El("p") { T("请记下或截图保存查询码，凭它查看办理进度和答复。受理机构确认收到后，答复期限开始计算。") }
                     }
                 }
-                RequestPages.publicCase(loaded, slug: site.slug, letters: letters, files: files)
-            } else if !typed.isEmpty {
+                RequestPages.publicCase(found)
+            } else if !m.typed.isEmpty {
                 EmptyState(title: "没有找到这个查询码", text: "请核对查询码（12位字母和数字，不区分大小写）。当面、邮寄或传真提交的申请，查询码在受理回执上。")
             }
         }
-        return Response.html(html)
     }
 }

@@ -30,7 +30,7 @@ enum RequestRelated {
         var sameInformation: [Earlier] = []
     }
 
-    static func find(for record: DisclosureRequestRecord, query: String?, staff: Staff, on db: any Database) async throws -> Found {
+    static func find(for record: DisclosureRequestRecord, query: String?, by acting: Acting, on db: any Database) async throws -> Found {
         var found = Found()
         let key = RequestApplication.informationKey(ofFingerprint: record.fingerprint)
         if !key.isEmpty {
@@ -51,7 +51,7 @@ enum RequestRelated {
                 }
             }
         }
-        let units = try await RequestQuery.handledUnits(access: staff.actor, on: db)
+        let units = try await RequestQuery.handledUnits(by: acting, on: db)
         let pattern = "%" + words.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
         let earlierRows = try await DisclosureRequestRecord.query(on: db).filter(\.$site.$id == record.$site.id).filter(\.$unit.$id ~~ units)
             .filter(\.$information, .custom("LIKE"), pattern).filter(\.$id != record.requireID()).sort(\.$createdAt, .descending).limit(20).all()
