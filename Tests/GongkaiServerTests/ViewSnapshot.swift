@@ -156,4 +156,37 @@ struct ViewSnapshotTests {
         #expect(html.contains("应为18位") && html.contains("3 加 4 等于几"))
         try ViewSnapshot.check(html, named: "request-apply")
     }
+
+    @Test("信息发布: the reviewer's queue first, then the unit's records with status and timeliness")
+    func publicationList() throws {
+        let chrome = PageChrome(title: "信息发布", area: .backOffice, staff: .mock)
+        let html = PublicationPages.index(.mock, chrome: chrome)
+        #expect(html.contains("待审核、待发布（1）") && html.contains("本单位信息（2）"))
+        try ViewSnapshot.check(html, named: "publication-list")
+        let editor = PublicationPages.IndexModel(portalHref: "/sites/hukou/xinxi", toReview: nil, heading: "本单位信息", rows: [])
+        try ViewSnapshot.check(PublicationPages.index(editor, chrome: chrome), named: "publication-list-empty")
+    }
+
+    @Test("a record in the back office: the failed check with masking, the reviewer's steps, metadata, timeliness, files, history")
+    func publicationRecord() throws {
+        let chrome = PageChrome(title: "信息", area: .backOffice, staff: .mock)
+        let html = PublicationPages.show(.mock, chrome: chrome)
+        #expect(html.contains("发布前检查未通过") && html.contains("说明理由并发布") && !html.contains("上传附件"))
+        try ViewSnapshot.check(html, named: "publication-record")
+    }
+
+    @Test("a published record on the portal: metadata, text, files, versions; an older version says so")
+    func informationPage() throws {
+        let site = PageChrome.SiteInfo(slug: "hukou", name: "湖口县", parentRegion: "江西省九江市", isDemo: true)
+        let chrome = PageChrome(title: "信息", area: .portal, site: site)
+        let model = InformationPages.ShowModel(
+            site: site, unitName: "湖口县民政局", unitHref: "/sites/hukou/danwei/1", historic: (1, "/sites/hukou/xinxi/12"), notInForce: "已于2026年12月1日失效",
+            metadata: .mock, title: "湖口县2026年城乡最低生活保障标准调整的通知", documentNumber: "湖民字〔2026〕12号",
+            bodyHTML: "<p>各乡镇人民政府：</p>", attachments: [("低保标准表.xlsx", "/f", "12KB")],
+            versions: [("第2版（2026-11-20发布）", "/v2", "更正附件", true), ("第1版（2026-11-05发布）", "/v1", "", false)],
+            subscribeHref: "/sites/hukou/dingyue?unit=1")
+        let html = InformationPages.show(model, chrome: chrome)
+        #expect(html.contains("历史版本") && html.contains("本文件已于2026年12月1日失效"))
+        try ViewSnapshot.check(html, named: "information-page")
+    }
 }

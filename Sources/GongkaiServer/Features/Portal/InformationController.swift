@@ -55,7 +55,7 @@ enum InformationController {
         var chrome = PageChrome(req: req, title: "政府信息", area: .portal, site: info)
         chrome.feedURL = feedURL(site: site.slug, filters: filters)
         return Response.html(InformationPages.list(
-            InformationPages.ListModel(site: info, records: records, total: total, filters: filters,
+            InformationPages.ListModel(site: info, items: records.map { InformationQuery.item($0, slug: site.slug) }, total: total, filters: filters,
                                        units: units.map { ($0.unit.id!, $0.unit.name) }, domains: domains.map { ($0.code, $0.name) }),
             chrome: chrome))
     }
@@ -74,7 +74,7 @@ enum InformationController {
         guard let live = full.live else { throw Abort(.notFound, reason: "没有找到这条信息。") }
         if full.record.withdrawnAt != nil {
             let chrome = PageChrome(req: req, title: "信息已撤回", area: .portal, site: info)
-            return Response.html(InformationPages.withdrawn(full.record, chrome: chrome), status: .gone)
+            return Response.html(InformationPages.withdrawn(InformationQuery.withdrawn(full.record), chrome: chrome), status: .gone)
         }
         var shown = live
         if let number = req.query[Int.self, at: "version"] {
@@ -83,15 +83,9 @@ enum InformationController {
             }
             shown = older
         }
-        let interprets = try await full.record.interpretsID.asyncMap { try await PublicationRecord.find($0, on: req.db) } ?? nil
-        let interpretations = try await PublicationRecord.query(on: req.db).filter(\.$interpretsID == id)
-            .filter(\.$liveVersionID != nil).filter(\.$withdrawnAt == nil).all()
         var chrome = PageChrome(req: req, title: shown.title, area: .portal, site: info)
         chrome.feedURL = SiteURL.feed(slug: site.slug, scope: .unit(full.record.$unit.id)).path
-        return Response.html(InformationPages.show(
-            InformationPages.ShowModel(site: info, full: full, shown: shown,
-                                       interprets: interprets?.isLive == true ? interprets : nil, interpretations: interpretations),
-            chrome: chrome))
+        return Response.html(InformationPages.show(try await InformationQuery.show(full, shown: shown, site: info, on: req.db), chrome: chrome))
     }
 
     @Sendable static func file(req: Request) async throws -> Response {
@@ -123,8 +117,8 @@ enum InformationController {
         let info = PageChrome.SiteInfo(site)
         var chrome = PageChrome(req: req, title: unit.name, area: .portal, site: info)
         chrome.feedURL = SiteURL.feed(slug: site.slug, scope: .unit(id)).path
-        return Response.html(InformationPages.unit(unit, records: records, total: total, filters: filters, entries: options,
-                                                           site: info, chrome: chrome))
+        return Response.html(InformationPages.unit(
+            InformationQuery.unit(unit, records: records, total: total, page: filters.page, entries: options, site: info), chrome: chrome))
     }
 
     @Sendable static func entry(req: Request) async throws -> Response {
@@ -140,7 +134,7 @@ enum InformationController {
         let info = PageChrome.SiteInfo(site)
         var chrome = PageChrome(req: req, title: option.label, area: .portal, site: info)
         chrome.feedURL = SiteURL.feed(slug: site.slug, scope: .entry(option.key)).path
-        return Response.html(InformationPages.entry(option, entry: entry.entry, records: records, site: info, chrome: chrome))
+        return Response.html(InformationPages.entry(option, entry: entry.entry, items: records.map { InformationQuery.item($0, slug: site.slug) }, site: info, chrome: chrome))
     }
 
     /// Live records whose live version fulfils the entry (by catalog and 序号, so the link survives catalog revisions).

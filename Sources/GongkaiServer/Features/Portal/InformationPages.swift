@@ -4,9 +4,20 @@ import Plot
 
 /// Portal pages for government information: readable on a phone, every list with its feed and paging links.
 enum InformationPages {
+    /// One line of a list of published information.
+    struct ListItem: Sendable {
+        let title: String
+        let href: String
+        /// "已失效" or "已废止".
+        let invalid: String?
+        let isInterpretation: Bool
+        /// 发布机构 · 文号 · 发布日期.
+        let meta: String
+    }
+
     struct ListModel {
         let site: PageChrome.SiteInfo
-        let records: [PublicationRecord]
+        let items: [ListItem]
         let total: Int
         let filters: InformationController.ListFilters
         let units: [(UUID, String)]
@@ -34,7 +45,7 @@ enum InformationPages {
                 T("　")
                 A("邮件/系统推送订阅", href: SiteURL.subscribe(slug: slug).path)
             }
-            recordList(m.records, slug: slug)
+            itemList(m.items)
             pager(total: m.total, page: m.filters.page) { SiteURL.publications(slug: slug).path(m.filters.items(page: $0)) }
         }
     }
@@ -58,20 +69,17 @@ enum InformationPages {
         }
     }
 
-    static func recordList(_ records: [PublicationRecord], slug: String) -> Component {
-        if records.isEmpty {
+    static func itemList(_ items: [ListItem]) -> Component {
+        if items.isEmpty {
             return EmptyState(title: "没有符合条件的信息", text: "可以减少筛选条件，或使用搜索。")
         }
         return El("ul", ["class": "info-list"]) {
-            for record in records {
+            for item in items {
                 El("li") {
-                    A(record.title, href: SiteURL.publication(slug: slug, record.id!).path)
-                    if record.validity != "valid" { T(" "); Badge(text: record.validity == "expired" ? "已失效" : "已废止", kind: "warn") }
-                    if record.publicationKind == .interpretation { T(" "); Badge(text: "解读") }
-                    El("span", ["class": "meta"]) {
-                        T([record.$unit.value.map(\.name) ?? nil, record.documentNumber.isEmpty ? nil : record.documentNumber, record.publishedOn]
-                            .compactMap { $0 }.joined(separator: " · "))
-                    }
+                    A(item.title, href: item.href)
+                    if let invalid = item.invalid { T(" "); Badge(text: invalid, kind: "warn") }
+                    if item.isInterpretation { T(" "); Badge(text: "解读") }
+                    El("span", ["class": "meta"]) { T(item.meta) }
                 }
             }
         }
@@ -87,116 +95,138 @@ enum InformationPages {
         }
     }
 
+    /// A published record on the portal: the version asked for (the live one unless an older is chosen).
     struct ShowModel {
         let site: PageChrome.SiteInfo
-        let full: PublicationStore.Full
-        let shown: PublicationVersionRecord
-        let interprets: PublicationRecord?
-        let interpretations: [PublicationRecord]
+        let unitName: String
+        let unitHref: String
+        /// Set when an older version is shown: its number and the live version's address.
+        let historic: (number: Int, currentHref: String)?
+        /// "已于2026年1月1日失效" when the shown version is not in force.
+        let notInForce: String?
+        let metadata: PublicationMetadata.Fields
+        let title: String
+        let documentNumber: String
+        let bodyHTML: String
+        let attachments: [(name: String, href: String, size: String)]
+        /// The published versions, newest first (shown when there is more than one).
+        let versions: [(label: String, href: String, note: String, isLive: Bool)]
+        let subscribeHref: String
     }
 
     static func show(_ m: ShowModel, chrome: PageChrome) -> String {
-        let record = m.full.record
-        let slug = m.site.slug
-        let isCurrent = m.shown.id == record.liveVersionID
-        let published = m.full.versions.filter { [.published, .superseded].contains($0.publicationStatus) }
-        return Layout.render(chrome) {
+        Layout.render(chrome) {
             El("p", ["class": "breadcrumb"]) {
-                A("政府信息", href: SiteURL.publications(slug: slug).path)
+                A("政府信息", href: SiteURL.publications(slug: m.site.slug).path)
                 T(" › ")
-                A(m.full.unit.name, href: SiteURL.unitPage(slug: slug, record.$unit.id).path)
+                A(m.unitName, href: m.unitHref)
             }
-            if !isCurrent {
+            if let historic = m.historic {
                 El("p", ["class": "notice", "role": "note"]) {
-                    T("您正在查看第\(m.shown.number)版（历史版本），")
-                    A("查看现行版本", href: SiteURL.publication(slug: slug, record.id!).path)
+                    T("您正在查看第\(historic.number)版（历史版本），")
+                    A("查看现行版本", href: historic.currentHref)
                 }
             }
-            if m.shown.validity != "valid" {
-                El("p", ["class": "notice invalid", "role": "note"]) { T("本文件\(m.shown.validityValue.statement)。") }
+            if let statement = m.notInForce {
+                El("p", ["class": "notice invalid", "role": "note"]) { T("本文件\(statement)。") }
             }
-            PublicationMetadata(record: record, version: m.shown, unitName: m.full.unit.name, entries: m.full.entries[m.shown.id!] ?? [],
-                                interprets: m.interprets, interpretations: m.interpretations, siteSlug: slug)
+            PublicationMetadata(m.metadata)
             El("article", ["class": "document"]) {
-                El("h1", ["class": "document-title"]) { T(m.shown.title) }
-                if !m.shown.documentNumber.isEmpty { El("p", ["class": "document-number"]) { T(m.shown.documentNumber) } }
-                El("div", ["class": "body-text"]) { RawHTML(m.shown.bodyHTML) }
+                El("h1", ["class": "document-title"]) { T(m.title) }
+                if !m.documentNumber.isEmpty { El("p", ["class": "document-number"]) { T(m.documentNumber) } }
+                El("div", ["class": "body-text"]) { RawHTML(m.bodyHTML) }
             }
-            let files = m.full.attachments[m.shown.id!] ?? []
-            if !files.isEmpty {
+            if !m.attachments.isEmpty {
                 El("section", ["class": "attachments"]) {
                     El("h2") { T("附件") }
                     El("ul") {
-                        for file in files {
+                        for file in m.attachments {
                             El("li") {
-                                A(file.fileName, href: SiteURL.publicationFile(slug: slug, record.id!, attachment: file.id!).path)
-                                El("span", ["class": "muted"]) { T("　" + PublicationPages.byteSize(file.size)) }
+                                A(file.name, href: file.href)
+                                El("span", ["class": "muted"]) { T("　" + file.size) }
                             }
                         }
                     }
                 }
             }
-            if published.count > 1 {
+            if m.versions.count > 1 {
                 El("section", ["class": "versions"]) {
                     El("h2") { T("历史版本") }
                     El("ul") {
-                        for v in published.reversed() {
+                        for v in m.versions {
                             El("li") {
-                                A("第\(v.number)版（\(v.publishedOn ?? "")发布）", href: SiteURL.publication(slug: slug, record.id!, version: v.number).path)
-                                if !v.changeNote.isEmpty { T("：\(v.changeNote)") }
-                                if v.id == record.liveVersionID { T("（现行）") }
+                                A(v.label, href: v.href)
+                                if !v.note.isEmpty { T("：\(v.note)") }
+                                if v.isLive { T("（现行）") }
                             }
                         }
                     }
                 }
             }
             El("p", ["class": "no-print"]) {
-                A("订阅\(m.full.unit.name)的新信息", href: SiteURL.subscribe(slug: slug).path(.subscribeTo(.unit(record.$unit.id))))
+                A("订阅\(m.unitName)的新信息", href: m.subscribeHref)
             }
         }
     }
 
-    static func withdrawn(_ record: PublicationRecord, chrome: PageChrome) -> String {
+    /// What a withdrawn record's address shows: its title and number, when and why it was withdrawn.
+    struct WithdrawnModel {
+        let title: String
+        let indexNumber: String
+        let withdrawnOn: String
+        let reason: String
+    }
+
+    static func withdrawn(_ m: WithdrawnModel, chrome: PageChrome) -> String {
         Layout.render(chrome) {
             El("h1") { T("该信息已撤回") }
-            El("p") {
-                T("“\(record.title)”（索引号 \(record.indexNumber)）已于\(record.withdrawnAt.map(ChineseTime.date) ?? "")撤回。")
-            }
-            El("p") { T("撤回理由：\(record.withdrawnReason ?? "")") }
+            El("p") { T("“\(m.title)”（索引号 \(m.indexNumber)）已于\(m.withdrawnOn)撤回。") }
+            El("p") { T("撤回理由：\(m.reason)") }
         }
     }
 
-    static func unit(_ unit: OrgUnitRecord, records: [PublicationRecord], total: Int, filters: InformationController.ListFilters,
-                     entries: [PublicationStore.EntryOption], site: PageChrome.SiteInfo, chrome: PageChrome) -> String {
-        Layout.render(chrome) {
-            El("h1") { T(unit.name) }
+    /// A unit's portal page: its contacts, feeds, catalog entries and what it published.
+    struct UnitModel {
+        let site: PageChrome.SiteInfo
+        let id: UUID
+        let name: String
+        let contacts: [(label: String, value: String)]
+        let entries: [PublicationStore.EntryOption]
+        let items: [ListItem]
+        let total: Int
+        let page: Int
+    }
+
+    static func unit(_ m: UnitModel, chrome: PageChrome) -> String {
+        let slug = m.site.slug
+        return Layout.render(chrome) {
+            El("h1") { T(m.name) }
             El("dl", ["class": "contact"]) {
-                for (label, value) in [("办公地址", unit.address), ("办公时间", unit.officeHours), ("联系电话", unit.phone), ("传真", unit.fax),
-                                       ("电子邮箱", unit.email), ("邮政编码", unit.postcode)] where !value.isEmpty {
+                for (label, value) in m.contacts {
                     El("dt") { T(label) }
                     El("dd") { T(value) }
                 }
             }
             El("p") {
-                A("订阅（Atom）", href: SiteURL.feed(slug: site.slug, scope: .unit(unit.id!)).path)
+                A("订阅（Atom）", href: SiteURL.feed(slug: slug, scope: .unit(m.id)).path)
                 T("　")
-                A("邮件/系统推送订阅", href: SiteURL.subscribe(slug: site.slug).path(.subscribeTo(.unit(unit.id!))))
+                A("邮件/系统推送订阅", href: SiteURL.subscribe(slug: slug).path(.subscribeTo(.unit(m.id))))
             }
-            if !entries.isEmpty {
+            if !m.entries.isEmpty {
                 El("h2") { T("标准目录事项") }
                 El("ul") {
-                    for entry in entries {
-                        El("li") { A("\(entry.domainName)：\(entry.label)", href: SiteURL.entryPage(slug: site.slug, key: entry.key).path) }
+                    for entry in m.entries {
+                        El("li") { A("\(entry.domainName)：\(entry.label)", href: SiteURL.entryPage(slug: slug, key: entry.key).path) }
                     }
                 }
             }
-            El("h2") { T("发布的信息（\(total)条）") }
-            recordList(records, slug: site.slug)
-            pager(total: total, page: filters.page) { SiteURL.unitPage(slug: site.slug, unit.id!).path(.page($0)) }
+            El("h2") { T("发布的信息（\(m.total)条）") }
+            itemList(m.items)
+            pager(total: m.total, page: m.page) { SiteURL.unitPage(slug: slug, m.id).path(.page($0)) }
         }
     }
 
-    static func entry(_ option: PublicationStore.EntryOption, entry: CatalogEntry, records: [PublicationRecord], site: PageChrome.SiteInfo,
+    static func entry(_ option: PublicationStore.EntryOption, entry: CatalogEntry, items: [ListItem], site: PageChrome.SiteInfo,
                       chrome: PageChrome) -> String {
         Layout.render(chrome) {
             El("p", ["class": "breadcrumb"]) {
@@ -213,8 +243,8 @@ enum InformationPages {
                 }
             }
             El("p") { A("订阅此事项（Atom）", href: SiteURL.feed(slug: site.slug, scope: .entry(option.key)).path) }
-            El("h2") { T("已公开的信息（\(records.count)条）") }
-            recordList(records, slug: site.slug)
+            El("h2") { T("已公开的信息（\(items.count)条）") }
+            itemList(items)
         }
     }
 }

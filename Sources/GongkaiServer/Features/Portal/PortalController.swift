@@ -22,7 +22,7 @@ enum PortalController {
         let info = PageChrome.SiteInfo(site)
         let latest = try await InformationController.liveQuery(siteID: site.requireID(), filters: .empty, on: req.db).with(\.$unit)
             .sort(\.$lastPublishedAt, .descending).limit(10).all()
-        return Response.html(SiteHome.render(SiteHome.Model(site: info, latest: latest), chrome: PageChrome(req: req, title: site.name, area: .portal, site: info)))
+        return Response.html(SiteHome.render(SiteHome.Model(site: info, latest: latest.map { InformationQuery.item($0, slug: site.slug) }), chrome: PageChrome(req: req, title: site.name, area: .portal, site: info)))
     }
 
     @Sendable static func section(req: Request) async throws -> Response {

@@ -4,7 +4,7 @@ import Plot
 enum SiteHome {
     struct Model {
         let site: PageChrome.SiteInfo
-        var latest: [PublicationRecord] = []
+        var latest: [InformationPages.ListItem] = []
     }
 
     static func render(_ model: Model, chrome: PageChrome) -> String {
@@ -27,7 +27,7 @@ enum SiteHome {
                 EmptyState(title: "暂无最新信息",
                            text: "各单位按照标准目录发布政府信息后，最新发布的信息将按时间顺序显示在这里。")
             } else {
-                InformationPages.recordList(model.latest, slug: model.site.slug)
+                InformationPages.itemList(model.latest)
                 El("p") {
                     A("更多政府信息", href: SiteURL.publications(slug: model.site.slug).path)
                     T("　")

@@ -48,26 +48,9 @@ enum PublicationController {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let isAdmin = staff.roles.contains(.admin)
-        var query = PublicationRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).with(\.$unit)
-        if !isAdmin { query = query.filter(\.$unit.$id == staff.unitID) }
-        let records = try await query.sort(\.$createdAt, .descending).limit(500).all()
-        let ids = records.compactMap(\.id)
-        let versions = ids.isEmpty ? [] : try await PublicationVersionRecord.query(on: req.db).filter(\.$publication.$id ~~ ids).all()
-        let latest = Dictionary(grouping: versions, by: { $0.$publication.id }).mapValues { $0.max { $0.number < $1.number }! }
-        let entries = versions.isEmpty ? [] : try await PublicationEntryRecord.query(on: req.db).filter(\.$version.$id ~~ versions.compactMap(\.id)).all()
-        let entriesByVersion = Dictionary(grouping: entries, by: { $0.$version.id })
-        let calendar = try await req.calendarService.calendar(on: req.db)
-        let today = ChineseTime.today(req.now)
-        let rows = records.compactMap { record -> PublicationPages.Row? in
-            guard let version = latest[record.id!] else { return nil }
-            let live = versions.first { $0.id == record.liveVersionID }
-            let timed = PublicationTimeliness.assess(version: live ?? version, entries: entriesByVersion[(live ?? version).id!] ?? [],
-                                                     today: today, calendar: calendar)
-            return PublicationPages.Row(record: record, unitName: record.unit.name, latest: version, timeliness: timed)
-        }
-        let chrome = PageChrome(req: req, title: "信息发布", area: .backOffice)
-        return Response.html(PublicationPages.index(rows, staff: staff, chrome: chrome))
+        let model = try await PublicationQuery.index(by: staff.acting(req, via: .web), siteSlug: staff.siteSlug, today: req.today,
+                                                     calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
+        return Response.html(PublicationPages.index(model, chrome: PageChrome(req: req, title: "信息发布", area: .backOffice)))
     }
 
     // MARK: Drafting
@@ -166,20 +149,10 @@ enum PublicationController {
 
     static func showPage(_ req: Request, staff: Staff, full: PublicationStore.Full, blocked: [ContentSafetyFinding]?,
                          actionError: String? = nil, status: HTTPResponseStatus) async throws -> Response {
-        let words = try await SensitiveWordRecord.matcher(siteID: staff.siteID, on: req.db)
-        let version = full.working ?? full.latest
-        let findings = blocked ?? PublicationActions.findings(full, version: version, words: words)
-        let calendar = try await req.calendarService.calendar(on: req.db)
-        let shown = full.live ?? version
-        let timeliness = PublicationTimeliness.assess(version: shown, entries: full.entries[shown.id!] ?? [],
-                                                      today: ChineseTime.today(req.now), calendar: calendar)
-        let interprets = try await full.record.interpretsID.asyncMap { try await PublicationRecord.find($0, on: req.db) } ?? nil
-        let interpretations = try await PublicationRecord.query(on: req.db).filter(\.$interpretsID == full.record.id).all()
-        let chrome = PageChrome(req: req, title: full.record.title, area: .backOffice)
-        return Response.html(PublicationPages.show(
-            PublicationPages.ShowModel(full: full, siteSlug: staff.siteSlug, may: PublicationActions.abilities(full.target, by: staff.acting(req, via: .web)), findings: findings, blocked: blocked != nil, actionError: actionError,
-                                       timeliness: timeliness, interprets: interprets, interpretations: interpretations),
-            chrome: chrome), status: status)
+        let model = try await PublicationQuery.show(full, blocked: blocked, actionError: actionError, siteSlug: staff.siteSlug, today: req.today,
+                                                    calendar: try await req.calendarService.calendar(on: req.db),
+                                                    by: staff.acting(req, via: .web), on: req.db)
+        return Response.html(PublicationPages.show(model, chrome: PageChrome(req: req, title: full.record.title, area: .backOffice)), status: status)
     }
 
     struct ActionForm: Content {

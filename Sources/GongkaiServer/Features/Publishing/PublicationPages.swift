@@ -5,34 +5,35 @@ import Plot
 /// The back office's information pages: the list with status and timeliness, and a record's page with its review
 /// actions, the content check, attachments, versions and review history.
 enum PublicationPages {
-    struct Row {
-        let record: PublicationRecord
-        let unitName: String
-        let latest: PublicationVersionRecord
-        let timeliness: PublicationTimeliness
-    }
-
-    static func statusLabel(_ record: PublicationRecord, latest: PublicationVersionRecord) -> String {
-        if record.withdrawnAt != nil && latest.publicationStatus == .withdrawn { return "已撤回" }
-        if record.isLive && latest.id != record.liveVersionID { return "已发布（第\(latest.number)版\(latest.publicationStatus.label)）" }
-        return latest.publicationStatus.label
-    }
-
-    static func timelinessBadge(_ t: PublicationTimeliness) -> Component {
-        guard let headline = t.headline else { return EmptyComponent() }
+    /// A badge as text and kind (`ok`, `danger`, `warn`, `info`).
+    struct Mark: Sendable, Equatable {
+        let text: String
         let kind: String
-        switch headline {
-        case .onTime: kind = "ok"
-        case .late, .overdue: kind = "danger"
-        case .pending: kind = "warn"
-        case .notComputable: kind = "info"
-        }
-        return Badge(text: headline.label, kind: kind)
     }
 
-    static func index(_ rows: [Row], staff: Staff, chrome: PageChrome) -> String {
-        let toReview = rows.filter { [.submitted, .approved].contains($0.latest.publicationStatus) }
-        return Layout.render(chrome) {
+    struct Row: Sendable {
+        let title: String
+        let href: String
+        let isInterpretation: Bool
+        let unitName: String
+        let indexNumber: String
+        let status: String
+        let publishedOn: String
+        let timeliness: Mark?
+    }
+
+    /// The list: what waits for this reviewer, then every record the actor sees (built by `PublicationQuery.index`).
+    struct IndexModel: Sendable {
+        let portalHref: String
+        /// Submitted or approved records, shown to reviewers and the office; nil for editors.
+        let toReview: [Row]?
+        /// "全部信息" for the office, "本单位信息" for a unit.
+        let heading: String
+        let rows: [Row]
+    }
+
+    static func index(_ m: IndexModel, chrome: PageChrome) -> String {
+        Layout.render(chrome) {
             El("h1") { T("信息发布") }
             El("p", ["class": "lead"]) {
                 T("起草→提交审核→审核通过→发布。发布前自动检查个人信息和错敏词；对应标准目录事项的信息按公开时限计算是否按时。")
@@ -40,19 +41,23 @@ enum PublicationPages {
             El("p") {
                 A("新建政府信息", href: SiteURL.adminPublicationNew.path, class: "button")
                 T(" ")
-                A("查看门户信息公开", href: SiteURL.publications(slug: staff.siteSlug).path, class: "button secondary")
+                A("查看门户信息公开", href: m.portalHref, class: "button secondary")
             }
-            if !toReview.isEmpty && (staff.roles.contains(.reviewer) || staff.roles.contains(.admin)) {
+            if let toReview = m.toReview, !toReview.isEmpty {
                 El("h2") { T("待审核、待发布（\(toReview.count)）") }
                 table(toReview)
             }
-            El("h2") { T(staff.roles.contains(.admin) ? "全部信息（\(rows.count)）" : "本单位信息（\(rows.count)）") }
-            if rows.isEmpty {
+            El("h2") { T("\(m.heading)（\(m.rows.count)）") }
+            if m.rows.isEmpty {
                 EmptyState(title: "还没有信息", text: "点“新建政府信息”开始录入。")
             } else {
-                table(rows)
+                table(m.rows)
             }
         }
+    }
+
+    static func badge(_ mark: Mark?) -> Component {
+        mark.map { Badge(text: $0.text, kind: $0.kind) } ?? EmptyComponent()
     }
 
     static func table(_ rows: [Row]) -> Component {
@@ -67,14 +72,14 @@ enum PublicationPages {
                     for row in rows {
                         El("tr") {
                             El("td") {
-                                A(row.latest.title, href: SiteURL.adminPublication(row.record.id!).path)
-                                if row.record.publicationKind == .interpretation { T(" "); Badge(text: "政策解读") }
+                                A(row.title, href: row.href)
+                                if row.isInterpretation { T(" "); Badge(text: "政策解读") }
                             }
                             El("td") { T(row.unitName) }
-                            El("td", ["class": "nowrap"]) { T(row.record.indexNumber) }
-                            El("td") { T(statusLabel(row.record, latest: row.latest)) }
-                            El("td", ["class": "nowrap"]) { T(row.record.publishedOn ?? "—") }
-                            El("td") { timelinessBadge(row.timeliness) }
+                            El("td", ["class": "nowrap"]) { T(row.indexNumber) }
+                            El("td") { T(row.status) }
+                            El("td", ["class": "nowrap"]) { T(row.publishedOn) }
+                            El("td") { badge(row.timeliness) }
                         }
                     }
                 }
@@ -82,149 +87,142 @@ enum PublicationPages {
         }
     }
 
-    struct ShowModel {
-        let full: PublicationStore.Full
-        let siteSlug: String
-        /// What the actor may do on this record (`PublicationActions.abilities`).
-        let may: PublicationActions.Abilities
-        let findings: [ContentSafetyFinding]
-        let blocked: Bool
+    /// One record's page in the back office, as display values (built by `PublicationQuery.show`).
+    struct ShowModel: Sendable {
+        /// A step the actor may take, in the order shown.
+        enum Step: Sendable {
+            case link(title: String, href: String)
+            /// A workflow form (`submit`, `approve`, `return`, `withdraw`); `comment` labels a required comment box.
+            case form(action: String, title: String, comment: String?)
+            /// 发布, with a box for the reason when the check found something.
+            case publish(needsReason: Bool)
+        }
+
+        /// What the check before publishing found, and what may be done about it.
+        struct Safety: Sendable {
+            let blocked: Bool
+            let findings: [String]
+            /// 一键屏蔽, offered when something can be masked and the actor may fix it.
+            let maskAction: String?
+            let hasUnmaskable: Bool
+            let overrideHint: Bool
+        }
+
+        struct Attachment: Sendable {
+            let name: String
+            let href: String
+            let note: String
+            let removeAction: String?
+        }
+
+        let id: UUID
+        let title: String
+        let status: String
+        let timeliness: Mark?
+        let portalHref: String?
         let actionError: String?
-        let timeliness: PublicationTimeliness
-        let interprets: PublicationRecord?
-        let interpretations: [PublicationRecord]
-        var csrf = ""
+        let withdrawn: String?
+        let safety: Safety?
+        let lockVersion: Int
+        let steps: [Step]
+        /// "第2版 · 草稿".
+        let versionHeading: String
+        let metadata: PublicationMetadata.Fields
+        let disclosure: String
+        /// "事项（时限）：" , the result in bold, and what follows it.
+        let timelinessLines: [(lead: String, result: String, tail: String)]
+        let bodyHTML: String
+        let attachments: [Attachment]
+        /// The upload form's action, when the actor may add files to this version.
+        let uploadAction: String?
+        let versions: [String]
+        let reviews: [String]
     }
 
-    static func show(_ model: ShowModel, chrome: PageChrome) -> String {
-        var m = model
-        m.csrf = chrome.csrfToken
-        let full = m.full
-        let record = full.record
-        let version = full.working ?? full.latest
-        let target = full.target
-        let canEdit = m.may.edit
-        let canReview = m.may.review
-        let canPublish = m.may.publish
-        let lock = String(record.lockVersion)
+    static func show(_ m: ShowModel, chrome: PageChrome) -> String {
+        let csrf = chrome.csrfToken
+        let lock = String(m.lockVersion)
         return Layout.render(chrome) {
             El("p", ["class": "breadcrumb"]) { A("信息发布", href: SiteURL.adminPublications.path) }
-            El("h1") { T(version.title) }
+            El("h1") { T(m.title) }
             El("p") {
-                Badge(text: statusLabel(record, latest: full.latest))
+                Badge(text: m.status)
                 T(" ")
-                timelinessBadge(m.timeliness)
-                if record.isLive {
+                badge(m.timeliness)
+                if let href = m.portalHref {
                     T(" ")
-                    A("在门户查看", href: SiteURL.publication(slug: m.siteSlug, record.id!).path)
+                    A("在门户查看", href: href)
                 }
             }
             if let error = m.actionError { El("div", ["class": "error-summary", "role": "alert"]) { El("p") { T(error) } } }
-            if let withdrawn = record.withdrawnAt {
-                El("p", ["class": "notice"]) {
-                    T("已于\(ChineseTime.dateTime(withdrawn))撤回（\(record.withdrawnByLabel ?? "")）：\(record.withdrawnReason ?? "")")
-                }
+            if let withdrawn = m.withdrawn { El("p", ["class": "notice"]) { T(withdrawn) } }
+            if let safety = m.safety { self.safety(safety, lock: lock, csrf: csrf) }
+            El("section", ["class": "card actions-card"]) {
+                El("h2") { T("办理") }
+                for step in m.steps { self.step(step, id: m.id, lock: lock, csrf: csrf) }
             }
-            safety(m, version: version, lock: lock, canPublish: canPublish, canFix: canEdit || canReview)
-            actions(m, version: version, lock: lock, canEdit: canEdit, canReview: canReview, canPublish: canPublish)
-            El("h2") { T("第\(version.number)版 · \(version.publicationStatus.label)") }
-            PublicationMetadata(record: record, version: version, unitName: full.unit.name, entries: full.entries[version.id!] ?? [],
-                                interprets: m.interprets, interpretations: m.interpretations, siteSlug: m.siteSlug, admin: true)
+            El("h2") { T(m.versionHeading) }
+            PublicationMetadata(m.metadata)
             El("section", ["class": "card"]) {
                 El("h3") { T("公开属性") }
-                El("p") {
-                    T(version.disclosure.label)
-                    if let reason = version.withholdingReason.flatMap(WithholdingReason.init(rawValue:)) { T("：\(reason.label)（\(reason.article)）") }
-                    if !version.attributeExplanation.isEmpty { T("。\(version.attributeExplanation)") }
-                }
+                El("p") { T(m.disclosure) }
             }
-            if !m.timeliness.lines.isEmpty {
+            if !m.timelinessLines.isEmpty {
                 El("section", ["class": "card"]) {
                     El("h3") { T("是否按时公开") }
                     El("ul") {
-                        for line in m.timeliness.lines {
+                        for line in m.timelinessLines {
                             El("li") {
-                                T("\(line.entry)（\(line.timeLimit)）：")
-                                El("strong") { T(line.result.label) }
-                                switch line.result {
-                                case .onTime(let due), .late(_, let due), .pending(_, let due), .overdue(_, let due):
-                                    T("，应于\(due.description)前公开")
-                                case .notComputable: T(version.formedOn == nil ? "（未填写形成或变更日期）" : "")
-                                }
+                                T(line.lead)
+                                El("strong") { T(line.result) }
+                                T(line.tail)
                             }
                         }
                     }
                 }
             }
-            El("section", ["class": "body-text"]) { RawHTML(version.bodyHTML) }
-            attachments(m, version: version, lock: lock, canEdit: canEdit && version.publicationStatus.isEditable)
+            El("section", ["class": "body-text"]) { RawHTML(m.bodyHTML) }
+            attachments(m, lock: lock, csrf: csrf)
             history(m)
         }
     }
 
     @ComponentBuilder
-    static func safety(_ m: ShowModel, version: PublicationVersionRecord, lock: String, canPublish: Bool, canFix: Bool) -> Component {
-        if !m.findings.isEmpty && version.publicationStatus != .published {
-            El("section", ["class": m.blocked ? "error-summary" : "card warning", "id": "safety", "role": m.blocked ? "alert" : "note"]) {
-                El("h2") { T(m.blocked ? "发布前检查未通过，未发布" : "发布前检查发现\(m.findings.count)处问题") }
-                El("ul") {
-                    for f in m.findings {
-                        if f.kind == .unreadable {
-                            El("li") { T("\(f.place)：\(f.shown)。\(f.context)。") }
-                        } else {
-                            El("li") { T("\(f.place)：\(f.label)“\(f.shown)”，上下文：\(f.context)") }
-                        }
-                    }
+    static func safety(_ s: ShowModel.Safety, lock: String, csrf: String) -> Component {
+        El("section", ["class": s.blocked ? "error-summary" : "card warning", "id": "safety", "role": s.blocked ? "alert" : "note"]) {
+            El("h2") { T(s.blocked ? "发布前检查未通过，未发布" : "发布前检查发现\(s.findings.count)处问题") }
+            El("ul") {
+                for f in s.findings { El("li") { T(f) } }
+            }
+            if let mask = s.maskAction {
+                PostForm(action: mask, csrfToken: csrf, class: "inline") {
+                    VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": lock])
+                    El("button", ["type": "submit", "class": "button"]) { T("一键屏蔽标题和正文中的个人信息") }
                 }
-                if canFix && m.findings.contains(where: \.maskable) {
-                    PostForm(action: SiteURL.adminPublicationMask(m.full.record.id!).path, csrfToken: m.csrf, class: "inline") {
-                        VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": lock])
-                        El("button", ["type": "submit", "class": "button"]) { T("一键屏蔽标题和正文中的个人信息") }
-                    }
-                }
-                if m.findings.contains(where: { !$0.maskable }) {
-                    El("p", ["class": "hint"]) { T("附件中的个人信息无法在线屏蔽，请处理后重新上传附件；错敏词请修改正文。") }
-                }
-                if canPublish && version.publicationStatus == .approved {
-                    El("p", ["class": "hint"]) { T("确需原样公开的（例如法律规定应公开的公示名单），审核人员可写明理由后发布，理由将记入操作日志。") }
-                }
+            }
+            if s.hasUnmaskable {
+                El("p", ["class": "hint"]) { T("附件中的个人信息无法在线屏蔽，请处理后重新上传附件；错敏词请修改正文。") }
+            }
+            if s.overrideHint {
+                El("p", ["class": "hint"]) { T("确需原样公开的（例如法律规定应公开的公示名单），审核人员可写明理由后发布，理由将记入操作日志。") }
             }
         }
     }
 
-    @ComponentBuilder
-    static func actions(_ m: ShowModel, version: PublicationVersionRecord, lock: String, canEdit: Bool, canReview: Bool, canPublish: Bool) -> Component {
-        let id = m.full.record.id!
-        let status = version.publicationStatus
-        El("section", ["class": "card actions-card"]) {
-            El("h2") { T("办理") }
-            if canEdit && (status.isEditable || m.full.working == nil) {
-                A(m.full.working == nil ? "修改（建立新版本）" : "编辑草稿", href: SiteURL.adminPublicationEdit(id).path, class: "button secondary")
-            }
-            if canEdit && status.isEditable {
-                actionForm(id, "submit", "提交审核", lock: lock, csrf: m.csrf)
-            }
-            if canReview && status == .submitted {
-                actionForm(id, "approve", "审核通过", lock: lock, csrf: m.csrf)
-            }
-            if canReview && (status == .submitted || status == .approved) {
-                actionForm(id, "return", "退回修改", lock: lock, csrf: m.csrf, comment: "退回意见（必填）")
-            }
-            if canPublish && status == .approved {
-                PostForm(action: SiteURL.adminPublicationAction(id).path, csrfToken: m.csrf) {
-                    VoidEl("input", ["type": "hidden", "name": "action", "value": "publish"])
-                    VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": lock])
-                    if !m.findings.isEmpty {
-                        TextAreaRow(label: "仍要发布的理由（审核人员填写，记入操作日志）", name: "overrideReason", value: "", rows: 2)
-                    }
-                    El("button", ["type": "submit", "class": "button"]) { T(m.findings.isEmpty ? "发布" : "说明理由并发布") }
+    static func step(_ step: ShowModel.Step, id: UUID, lock: String, csrf: String) -> Component {
+        switch step {
+        case .link(let title, let href):
+            return A(title, href: href, class: "button secondary")
+        case .form(let action, let title, let comment):
+            return actionForm(id, action, title, lock: lock, csrf: csrf, comment: comment)
+        case .publish(let needsReason):
+            return PostForm(action: SiteURL.adminPublicationAction(id).path, csrfToken: csrf) {
+                VoidEl("input", ["type": "hidden", "name": "action", "value": "publish"])
+                VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": lock])
+                if needsReason {
+                    TextAreaRow(label: "仍要发布的理由（审核人员填写，记入操作日志）", name: "overrideReason", value: "", rows: 2)
                 }
-            }
-            if canPublish && m.full.record.isLive {
-                actionForm(id, "withdraw", "撤回", lock: lock, csrf: m.csrf, comment: "撤回理由（必填，将记录在案）")
-            }
-            if m.full.record.isLive && m.full.record.publicationKind != .interpretation && canEdit {
-                A("为此文件发布政策解读", href: SiteURL.adminPublicationNew.path(.interprets(id)), class: "button secondary")
+                El("button", ["type": "submit", "class": "button"]) { T(needsReason ? "说明理由并发布" : "发布") }
             }
         }
     }
@@ -239,20 +237,17 @@ enum PublicationPages {
     }
 
     @ComponentBuilder
-    static func attachments(_ m: ShowModel, version: PublicationVersionRecord, lock: String, canEdit: Bool) -> Component {
-        let files = m.full.attachments[version.id!] ?? []
+    static func attachments(_ m: ShowModel, lock: String, csrf: String) -> Component {
         El("section", ["class": "card", "id": "attachments"]) {
-            El("h2") { T("附件（\(files.count)）") }
-            if !files.isEmpty {
+            El("h2") { T("附件（\(m.attachments.count)）") }
+            if !m.attachments.isEmpty {
                 El("ul") {
-                    for file in files {
+                    for file in m.attachments {
                         El("li") {
-                            A(file.fileName, href: SiteURL.adminPublicationFile(m.full.record.id!, attachment: file.id!).path)
-                            El("span", ["class": "muted"]) {
-                                T("　\(byteSize(file.size))" + (file.text == nil ? "（此格式不读取文字，未做个人信息检查）" : "（已检查文字）"))
-                            }
-                            if canEdit {
-                                PostForm(action: SiteURL.adminPublicationAttachmentRemove(m.full.record.id!, attachment: file.id!).path, csrfToken: m.csrf, class: "inline") {
+                            A(file.name, href: file.href)
+                            El("span", ["class": "muted"]) { T(file.note) }
+                            if let remove = file.removeAction {
+                                PostForm(action: remove, csrfToken: csrf, class: "inline") {
                                     VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": lock])
                                     El("button", ["type": "submit", "class": "link-button dark"]) { T("删除") }
                                 }
@@ -261,9 +256,9 @@ enum PublicationPages {
                     }
                 }
             }
-            if canEdit {
-                El("form", ["method": "post", "action": SiteURL.adminPublicationAttachments(m.full.record.id!).path, "enctype": "multipart/form-data", "class": "form", "accept-charset": "UTF-8"]) {
-                    VoidEl("input", ["type": "hidden", "name": CSRFMiddleware.fieldName, "value": m.csrf])
+            if let upload = m.uploadAction {
+                El("form", ["method": "post", "action": upload, "enctype": "multipart/form-data", "class": "form", "accept-charset": "UTF-8"]) {
+                    VoidEl("input", ["type": "hidden", "name": CSRFMiddleware.fieldName, "value": csrf])
                     VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": lock])
                     El("label", ["for": "file"]) { T("上传附件") }
                     El("p", ["class": "hint"]) { T("可上传\(StoredFiles.acceptedDescription)，单个文件不超过20MB；文件类型按内容识别。") }
@@ -279,26 +274,14 @@ enum PublicationPages {
         El("section", ["class": "card"]) {
             El("h2") { T("版本") }
             El("ol") {
-                for v in m.full.versions.reversed() {
-                    El("li") {
-                        T("第\(v.number)版 · \(v.publicationStatus.label) · \(v.createdByLabel) \(ChineseTime.dateTime(v.createdAt))")
-                        if let at = v.publishedAt { T(" · 发布于\(ChineseTime.dateTime(at))（\(v.publishedByLabel ?? "")）") }
-                        if !v.changeNote.isEmpty { T(" · 修改说明：\(v.changeNote)") }
-                        if let reason = v.safetyOverride { T(" · 检查提示后仍发布，理由：\(reason)") }
-                    }
-                }
+                for v in m.versions { El("li") { T(v) } }
             }
             El("h2") { T("办理记录") }
-            if m.full.reviews.isEmpty {
+            if m.reviews.isEmpty {
                 El("p", ["class": "muted"]) { T("尚无办理记录。") }
             } else {
                 El("ol") {
-                    for r in m.full.reviews.reversed() {
-                        El("li") {
-                            T("\(ChineseTime.dateTime(r.at)) \(r.userLabel)：第\(r.versionNumber)版 \(reviewLabel(r.action))")
-                            if !r.comment.isEmpty { T("——\(r.comment)") }
-                        }
-                    }
+                    for r in m.reviews { El("li") { T(r) } }
                 }
             }
         }
@@ -319,4 +302,50 @@ struct RawHTML: Component {
     let html: String
     init(_ html: String) { self.html = html }
     var body: Component { Node<Any>.raw(html) }
+}
+
+extension PublicationMetadata.Fields {
+    /// A 县民政局 notice under one catalog entry, with an interpretation.
+    static var mock: Self {
+        Self(indexNumber: "11360429MB1234567X/2026-00012", theme: "民政、扶贫、救灾", unitName: "湖口县民政局", writtenOn: "2026-11-02",
+             title: "湖口县2026年城乡最低生活保障标准调整的通知", documentNumber: "湖民字〔2026〕12号", publishedOn: "2026-11-05",
+             validity: "有效", isValid: true, formedOn: "2026-11-02",
+             entries: [("社会救助 › 最低生活保障 › 低保标准", "/sites/hukou/shixiang/k")], channels: "政府网站、政务公开栏",
+             interprets: nil, interpretations: [("《湖口县2026年城乡最低生活保障标准调整的通知》政策解读", "/sites/hukou/xinxi/2")])
+    }
+}
+
+extension PublicationPages.IndexModel {
+    /// A reviewer's list: one record waiting, one published late.
+    static var mock: Self {
+        let waiting = PublicationPages.Row(title: "双钟镇2026年临时救助对象公示", href: "/admin/publications/1", isInterpretation: false,
+                                           unitName: "湖口县双钟镇人民政府", indexNumber: "11360429MB1234567X/2026-00031", status: "待审核",
+                                           publishedOn: "—", timeliness: .init(text: "待公开", kind: "warn"))
+        let late = PublicationPages.Row(title: "《双钟镇低保管理办法》政策解读", href: "/admin/publications/2", isInterpretation: true,
+                                        unitName: "湖口县双钟镇人民政府", indexNumber: "11360429MB1234567X/2026-00017", status: "已发布",
+                                        publishedOn: "2026-10-20", timeliness: .init(text: "逾期公开", kind: "danger"))
+        return Self(portalHref: "/sites/hukou/xinxi", toReview: [waiting], heading: "本单位信息", rows: [waiting, late])
+    }
+}
+
+extension PublicationPages.ShowModel {
+    /// An approved version the check stopped: a phone number that can be masked, a sensitive word that cannot.
+    static var mock: Self {
+        let id = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12))
+        return Self(
+            id: id, title: "湖口县2026年城乡最低生活保障标准调整的通知", status: "审核通过", timeliness: .init(text: "待公开", kind: "warn"),
+            portalHref: nil, actionError: nil, withdrawn: nil,
+            safety: .init(blocked: true, findings: ["正文：手机号码“138****0000”，上下文：联系人张三，电话138****0000"],
+                          maskAction: SiteURL.adminPublicationMask(id).path, hasUnmaskable: false, overrideHint: true),
+            lockVersion: 4,
+            steps: [.form(action: "return", title: "退回修改", comment: "退回意见（必填）"), .publish(needsReason: true)],
+            versionHeading: "第1版 · 审核通过", metadata: .mock, disclosure: "主动公开",
+            timelinessLines: [("社会救助 › 最低生活保障 › 低保标准（信息形成或变更之日起20个工作日内）：", "待公开", "，应于2026-11-30前公开")],
+            bodyHTML: "<p>各乡镇人民政府：经县人民政府同意，现将2026年城乡最低生活保障标准调整如下。</p>",
+            attachments: [.init(name: "低保标准表.xlsx", href: SiteURL.adminPublicationFile(id, attachment: id).path, note: "　12KB（已检查文字）",
+                                removeAction: nil)],
+            uploadAction: nil,
+            versions: ["第1版 · 审核通过 · 民政局编辑 2026年11月2日 10:00"],
+            reviews: ["2026年11月3日 09:00 民政局审核：第1版 审核通过"])
+    }
 }
