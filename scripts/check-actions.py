@@ -23,9 +23,12 @@ PATTERNS = [
     (r"\bAccessRules\.", "asks AccessRules"),
     (r"\.(require|can)\(\s*\.\w+\s*,", "asks the permission rules through Staff (a page asks in its query)"),
     (r"\bacting\.(authorize|may)\(", "asks the permission rules through Acting (a page asks in its query)"),
+    (r"\bstaff\.roles\.(contains|isDisjoint|isSubset|isSuperset|intersection)\b", "decides by role instead of asking the rules (ask in a query, or Staff.managesSite)"),
     (r"\.transaction\s*\{", "opens a transaction"),
     (r"\.(create|save|update|delete)\(on:", "writes a record"),
     (r"\.query\(on:[^)]*\)[^\n]*\.(set|delete)\(", "writes with a query"),
+    # A query builder's write may close a chain started on an earlier line.
+    (r"\.set\(\\\.\$\w+, to:|\.update\(\)|\.delete\((force: \w+)?\)", "writes with a query"),
     (r"\bPlanProgress\.(report|review)\(", "calls the plan writer directly"),
     (r"\bPublicationActions\.publish\(", "calls the publication writer directly"),
     (r"\bPublicationStore\.(create|revise|update|save)\w*\(", "calls a publication writer that checks nothing"),
@@ -38,7 +41,7 @@ PATTERNS = [
 ]
 
 
-ASKING = PATTERNS[:3]
+ASKING = PATTERNS[:4]
 MAY_ASK = ("Actions/Action.swift",)
 
 

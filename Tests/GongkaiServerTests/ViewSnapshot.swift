@@ -90,11 +90,11 @@ struct ViewSnapshotTests {
     @Test("依申请公开 queue: given-up mails, the working lists, every case with its due date and how urgent")
     func requestQueue() throws {
         let chrome = PageChrome(title: "依申请公开", area: .backOffice, staff: .mock)
-        let html = RequestAdmin.indexView(.mock, chrome: chrome)
+        let html = RequestQueuePage.render(.mock, chrome: chrome)
         #expect(html.contains("badge-danger") && html.contains("告知书邮件未能发出"))
         try ViewSnapshot.check(html, named: "request-queue")
-        let empty = RequestAdmin.IndexModel(openOnly: true, isOffice: true, undelivered: [], queues: [], rows: [])
-        try ViewSnapshot.check(RequestAdmin.indexView(empty, chrome: chrome), named: "request-queue-empty")
+        let empty = RequestQueuePage.Model(openOnly: true, isOffice: true, undelivered: [], queues: [], rows: [])
+        try ViewSnapshot.check(RequestQueuePage.render(empty, chrome: chrome), named: "request-queue-empty")
     }
 
     @Test("a catalog version: its review progress, the steps this person may take, entries, the diff, versions and reviews")

@@ -63,6 +63,9 @@ extension Staff {
     func acting(_ req: Request, via: Acting.Via) -> Acting {
         Acting(access: actor, audit: auditActor(req), via: via)
     }
+
+    /// Whether the person runs the site (公开办): the navigation offers the office's pages only then.
+    var managesSite: Bool { AccessRules.can(actor, .manageSite, AccessTarget(siteID: siteID)) }
 }
 
 /// Why an action refused. Nothing was written when one is thrown. Each front end maps it once: pages show

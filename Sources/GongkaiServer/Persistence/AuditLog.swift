@@ -72,6 +72,6 @@ enum AuditLog {
         "publication.approve": "审核通过信息", "publication.return": "退回信息", "publication.publish": "发布政府信息",
         "publication.withdraw": "撤回政府信息", "publication.override": "检查提示后仍发布", "publication.attach": "添加附件",
         "publication.detach": "删除附件", "publication.mask": "屏蔽个人信息", "subscription.create": "登记订阅",
-        "subscription.cancel": "取消订阅", "search.reindex": "重建检索索引",
+        "subscription.cancel": "取消订阅", "search.reindex": "重建检索索引", "notification.read": "通知标为已读",
     ]
 }

@@ -97,7 +97,7 @@ enum Layout {
                     navItem("工作方案", SiteURL.adminPlans.path, chrome)
                     navItem("内容检查", SiteURL.adminContentCheck.path, chrome)
                     navItem(staff.unreadNotifications > 0 ? "通知（\(staff.unreadNotifications)）" : "通知", SiteURL.adminNotifications.path, chrome)
-                    if staff.roles.contains(.admin) {
+                    if staff.managesSite {
                         navItem("账号", SiteURL.adminUsers.path, chrome)
                         navItem("公开指南", SiteURL.adminGuide.path, chrome)
                         navItem("订阅推送", SiteURL.adminSubscriptions.path, chrome)

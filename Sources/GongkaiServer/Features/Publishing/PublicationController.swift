@@ -74,7 +74,7 @@ enum PublicationController {
     @Sendable static func create(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
         let form = try req.content.decode(Form.self)
-        let unitID = staff.roles.contains(.admin) ? (form.unit.flatMap(UUID.init(uuidString:)) ?? staff.unitID) : staff.unitID
+        let unitID = staff.managesSite ? (form.unit.flatMap(UUID.init(uuidString:)) ?? staff.unitID) : staff.unitID
         let interprets = form.interprets.flatMap(UUID.init(uuidString:))
         do {
             let id = try await PublicationActions.create(form.draft, entryKeys: [], entryIDs: form.entries ?? [], unitID: unitID,
@@ -129,7 +129,7 @@ enum PublicationController {
     static func formPage(_ req: Request, staff: Staff, full: PublicationStore.Full?, draft: PublicationDraft, unitID: UUID,
                          entries: Set<String>, interprets: PublicationRecord?, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {
         let options = try await PublicationStore.entryOptions(siteID: staff.siteID, unitID: unitID, on: req.db)
-        let units = staff.roles.contains(.admin) && full == nil
+        let units = staff.managesSite && full == nil
             ? UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).map { ($0.unit.id!.uuidString, $0.unit.name) }
             : []
         let title = full == nil ? (draft.kind == .interpretation ? "新建政策解读" : "新建政府信息") : "修改：\(full!.record.title)"

@@ -1,8 +1,6 @@
-import Fluent
 import Foundation
 import GongkaiCore
 import Plot
-import Vapor
 
 /// 依申请公开 on the back office's home page: every handler's pressing lists as to-dos; for the office, each unit's
 /// counts and on-time rate (the same figures as `/admin/requests/overview`).
@@ -11,24 +9,6 @@ enum RequestDashboard {
         var todos: [(text: String, href: String)] = []
         /// The office only: units with applications this year or open ones.
         var lines: [RequestQueues.UnitCounts] = []
-    }
-
-    static func model(_ req: Request, staff: Staff) async throws -> Model {
-        var model = Model()
-        let units = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
-        guard !units.isEmpty else { return model }
-        let calendar = try await req.calendarService.calendar(on: req.db)
-        let entries = try await RequestQueues.open(siteID: staff.siteID, units: units, today: req.today, calendar: calendar, on: req.db)
-        for kind in RequestQueues.Kind.allCases {
-            let n = entries.filter { $0.kinds.contains(kind) }.count
-            if n > 0 { model.todos.append(("依申请公开：\(kind.title) \(n)件。", SiteURL.adminRequests.path)) }
-        }
-        if RequestQuery.isOffice(staff.acting(req, via: .web)) {
-            let records = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).map(\.unit)
-            model.lines = try await RequestQueues.counts(siteID: staff.siteID, units: records, today: req.today, calendar: calendar, on: req.db)
-                .filter { $0.open + $0.receivedThisYear + $0.repliedThisYear > 0 }
-        }
-        return model
     }
 
     @ComponentBuilder

@@ -179,13 +179,13 @@ enum PlanController {
         // The admin may report for any unit (a village committee without accounts, say), one unit at a time:
         // `?unit=` chooses it, from the links in the lines table.
         let onBehalf = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:))
-        let ownReportable = staff.roles.contains(.admin) ? reportable.filter { $0.unitID == (onBehalf ?? staff.unitID) } : reportable
+        let ownReportable = staff.managesSite ? reportable.filter { $0.unitID == (onBehalf ?? staff.unitID) } : reportable
         let reviewable = item.lines.filter {
             $0.state.reported == .completed && $0.state.acceptance == .pending && PlanActions.mayAccept($0, in: s, by: acting)
         }
         let model = PlanItemPage.Model(
             snapshot: s, item: item, task: task, reportable: ownReportable, reviewable: reviewable,
-            canReportForOthers: staff.roles.contains(.admin),
+            canReportForOthers: staff.managesSite,
             linkOptions: try await PlanActions.evidenceOptions(Set(ownReportable.map(\.unitID)), siteID: s.siteID, on: req.db),
             history: try await history(s, item, on: req.db), errors: errors, errorLine: errorLine, problem: problem)
         return Response.html(PlanItemPage.render(model, chrome: PageChrome(req: req, title: "\(item.label)\(PlanText.shortened(item.text, to: 20))", area: .backOffice)),
