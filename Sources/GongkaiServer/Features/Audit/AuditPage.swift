@@ -10,15 +10,6 @@ enum AuditPage {
         let target: String
         let summary: String
         let address: String
-
-        init(_ event: AuditEventRecord) {
-            time = ChineseTime.dateTime(event.occurredAt)
-            actor = event.actorLabel
-            action = AuditLog.label(for: event.action)
-            target = event.targetLabel
-            summary = event.summary
-            address = event.clientAddress
-        }
     }
 
     struct Model {

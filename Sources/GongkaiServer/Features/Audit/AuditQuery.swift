@@ -23,3 +23,14 @@ enum AuditQuery {
     }
 
 }
+
+extension AuditPage.Row {
+    init(_ event: AuditEventRecord) {
+        time = ChineseTime.dateTime(event.occurredAt)
+        actor = event.actorLabel
+        action = AuditLog.label(for: event.action)
+        target = event.targetLabel
+        summary = event.summary
+        address = event.clientAddress
+    }
+}

@@ -28,7 +28,12 @@ enum CalendarController {
         let snapshot = try await req.calendarService.snapshot(on: req.db)
         let history = try await CalendarYearRecord.query(on: req.db).filter(\.$year == year).sort(\.$createdAt, .descending).all()
         let model = CalendarPages.YearModel(
-            year: year, calendar: snapshot.calendar, source: snapshot.sources[year], history: history,
+            year: year, calendar: snapshot.calendar, source: snapshot.sources[year],
+            history: history.map { record in
+                .init(id: record.id!, createdAt: ChineseTime.dateTime(record.createdAt), createdBy: record.createdByLabel, source: record.sourceLabel,
+                      noticeNumber: record.noticeNumber.isEmpty ? "—" : record.noticeNumber,
+                      status: record.supersededAt.map { "已被\(ChineseTime.dateTime($0))的版本取代" } ?? "现行", isCurrent: record.supersededAt == nil)
+            },
             bundled: req.calendarService.bundled.first { $0.year == year },
             canManage: CalendarActions.mayManage(staff.acting(req, via: .web)))
         return Response.html(CalendarPages.year(model, chrome: PageChrome(req: req, title: "\(year)年工作日日历", area: .backOffice)))

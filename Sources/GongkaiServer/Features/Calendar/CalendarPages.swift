@@ -15,7 +15,19 @@ enum CalendarPages {
         let year: Int
         let calendar: WorkingCalendar
         let source: CalendarService.YearSource?
-        let history: [CalendarYearRecord]
+        let history: [Saved]
+
+        /// A version saved in the back office, newest first.
+        struct Saved: Sendable {
+            let id: UUID
+            let createdAt: String
+            let createdBy: String
+            let source: String
+            let noticeNumber: String
+            /// "现行" or when it was replaced.
+            let status: String
+            let isCurrent: Bool
+        }
         let bundled: CalendarYearDefinition?
         let canManage: Bool
     }
@@ -194,14 +206,14 @@ enum CalendarPages {
                 El("tbody") {
                     for record in model.history {
                         El("tr") {
-                            El("td") { T(ChineseTime.dateTime(record.createdAt)) }
-                            El("td") { T(record.createdByLabel) }
-                            El("td") { T(record.sourceLabel) }
-                            El("td") { T(record.noticeNumber.isEmpty ? "—" : record.noticeNumber) }
-                            El("td") { T(record.supersededAt == nil ? "现行" : "已被\(ChineseTime.dateTime(record.supersededAt!))的版本取代") }
+                            El("td") { T(record.createdAt) }
+                            El("td") { T(record.createdBy) }
+                            El("td") { T(record.source) }
+                            El("td") { T(record.noticeNumber) }
+                            El("td") { T(record.status) }
                             El("td") {
-                                if model.canManage && record.supersededAt != nil {
-                                    restoreButton(year: model.year, version: record.id!.uuidString, csrfToken: csrfToken)
+                                if model.canManage && !record.isCurrent {
+                                    restoreButton(year: model.year, version: record.id.uuidString, csrfToken: csrfToken)
                                 }
                             }
                         }

@@ -155,18 +155,10 @@ enum CatalogController {
         let id = loaded.catalog.id!
         let action = entryID.map { SiteURL.adminCatalogEntry(id, entry: $0).path } ?? SiteURL.adminCatalogEntryNew(id).path
         let title = entryID == nil ? "添加事项" : "修改事项"
-        let html = Layout.render(PageChrome(req: req, title: title, area: .backOffice)) {
-            El("p", ["class": "breadcrumb"]) {
-                A("标准目录", href: SiteURL.adminCatalogs.path)
-                T(" › ")
-                A(loaded.label, href: SiteURL.adminCatalog(id).path)
-            }
-            El("h1") { T("\(title)（第\(version.number)版\(version.catalogStatus.label)）") }
-            if let problem { El("p", ["class": "error-summary", "role": "alert"]) { T(problem) } }
-            form.render(action: action, cancel: SiteURL.adminCatalog(id).path, lockVersion: lockVersion,
-                        csrfToken: req.csrfToken, errors: errors, isNew: entryID == nil)
-        }
-        return Response.html(html, status: status)
+        let model = CatalogEntryPage.Model(
+            catalogLabel: loaded.label, catalogHref: SiteURL.adminCatalog(id).path, heading: "\(title)（第\(version.number)版\(version.catalogStatus.label)）",
+            problem: problem, form: form, action: action, lockVersion: lockVersion, isNew: entryID == nil)
+        return Response.html(CatalogEntryPage.render(model, errors: errors, chrome: PageChrome(req: req, title: title, area: .backOffice)), status: status)
     }
 
     @Sendable static func saveEntry(req: Request) async throws -> Response {

@@ -64,3 +64,18 @@ enum PortalController {
         return response
     }
 }
+
+extension SectionPage.UnitRow {
+    init(record: OrgUnitRecord, depth: Int) {
+        id = record.id!
+        name = record.name
+        kindLabel = record.unitKind.label
+        self.depth = depth
+        isExample = record.isExample
+        address = record.address
+        officeHours = record.officeHours
+        phone = record.phone
+        fax = record.fax
+        email = record.email
+    }
+}

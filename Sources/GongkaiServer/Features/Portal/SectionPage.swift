@@ -16,19 +16,6 @@ enum SectionPage {
         let phone: String
         let fax: String
         let email: String
-
-        init(record: OrgUnitRecord, depth: Int) {
-            id = record.id!
-            name = record.name
-            kindLabel = record.unitKind.label
-            self.depth = depth
-            isExample = record.isExample
-            address = record.address
-            officeHours = record.officeHours
-            phone = record.phone
-            fax = record.fax
-            email = record.email
-        }
     }
 
     struct Model {

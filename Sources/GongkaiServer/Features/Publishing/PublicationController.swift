@@ -135,8 +135,10 @@ enum PublicationController {
         let title = full == nil ? (draft.kind == .interpretation ? "新建政策解读" : "新建政府信息") : "修改：\(full!.record.title)"
         let chrome = PageChrome(req: req, title: title, area: .backOffice)
         return Response.html(PublicationForms.render(
-            PublicationForms.Model(full: full, draft: draft, unitID: unitID, units: units, options: options, selected: entries,
-                                   interprets: interprets, errors: errors), chrome: chrome), status: status)
+            PublicationForms.Model(
+                editing: full.map { .init(id: $0.record.id!, lockVersion: $0.record.lockVersion, isRevision: $0.working == nil, nextNumber: $0.latest.number + 1) },
+                draft: draft, unitID: unitID, units: units, options: options, selected: entries,
+                interprets: interprets.map { .init(id: $0.id!, title: $0.title, documentNumber: $0.documentNumber) }, errors: errors), chrome: chrome), status: status)
     }
 
     // MARK: Show and act

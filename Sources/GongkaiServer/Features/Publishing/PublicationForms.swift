@@ -6,35 +6,51 @@ import Plot
 /// entries the record fulfils, the body and the channels. Works without JavaScript; errors sit beside the field.
 enum PublicationForms {
     struct Model {
-        let full: PublicationStore.Full?
+        /// The record being changed (nil for a new one).
+        struct Editing {
+            let id: UUID
+            let lockVersion: Int
+            /// A published record with no draft open: saving starts version `nextNumber`.
+            let isRevision: Bool
+            let nextNumber: Int
+        }
+
+        /// The policy an interpretation explains.
+        struct Policy {
+            let id: UUID
+            let title: String
+            let documentNumber: String
+        }
+
+        let editing: Editing?
         let draft: PublicationDraft
         let unitID: UUID
         let units: [(String, String)]
         let options: [PublicationStore.EntryOption]
         let selected: Set<String>
-        let interprets: PublicationRecord?
+        let interprets: Policy?
         let errors: ValidationErrors?
     }
 
     static func render(_ m: Model, chrome: PageChrome) -> String {
         let d = m.draft
-        let action = m.full.map { SiteURL.adminPublicationEdit($0.record.id!).path } ?? SiteURL.adminPublicationNew.path
-        let isRevision = m.full != nil && m.full!.working == nil
+        let action = m.editing.map { SiteURL.adminPublicationEdit($0.id).path } ?? SiteURL.adminPublicationNew.path
+        let isRevision = m.editing?.isRevision ?? false
         func errors(_ field: String) -> [String] { m.errors?.messages(for: field) ?? [] }
         return Layout.render(chrome) {
             El("p", ["class": "breadcrumb"]) { A("信息发布", href: SiteURL.adminPublications.path) }
             El("h1") { T(chrome.title) }
             if isRevision {
                 El("p", ["class": "notice"]) {
-                    T("这条信息已发布。保存后将建立第\(m.full!.latest.number + 1)版草稿，经审核发布后替代现行版本；现行版本在此之前继续公开，并保留在历史版本中。")
+                    T("这条信息已发布。保存后将建立第\(m.editing?.nextNumber ?? 1)版草稿，经审核发布后替代现行版本；现行版本在此之前继续公开，并保留在历史版本中。")
                 }
             }
             ErrorSummary(errors: m.errors)
             PostForm(action: action, csrfToken: chrome.csrfToken) {
-                if let full = m.full { VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": String(full.record.lockVersion)]) }
+                if let editing = m.editing { VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": String(editing.lockVersion)]) }
                 VoidEl("input", ["type": "hidden", "name": "kind", "value": d.kind.rawValue])
                 if let policy = m.interprets {
-                    VoidEl("input", ["type": "hidden", "name": "interprets", "value": policy.id!.uuidString])
+                    VoidEl("input", ["type": "hidden", "name": "interprets", "value": policy.id.uuidString])
                     El("p", ["class": "hint"]) { T("解读的政策文件：\(policy.title)" + (policy.documentNumber.isEmpty ? "" : "（\(policy.documentNumber)）")) }
                 }
                 if !m.units.isEmpty {
@@ -87,11 +103,11 @@ enum PublicationForms {
                           hint: "文件修改、废止、失效的，应在原文件上作出明确标注（政府网站发展指引）。")
                 FieldRow(label: "失效或废止日期", name: "validityDate", value: d.validityDate, type: "date", errors: errors("validityDate"))
                 FieldRow(label: "废止依据（文件名称或文号）", name: "repealedBy", value: d.repealedBy, errors: errors("repealedBy"))
-                if m.full != nil {
+                if m.editing != nil {
                     TextAreaRow(label: "修改说明", name: "changeNote", value: d.changeNote, errors: errors("changeNote"),
                                 hint: isRevision ? "必填：说明修改了什么，将显示在历史版本中。" : "可不填。", rows: 2)
                 }
-                SubmitRow(title: "保存草稿", cancelHref: m.full.map { SiteURL.adminPublication($0.record.id!).path } ?? SiteURL.adminPublications.path)
+                SubmitRow(title: "保存草稿", cancelHref: m.editing.map { SiteURL.adminPublication($0.id).path } ?? SiteURL.adminPublications.path)
             }
         }
     }

@@ -3,7 +3,6 @@ import SQLKit
 import Foundation
 import GongkaiCore
 import GongkaiInterchange
-import Plot
 import Vapor
 
 /// `/admin/requests/report`: table 三 of the annual report for a year, counted from the applications (the office:
@@ -11,7 +10,7 @@ import Vapor
 package enum RequestReport {
     static func table(_ req: Request, staff: Staff) async throws -> (TableThree, unitName: String?, year: Int, units: [UUID]) {
         let year = req.query[Int.self, at: "year"] ?? req.today.year
-        let visible = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
+        let visible = try await RequestQuery.handledUnits(by: staff.acting(req, via: .web), on: req.db)
         var units = visible
         var unitName: String?
         if let chosen = req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)), visible.contains(chosen) {
@@ -75,87 +74,15 @@ package enum RequestReport {
         let staff = try req.requireStaff()
         let (table, unitName, year, chosen) = try await table(req, staff: staff)
         let four = try await tableFour(siteID: staff.siteID, units: chosen, year: year, on: req.db)
-        let visible = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
+        let visible = try await RequestQuery.handledUnits(by: staff.acting(req, via: .web), on: req.db)
         let units = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: true, on: req.db)).filter { visible.contains($0.unit.id!) }
-        let chrome = PageChrome(req: req, title: "年度报告表三", area: .backOffice)
         let query: [QueryItem] = [.year(year)] + (chosen.count == 1 && units.count > 1 ? [.unit(chosen[0])] : [])
-        let html = Layout.render(chrome) {
-            El("h1") { T("\(year)年 收到和处理政府信息公开申请情况") }
-            El("p", ["class": "lead"]) { T("年度报告第三部分（国办公开办函〔2021〕30号格式），由本平台登记的申请和答复统计，\(unitName ?? staff.siteName + "全部受理单位")。") }
-            El("form", ["method": "get", "action": SiteURL.adminRequestReport.path, "class": "filters"]) {
-                El("label") { T("年份 "); VoidEl("input", ["type": "number", "name": "year", "value": String(year), "min": "2019", "max": "2100"]) }
-                if units.count > 1 {
-                    El("label") {
-                        T("受理单位 ")
-                        El("select", ["name": "unit"]) {
-                            El("option", ["value": ""]) { T("全部") }
-                            for u in units { El("option", ["value": u.unit.id!.uuidString]) { T(String(repeating: "　", count: u.depth) + u.unit.name) } }
-                        }
-                    }
-                }
-                El("button", ["type": "submit", "class": "button"]) { T("统计") }
-            }
-            let unbalanced = table.unbalancedColumns()
-            El("p", ["class": unbalanced.isEmpty ? "notice" : "error"]) {
-                T(unbalanced.isEmpty ? "勾稽关系核对无误：各列第一项加第二项之和，等于第三项加第四项之和。"
-                  : "勾稽关系不符的列：\(unbalanced.map { $0?.label ?? "总计" }.joined(separator: "、"))。")
-            }
-            El("p") { A("下载 Excel（.xlsx）", href: SiteURL.adminRequestReportFile.path(query), class: "button secondary") }
-            El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                El("table", ["class": "report"]) {
-                    El("thead") {
-                        El("tr") {
-                            El("th", ["rowspan": "3", "scope": "col"]) { T("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）") }
-                            El("th", ["colspan": "7", "scope": "colgroup"]) { T("申请人情况") }
-                        }
-                        El("tr") {
-                            El("th", ["rowspan": "2", "scope": "col"]) { T("自然人") }
-                            El("th", ["colspan": "5", "scope": "colgroup"]) { T("法人或其他组织") }
-                            El("th", ["rowspan": "2", "scope": "col"]) { T("总计") }
-                        }
-                        El("tr") { for type in ApplicantType.allCases.dropFirst() { El("th", ["scope": "col"]) { T(type.label) } } }
-                    }
-                    El("tbody") {
-                        for line in table.rows {
-                            El("tr") {
-                                El("th", ["scope": "row"]) { T(line.label) }
-                                if let figures = line.figures {
-                                    for value in figures { El("td", ["class": "number"]) { T(String(value)) } }
-                                } else {
-                                    El("td", ["colspan": "7"]) { T("") }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            El("h2") { T("政府信息公开行政复议、行政诉讼情况") }
-            El("p", ["class": "hint"]) { T("年度报告第四部分：本年提出的、针对申请办理的行政复议和行政诉讼，在各申请页面记录；年底未审结的计为“尚未审结”。") }
-            El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                El("table", ["class": "report"]) {
-                    El("thead") {
-                        El("tr") {
-                            El("th", ["colspan": "5", "scope": "colgroup"]) { T("行政复议") }
-                            El("th", ["colspan": "10", "scope": "colgroup"]) { T("行政诉讼") }
-                        }
-                        El("tr") {
-                            for result in TableFour.Result.allCases { El("th", ["rowspan": "2", "scope": "col"]) { T(result.label) } }
-                            El("th", ["rowspan": "2", "scope": "col"]) { T("总计") }
-                            El("th", ["colspan": "5", "scope": "colgroup"]) { T("未经复议直接起诉") }
-                            El("th", ["colspan": "5", "scope": "colgroup"]) { T("复议后起诉") }
-                        }
-                        El("tr") {
-                            for _ in 0..<2 {
-                                for result in TableFour.Result.allCases { El("th", ["scope": "col"]) { T(result.label) } }
-                                El("th", ["scope": "col"]) { T("总计") }
-                            }
-                        }
-                    }
-                    El("tbody") { El("tr") { for value in four.figures { El("td", ["class": "number"]) { T(String(value)) } } } }
-                }
-            }
-        }
-        return Response.html(html)
+        let model = RequestReportPage.Model(
+            year: year, scope: unitName ?? staff.siteName + "全部受理单位",
+            units: units.count > 1 ? units.map { ($0.unit.id!.uuidString, String(repeating: "　", count: $0.depth) + $0.unit.name) } : [],
+            chosenUnit: chosen.count == 1 && units.count > 1 ? chosen[0].uuidString : "",
+            fileHref: SiteURL.adminRequestReportFile.path(query), table: table, four: four)
+        return Response.html(RequestReportPage.render(model, chrome: PageChrome(req: req, title: "年度报告表三", area: .backOffice)))
     }
 
     @Sendable static func file(req: Request) async throws -> Response {

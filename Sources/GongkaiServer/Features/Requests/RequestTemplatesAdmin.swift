@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import GongkaiCore
-import Plot
 import Vapor
 
 /// `/admin/requests/templates`: the wording of the letters, one template per kind and per result row, edited by the
@@ -16,27 +15,13 @@ enum RequestTemplatesAdmin {
         let staff = try req.requireStaff()
         try RequestQuery.requireOffice(staff.acting(req, via: .web))
         let saved = try await RequestLetterTemplateRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).all()
-        let chrome = PageChrome(req: req, title: "告知书模板", area: .backOffice)
-        let html = Layout.render(chrome) {
-            El("h1") { T("告知书模板") }
-            El("p", ["class": "lead"]) { T("依申请公开各类告知书的文字。办理时按当时的模板生成告知书，修改模板不影响已发出的告知书。") }
-            El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                El("table") {
-                    El("thead") { El("tr") { for h in ["告知书", "版本", "最近修改"] { El("th", ["scope": "col"]) { T(h) } } } }
-                    El("tbody") {
-                        for kind in RequestLetter.Kind.all {
-                            let latest = saved.filter { $0.kind == kind.key }.max { $0.number < $1.number }
-                            El("tr") {
-                                El("td") { A(kind.label, href: SiteURL.adminRequestTemplate(key: kind.key).path) }
-                                El("td") { T(latest.map { "第\($0.number)版" } ?? "默认") }
-                                El("td") { T(latest.map { "\($0.createdByLabel) \(ChineseTime.dateTime($0.createdAt))" } ?? "—") }
-                            }
-                        }
-                    }
-                }
-            }
+        let rows = RequestLetter.Kind.all.map { kind in
+            let latest = saved.filter { $0.kind == kind.key }.max { $0.number < $1.number }
+            return RequestTemplatesPage.Row(label: kind.label, href: SiteURL.adminRequestTemplate(key: kind.key).path,
+                                            version: latest.map { "第\($0.number)版" } ?? "默认",
+                                            changed: latest.map { "\($0.createdByLabel) \(ChineseTime.dateTime($0.createdAt))" } ?? "—")
         }
-        return Response.html(html)
+        return Response.html(RequestTemplatesPage.index(rows, chrome: PageChrome(req: req, title: "告知书模板", area: .backOffice)))
     }
 
     @Sendable static func edit(req: Request) async throws -> Response {
@@ -75,36 +60,10 @@ enum RequestTemplatesAdmin {
             applicant: "张某某", number: "\(req.today.year)-0001", receivedOn: req.today, information: "（申请人所描述的政府信息）", unitName: "（受理机关）",
             issuedOn: req.today, text: "（办理时填写的说明）", until: req.today, days: 20, amount: 1000, feeLines: ["第31—35件：200元/件×5件=1000元"],
             dueOn: req.today, published: [], files: ["（提供的文件）"], provision: "电子邮件", reviewBody: RequestLetters.reviewBody(siteName: staff.siteName)))
-        let chrome = PageChrome(req: req, title: kind.label, area: .backOffice)
-        let html = Layout.render(chrome) {
-            El("p") { A("← 告知书模板", href: SiteURL.adminRequestTemplates.path) }
-            El("h1") { T(kind.label) }
-            ErrorSummary(errors: errors)
-            PostForm(action: SiteURL.adminRequestTemplate(key: kind.key).path, csrfToken: chrome.csrfToken) {
-                VoidEl("input", ["type": "hidden", "name": "number", "value": String(current.number)])
-                TextAreaRow(label: "告知书正文（\(current.number == 0 ? "默认文字" : "第\(current.number)版")）", name: "body", value: body ?? current.body,
-                            errors: errors?.messages(for: "body") ?? [], hint: "每行一段。花括号中的占位符在生成时换成本申请的内容。", rows: 12)
-                FieldRow(label: "修改说明", name: "note", value: note, errors: [])
-                SubmitRow(title: "保存为新版本")
-            }
-            El("h2") { T("占位符") }
-            El("dl", ["class": "kv"]) {
-                for p in RequestLetter.placeholders { El("dt") { El("code") { T("{\(p.name)}") } }; El("dd") { T(p.meaning) } }
-            }
-            El("h2") { T("预览（示例内容）") }
-            El("div", ["class": "card"]) { RequestLetterPages.letter(sample) }
-            if !history.isEmpty {
-                El("h2") { T("历史版本") }
-                El("ol", ["class": "history"]) {
-                    for row in history {
-                        El("li") {
-                            El("strong") { T("第\(row.number)版") }
-                            T("　\(row.createdByLabel) \(ChineseTime.dateTime(row.createdAt))" + (row.note.isEmpty ? "" : "：\(row.note)"))
-                        }
-                    }
-                }
-            }
-        }
-        return Response.html(html, status: status)
+        let model = RequestTemplatesPage.EditModel(
+            kind: kind, current: current.number, body: body ?? current.body, note: note, sample: sample,
+            history: history.map { ("第\($0.number)版", "　\($0.createdByLabel) \(ChineseTime.dateTime($0.createdAt))" + ($0.note.isEmpty ? "" : "：\($0.note)")) })
+        return Response.html(RequestTemplatesPage.edit(model, errors: errors, chrome: PageChrome(req: req, title: kind.label, area: .backOffice)),
+                             status: status)
     }
 }

@@ -78,58 +78,22 @@ enum SubscriptionsController {
                      status: HTTPResponseStatus, repeated: SubscriptionRecord? = nil) async throws -> Response {
         let options = try await scopes(site: site, on: req.db)
         let info = PageChrome.SiteInfo(site)
-        let chrome = PageChrome(req: req, title: "订阅推送", area: .portal, site: info)
-        let selected = "\(form.scope ?? "site"):\(form.id ?? "")"
         let mailEnabled = req.application.gongkai.config.smtp != nil
-        let channels = mailEnabled ? [("email", "电子邮件"), ("webhook", "系统接收网址（Webhook）")] : [("webhook", "系统接收网址（Webhook）")]
-        let html = Layout.render(chrome) {
-            El("h1") { T("订阅政府信息推送") }
-            El("p", ["class": "lead"]) {
-                T(mailEnabled
-                  ? "选择关心的单位、领域或目录事项，有新信息发布时，平台会发邮件告诉您；部门的信息系统也可以填写接收网址（POST JSON，带 HMAC-SHA256 签名）。也可以直接用阅读器订阅各页面的 Atom 地址。"
-                  : "选择关心的单位、领域或目录事项，有新信息发布时，平台会向您填写的网址推送（POST JSON，带 HMAC-SHA256 签名）。也可以直接用阅读器订阅各页面的 Atom 地址。")
-            }
-            if let created, created.channel == "email" {
-                El("section", ["class": "card", "role": "status"]) {
-                    El("h2") { T("还差一步：请到邮箱确认") }
-                    El("p") { T("确认邮件已发往 \(created.address)。请打开邮件中的链接，点击“确认订阅”（7天内有效）。确认之前，平台不会发送任何信息。") }
-                    El("p", ["class": "hint"]) { T("没有收到？请查看垃圾邮件文件夹，或几分钟后再看。") }
-                }
-            } else if let created {
-                El("section", ["class": "card", "role": "status"]) {
-                    El("h2") { T("订阅已登记，待验证") }
-                    El("p") { T("平台将向 \(created.address) 发送一条验证消息（event 为 subscription.verify），接收方在响应正文中原样返回其中的 challenge 即完成验证，之后开始推送。") }
-                    El("p") { T("签名密钥（只显示这一次，请妥善保存）：") }
-                    El("pre") { T(created.secret) }
-                    El("p") { T("取消订阅：") ; A(req.application.gongkai.config.publicBaseURL + SiteURL.subscriptionCancel(token: created.token).path,
-                                                 href: SiteURL.subscriptionCancel(token: created.token).path) }
-                }
-            }
-            if let repeated {
-                El("section", ["class": "card", "role": "status"]) {
-                    El("h2") { T(repeated.confirmedAt == nil ? "这个订阅已登记，正在等待确认" : "您已订阅过") }
-                    El("p") {
-                        T(repeated.confirmedAt == nil
-                          ? "“\(repeated.scopeLabel)”的订阅已登记，确认消息已发出，没有重复发送。请按确认消息操作。"
-                          : "“\(repeated.scopeLabel)”已经订阅，有新信息时会推送，无需重复订阅。")
-                    }
-                }
-            }
-            ErrorSummary(errors: errors)
-            PostForm(action: SiteURL.subscribe(slug: site.slug).path, csrfToken: chrome.csrfToken) {
-                SelectRow(label: "订阅范围", name: "scope", options: options, selected: options.contains { $0.value == selected } ? selected : "site:",
-                          errors: errors?.messages(for: "scope") ?? [])
-                SelectRow(label: "接收方式", name: "channel", options: channels, selected: form.channel ?? channels[0].0,
-                          errors: errors?.messages(for: "channel") ?? [])
-                FieldRow(label: mailEnabled ? "电子邮箱或接收网址" : "接收推送的网址（Webhook）", name: "address", value: form.address ?? "", type: "text",
-                         errors: errors?.messages(for: "address") ?? [],
-                         hint: mailEnabled ? "邮件：如 zhangsan@example.com；系统接收：如 https://部门系统地址/gongkai/webhook" : "例如：https://部门系统地址/gongkai/webhook",
-                         required: true)
-                if !mailEnabled { El("p", ["class": "hint"]) { T("邮件订阅需要本平台配置邮件服务器，目前尚未开通。") } }
-                SubmitRow(title: "订阅")
-            }
+        let selected = "\(form.scope ?? "site"):\(form.id ?? "")"
+        var outcome: SubscriptionsPage.FormModel.Outcome?
+        if let created, created.channel == "email" {
+            outcome = .mailSent(to: created.address)
+        } else if let created {
+            outcome = .webhookRegistered(to: created.address, secret: created.secret,
+                                         cancelURL: req.application.gongkai.config.publicBaseURL + SiteURL.subscriptionCancel(token: created.token).path,
+                                         cancelHref: SiteURL.subscriptionCancel(token: created.token).path)
+        } else if let repeated {
+            outcome = .repeated(scope: repeated.scopeLabel, confirmed: repeated.confirmedAt != nil)
         }
-        return Response.html(html, status: status)
+        let model = SubscriptionsPage.FormModel(
+            slug: site.slug, mailEnabled: mailEnabled, scopes: options, selected: options.contains { $0.value == selected } ? selected : "site:",
+            channel: form.channel, address: form.address ?? "", outcome: outcome, errors: errors)
+        return Response.html(SubscriptionsPage.form(model, chrome: PageChrome(req: req, title: "订阅推送", area: .portal, site: info)), status: status)
     }
 
     static var confirmationDays: Int { SubscriptionsActions.confirmationDays }
@@ -137,25 +101,14 @@ enum SubscriptionsController {
     /// The link in the confirmation mail shows a button: a mail scanner that follows links must not confirm.
     @Sendable static func confirmForm(req: Request) async throws -> Response {
         let subscription = try await find(req)
-        let chrome = PageChrome(req: req, title: "确认订阅", area: .portal)
-        let expired = SubscriptionsActions.expired(subscription, at: req.now)
-        let html = Layout.render(chrome) {
-            El("h1") { T("确认订阅") }
-            El("p") { T("订阅范围：\(subscription.scopeLabel)；邮箱：\(PersonalDataScanner.maskEmail(subscription.address))") }
-            if subscription.cancelledAt != nil {
-                El("p", ["class": "notice"]) { T("此订阅已取消。如需要，请重新订阅。") }
-            } else if subscription.confirmedAt != nil {
-                El("p", ["class": "notice"]) { T("订阅已确认，有新信息时会发邮件给您。") }
-            } else if expired {
-                El("p", ["class": "notice"]) { T("确认链接已超过\(confirmationDays)天，已失效。请重新订阅。") }
-            } else {
-                PostForm(action: SiteURL.subscriptionConfirm(token: subscription.token).path, csrfToken: chrome.csrfToken) {
-                    SubmitRow(title: "确认订阅")
-                }
-            }
-            El("p") { A("取消订阅", href: SiteURL.subscriptionCancel(token: subscription.token).path) }
-        }
-        return Response.html(html)
+        let state: SubscriptionsPage.ConfirmModel.State =
+            subscription.cancelledAt != nil ? .cancelled
+            : subscription.confirmedAt != nil ? .confirmed
+            : SubscriptionsActions.expired(subscription, at: req.now) ? .expired(days: confirmationDays)
+            : .waiting(action: SiteURL.subscriptionConfirm(token: subscription.token).path)
+        let model = SubscriptionsPage.ConfirmModel(scope: subscription.scopeLabel, email: PersonalDataScanner.maskEmail(subscription.address), state: state,
+                                                   cancelHref: SiteURL.subscriptionCancel(token: subscription.token).path)
+        return Response.html(SubscriptionsPage.confirm(model, chrome: PageChrome(req: req, title: "确认订阅", area: .portal)))
     }
 
     @Sendable static func confirm(req: Request) async throws -> Response {
@@ -167,19 +120,10 @@ enum SubscriptionsController {
 
     @Sendable static func cancelForm(req: Request) async throws -> Response {
         let subscription = try await find(req)
-        let chrome = PageChrome(req: req, title: "取消订阅", area: .portal)
-        let html = Layout.render(chrome) {
-            El("h1") { T("取消订阅") }
-            El("p") { T("订阅范围：\(subscription.scopeLabel)；" + shownAddress(subscription)) }
-            if let cancelled = subscription.cancelledAt {
-                El("p", ["class": "notice"]) { T("此订阅已于\(ChineseTime.dateTime(cancelled))取消。") }
-            } else {
-                PostForm(action: SiteURL.subscriptionCancel(token: subscription.token).path, csrfToken: chrome.csrfToken) {
-                    SubmitRow(title: "确认取消订阅")
-                }
-            }
-        }
-        return Response.html(html)
+        let model = SubscriptionsPage.CancelModel(
+            subject: "订阅范围：\(subscription.scopeLabel)；" + shownAddress(subscription),
+            cancelled: subscription.cancelledAt.map(ChineseTime.dateTime), action: SiteURL.subscriptionCancel(token: subscription.token).path)
+        return Response.html(SubscriptionsPage.cancel(model, chrome: PageChrome(req: req, title: "取消订阅", area: .portal)))
     }
 
     @Sendable static func cancel(req: Request) async throws -> Response {
