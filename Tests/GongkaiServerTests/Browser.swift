@@ -26,11 +26,11 @@ final class Browser {
 
     /// Posts a form. The CSRF token is taken from the last page unless `csrf` is given (pass "" to omit it).
     @discardableResult
-    func post(_ path: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> TestingHTTPResponse {
+    func post(_ path: String, _ fields: [(String, String)], csrf: String? = nil, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var all = fields
         let token = csrf ?? csrfToken
         if let token, !token.isEmpty { all.append(("csrf_token", token)) }
-        var headers = withCookies([:])
+        var headers = withCookies(extra)
         headers.contentType = .urlEncodedForm
         let body = all.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         let response = try await app.testing().sendRequest(.POST, path, headers: headers,

@@ -105,7 +105,10 @@ struct PublishingTests {
                 let page = try await editor.get(SiteURL.adminPublication(id).path)
                 #expect(page.text.contains("居民身份证号码"), "the check warns while drafting")
                 #expect(page.text.contains("居民身份证号码“110***********002X”"), "findings are listed masked")
-                #expect(try await editor.post(SiteURL.adminPublicationAction(id).path, [("action", "publish"), ("lockVersion", "1")]).status == .forbidden)
+                let refusedPublish = try await editor.post(SiteURL.adminPublicationAction(id).path, [("action", "publish"), ("lockVersion", "1")],
+                                                    headers: ["Host": "gongkai.example:8080", "Referer": "http://gongkai.example:8080" + SiteURL.adminPublication(id).path])
+                #expect(refusedPublish.status == .forbidden)
+                #expect(refusedPublish.text.contains(#"href="\#(SiteURL.adminPublication(id).path)" class="button">返回上一页"#), "the refusal leads back to the record")
                 _ = try await editor.get(SiteURL.adminPublication(id).path)
                 #expect(try await editor.post(SiteURL.adminPublicationAction(id).path, [("action", "submit"), ("lockVersion", "1")]).status == .seeOther)
 

@@ -189,4 +189,61 @@ struct ViewSnapshotTests {
         #expect(html.contains("历史版本") && html.contains("本文件已于2026年12月1日失效"))
         try ViewSnapshot.check(html, named: "information-page")
     }
+
+    @Test("the back office's home for the office: rights in words, to-dos, timeliness, the units' figures and recent operations")
+    func dashboard() throws {
+        let chrome = PageChrome(title: "工作平台首页", area: .backOffice, staff: .mock)
+        let model = Dashboard.Model(
+            displayName: "公开办管理员", siteName: "湖口县", unitName: "湖口县人民政府办公室", unitHref: "/admin/units/1/edit", roles: "管理员", isOffice: true,
+            todos: [("有2份政务公开事项标准目录等待您审核、发布或修改。", "/admin/catalogs")],
+            schedule: .init(parts: [], supervisor: true),
+            publishing: .init(waiting: 1, lines: [.init(title: "双钟镇2026年临时救助对象公示", unitName: "湖口县双钟镇人民政府", label: "逾期未公开",
+                                                        late: true, href: "/admin/publications/1")]),
+            requests: .init(todos: [], lines: RequestOverview.Model.mock.lines),
+            unitCounts: [("县政府部门", 22), ("乡镇", 12)], activeUsers: 40,
+            recent: [.init(time: "2026-12-04 10:00", actor: "公开办管理员（hukou-admin）", action: "发布政府信息", target: "低保标准", summary: "第1版",
+                           address: "10.0.0.8")],
+            allowed: "进入工作平台、查看本单位数据、管理站点设置")
+        let html = Dashboard.render(model, chrome: chrome)
+        #expect(html.contains("在用账号") && html.contains("最近操作"))
+        try ViewSnapshot.check(html, named: "dashboard-office")
+    }
+
+    @Test("notifications: unread marked, with a way to mark all read; none says what will come here")
+    func notifications() throws {
+        let chrome = PageChrome(title: "通知", area: .backOffice, staff: .mock)
+        let model = NotificationsPage.Model(items: [
+            .init(time: "2026-12-04 09:00", title: "工作任务即将到期：（4）", href: "/admin/plans/1/items/4", body: "2026年12月10日前完成", unread: true),
+            .init(time: "2026-12-01 09:00", title: "进度已验收：（2）", href: "/admin/plans/1/items/2", body: "县民政局已验收", unread: false)])
+        try ViewSnapshot.check(NotificationsPage.render(model, chrome: chrome), named: "notifications")
+        try ViewSnapshot.check(NotificationsPage.render(.init(items: []), chrome: chrome), named: "notifications-empty")
+    }
+
+    @Test("subscribing: a webhook registered (secret shown once), confirming by button, cancelling")
+    func subscriptions() throws {
+        let chrome = PageChrome(title: "订阅推送", area: .portal)
+        let form = SubscriptionsPage.FormModel(
+            slug: "hukou", mailEnabled: false, scopes: [("site:", "湖口县全部政府信息"), ("unit:1", "单位：湖口县民政局")], selected: "unit:1", channel: "webhook",
+            address: "https://oa.example.cn/hook",
+            outcome: .webhookRegistered(to: "https://oa.example.cn/hook", secret: "s3cr3t", cancelURL: "http://127.0.0.1:8080/dingyue/quxiao/t", cancelHref: "/dingyue/quxiao/t"),
+            errors: nil)
+        let html = SubscriptionsPage.form(form, chrome: chrome)
+        #expect(html.contains("s3cr3t") && html.contains("邮件订阅需要本平台配置邮件服务器"))
+        try ViewSnapshot.check(html, named: "subscribe-webhook")
+        try ViewSnapshot.check(SubscriptionsPage.confirm(.init(scope: "单位：湖口县民政局", email: "z***@example.cn", state: .waiting(action: "/c"), cancelHref: "/x"),
+                                                         chrome: chrome), named: "subscribe-confirm")
+        try ViewSnapshot.check(SubscriptionsPage.cancel(.init(subject: "订阅范围：单位：湖口县民政局；邮箱：z***@example.cn", cancelled: "2026-12-04 10:00", action: "/x"),
+                                                        chrome: chrome), named: "subscribe-cancelled")
+    }
+
+    @Test("年度报告表三 and 表四: the units to choose, the chosen one selected, the check of the columns")
+    func requestReport() throws {
+        let chrome = PageChrome(title: "年度报告表三", area: .backOffice, staff: .mock)
+        let model = RequestReportPage.Model(year: 2026, scope: "湖口县民政局", units: [("u1", "湖口县人民政府办公室"), ("u2", "湖口县民政局")], chosenUnit: "u2",
+                                            fileHref: "/admin/requests/report.xlsx?year=2026&unit=u2",
+                                            table: TableThree(year: 2026, tallies: []), four: TableFour(year: 2026, cases: []))
+        let html = RequestReportPage.render(model, chrome: chrome)
+        #expect(html.contains(#"<option value="u2" selected="selected">"#) && html.contains("勾稽关系核对无误"))
+        try ViewSnapshot.check(html, named: "request-report")
+    }
 }

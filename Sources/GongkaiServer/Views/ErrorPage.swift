@@ -20,11 +20,26 @@ enum ErrorPage {
                 El("p", ["class": "lead"]) { T(message) }
                 El("p", ["class": "muted"]) { T("错误代码：\(status.code)") }
                 El("p") {
+                    if let back = back(req) {
+                        A("返回上一页", href: back, class: "button")
+                        T(" ")
+                    }
                     A(area == .backOffice && req.staff != nil ? "返回工作平台首页" : "返回首页",
                       href: area == .backOffice && req.staff != nil ? SiteURL.admin.path : SiteURL.home.path,
-                      class: "button")
+                      class: back(req) == nil ? "button" : "button secondary")
                 }
             }
         }
+    }
+
+    /// The page the person came from (a refused form's own page, say), when it is a page of this site: the way
+    /// back to the item rather than to the home page.
+    static func back(_ req: Request) -> String? {
+        guard let referer = req.headers.first(name: .referer), let url = URLComponents(string: referer), let host = url.host,
+              let own = req.headers.first(name: .host)?.split(separator: ":").first, host == own
+        else { return nil }
+        let path = url.percentEncodedPath + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
+        let safe = SiteURL.safeBackPath(path, fallback: "")
+        return safe.isEmpty || safe == req.url.string ? nil : safe
     }
 }

@@ -58,11 +58,14 @@ enum SubscriptionsActions {
         return errors
     }
 
-    /// Registers the subscription and queues its confirmation message, unless the same one exists.
+    /// Registers the subscription and queues its confirmation message, unless the same one exists. The input is
+    /// checked once (a webhook's host is resolved once); `admit` runs after the check and before anything is
+    /// written, so a public form's rate limit counts only submissions that would be accepted.
     static func subscribe(_ input: Input, label: String?, site: SiteRecord, by acting: Acting, at now: Date, setting: Setting,
-                          on db: any Database) async throws -> Outcome {
+                          admit: () throws -> Void = {}, on db: any Database) async throws -> Outcome {
         let errors = await check(input, label: label, site: site, setting: setting)
         guard errors.isEmpty, let scope = FeedScope(scope: input.scope, id: input.id), let label else { throw ActionError.invalid(errors) }
+        try admit()
         let siteID = try site.requireID()
         let address = (input.address ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let channel = input.channel == "email" ? "email" : "webhook"

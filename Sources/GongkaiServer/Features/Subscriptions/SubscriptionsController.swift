@@ -53,17 +53,15 @@ enum SubscriptionsController {
         let input = SubscriptionsActions.Input(scope: form.scope ?? "", id: form.id ?? "", channel: form.channel, address: form.address)
         let setting = SubscriptionsActions.Setting(mailEnabled: req.application.gongkai.config.smtp != nil,
                                                    publicBaseURL: req.application.gongkai.config.publicBaseURL, threadPool: req.application.threadPool)
-        let errors = await SubscriptionsActions.check(input, label: label, site: site, setting: setting)
-        guard errors.isEmpty else {
-            return try await page(req, site: site, form: form, errors: errors, created: nil, status: .unprocessableEntity)
-        }
-        guard req.gongkai.limits.subscriptionForm.allow(req.clientAddress, now: req.now) else {
-            throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试。")
-        }
         let siteID = try site.requireID()
+        let limiter = req.gongkai.limits.subscriptionForm
+        let (client, now) = (req.clientAddress, req.now)
         do {
-            switch try await SubscriptionsActions.subscribe(input, label: label, site: site, by: .applicant(siteID: siteID, label: "公众订阅", clientAddress: req.clientAddress, via: .web),
-                                                            at: req.now, setting: setting, on: req.db) {
+            switch try await SubscriptionsActions.subscribe(
+                input, label: label, site: site, by: .applicant(siteID: siteID, label: "公众订阅", clientAddress: client, via: .web), at: now,
+                setting: setting,
+                admit: { guard limiter.allow(client, now: now) else { throw Abort(.tooManyRequests, reason: "提交过于频繁，请一小时后再试。") } },
+                on: req.db) {
             case .created(let subscription):
                 return try await page(req, site: site, form: form, errors: nil, created: subscription, status: .created)
             case .repeated(let existing):
