@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import GongkaiCore
-import Plot
 import Vapor
 
 /// `/admin/requests`: the handling unit's (and the office's) applications — the queue by due date, one case with

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import GongkaiCore
-import Plot
 import Vapor
 
 /// `/admin/requests/overview`: the office's view of every unit's applications — open, overdue, due soon, this

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import GongkaiCore
-import Plot
 import Vapor
 
 /// The public side of 依申请公开: the application form (no account), and following a case by its 查询码.
