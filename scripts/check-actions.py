@@ -25,6 +25,7 @@ PATTERNS = [
     (r"\bacting\.(authorize|may)\(", "asks the permission rules through Acting (a page asks in its query)"),
     (r"\bstaff\.roles\.(contains|isDisjoint|isSubset|isSuperset|intersection)\b", "decides by role instead of asking the rules (ask in a query, or Staff.managesSite)"),
     (r"\.transaction\s*\{", "opens a transaction"),
+    (r"\bAuditLog\.record\(", "writes an audit event (an action records its own)"),
     (r"\.(create|save|update|delete)\(on:", "writes a record"),
     (r"\.query\(on:[^)]*\)[^\n]*\.(set|delete)\(", "writes with a query"),
     # A query builder's write may close a chain started on an earlier line.

@@ -202,8 +202,7 @@ enum RequestAPI {
     @Sendable static func show(req: Request) async throws -> Detail {
         let staff = try req.requireStaff()
         let record = try await find(req, staff: staff)
-        try await AuditLog.record(on: req.db, actor: staff.auditActor(req), siteID: staff.siteID, action: "request.view",
-                                  target: .init(type: "request", id: record.id?.uuidString, label: "申请 \(record.number)"), summary: "通过 API 读取申请（含申请人信息）", at: req.now)
+        try await RequestCaseActions.view(record, by: staff.acting(req, via: .api), at: req.now, on: req.db)
         return try await detail(record, req: req)
     }
 

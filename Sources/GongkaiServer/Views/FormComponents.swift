@@ -34,21 +34,24 @@ struct FieldRow: Component {
     var hint: String?
     var required = false
     var autocomplete: String?
+    /// The element id, when two forms on one page have a field of the same name.
+    var id: String?
 
     var body: Component {
-        let describedBy = [hint == nil ? nil : "\(name)-hint", errors.isEmpty ? nil : "\(name)-error"]
+        let key = id ?? name
+        let describedBy = [hint == nil ? nil : "\(key)-hint", errors.isEmpty ? nil : "\(key)-error"]
             .compactMap { $0 }.joined(separator: " ")
         return El("div", ["class": errors.isEmpty ? "field" : "field field-invalid"]) {
-            El("label", ["for": name]) {
+            El("label", ["for": key]) {
                 T(label)
                 if required { El("span", ["class": "required", "aria-hidden": "true"]) { T(" *") } }
             }
-            if let hint { El("p", ["class": "hint", "id": "\(name)-hint"]) { T(hint) } }
+            if let hint { El("p", ["class": "hint", "id": "\(key)-hint"]) { T(hint) } }
             for error in errors {
-                El("p", ["class": "error", "id": "\(name)-error"]) { T(error) }
+                El("p", ["class": "error", "id": "\(key)-error"]) { T(error) }
             }
             VoidEl("input", [
-                "type": type, "id": name, "name": name, "value": type == "password" ? nil : value,
+                "type": type, "id": key, "name": name, "value": type == "password" ? nil : value,
                 "required": required ? "required" : nil,
                 "aria-invalid": errors.isEmpty ? nil : "true",
                 "aria-describedby": describedBy.isEmpty ? nil : describedBy,

@@ -11,7 +11,7 @@ enum RequestCaseActions {
     static func view(_ record: DisclosureRequestRecord, by acting: Acting, at now: Date, on db: any Database) async throws {
         try acting.authorize(.handleRequest, AccessTarget(siteID: record.$site.id, unitID: record.$unit.id))
         try await AuditLog.record(on: db, actor: acting.audit, siteID: record.$site.id, action: "request.view",
-                                  target: target(record), summary: "查看申请（含申请人信息）", at: now)
+                                  target: target(record), summary: acting.via == .api ? "通过 API 读取申请（含申请人信息）" : "查看申请（含申请人信息）", at: now)
     }
 
     /// The case page's appeal forms decode straight into this (one list of fields).

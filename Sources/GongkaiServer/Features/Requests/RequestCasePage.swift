@@ -321,7 +321,7 @@ enum RequestCasePage {
     static func appeals(_ m: Model, csrf: String) -> Component {
         El("h2", ["id": "appeals"]) { T("行政复议、行政诉讼") }
         El("p", ["class": "hint"]) { T("申请人对本申请的处理申请行政复议或者提起行政诉讼的，在此记录，计入年度报告第四部分。") }
-        for appeal in m.appeals {
+        for (i, appeal) in m.appeals.enumerated() {
             El("section", ["class": "card"]) {
                 El("p") {
                     El("strong") { T(appeal.kind) }
@@ -332,9 +332,9 @@ enum RequestCasePage {
                     VoidEl("input", ["type": "hidden", "name": "lockVersion", "value": String(appeal.lockVersion)])
                     SelectRow(
                         label: "结果", name: "result", options: TableFour.Result.allCases.map { ($0.rawValue, $0.label) },
-                        selected: appeal.result, errors: [])
-                    FieldRow(label: "审结日期", name: "decidedOn", value: appeal.decidedOn, type: "date", errors: [])
-                    FieldRow(label: "说明", name: "note", value: appeal.note, errors: [])
+                        selected: appeal.result, errors: [], id: "appeal-\(i)-result")
+                    FieldRow(label: "审结日期", name: "decidedOn", value: appeal.decidedOn, type: "date", errors: [], id: "appeal-\(i)-decidedOn")
+                    FieldRow(label: "说明", name: "note", value: appeal.note, errors: [], id: "appeal-\(i)-note")
                     SubmitRow(title: "保存结果")
                 }
             }
@@ -342,9 +342,9 @@ enum RequestCasePage {
         PostForm(action: SiteURL.adminRequestAppeals(m.id).path, csrfToken: csrf) {
             SelectRow(
                 label: "类别", name: "kind", options: TableFour.Kind.allCases.map { ($0.rawValue, $0.label) },
-                selected: TableFour.Kind.review.rawValue, errors: [])
-            FieldRow(label: "提出日期", name: "filedOn", value: "", type: "date", errors: [])
-            FieldRow(label: "说明", name: "note", value: "", errors: [], hint: "复议机关或法院、案号等。")
+                selected: TableFour.Kind.review.rawValue, errors: [], id: "appeal-kind")
+            FieldRow(label: "提出日期", name: "filedOn", value: "", type: "date", errors: [], id: "appeal-filedOn")
+            FieldRow(label: "说明", name: "note", value: "", errors: [], hint: "复议机关或法院、案号等。", id: "appeal-note")
             SubmitRow(title: "记录复议或诉讼")
         }
     }
