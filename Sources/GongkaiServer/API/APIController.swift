@@ -48,7 +48,7 @@ enum APIController {
     }
 
     @Sendable static func sites(req: Request) async throws -> ListDTO<SiteDTO> {
-        let base = req.gongkai.config.publicBaseURL
+        let base = req.gongkai.publicBaseURL
         let items = try await SiteQueries.all(on: req.db).map {
             SiteDTO(slug: $0.slug, name: $0.name, parentRegion: $0.parentRegion, isDemo: $0.isDemo,
                     portalURL: base + SiteURL.site(slug: $0.slug).path)

@@ -86,7 +86,7 @@ enum PublicationAPI {
         let site = try await site(req)
         let filters = InformationController.ListFilters(req)
         let size = max(1, min(100, req.query[Int.self, at: "pageSize"] ?? 20))
-        let base = req.application.gongkai.config.publicBaseURL
+        let base = req.application.gongkai.publicBaseURL
         let total = try await InformationController.liveQuery(siteID: site.requireID(), filters: filters, on: req.db).count()
         let records = try await InformationController.liveQuery(siteID: site.requireID(), filters: filters, on: req.db).with(\.$unit)
             .sort(\.$publishedOn, .descending).sort(\.$firstPublishedAt, .descending)
@@ -104,7 +104,7 @@ enum PublicationAPI {
         guard let version = (staffCanSee ? full.working ?? full.live : full.live), staffCanSee || full.record.withdrawnAt == nil else {
             throw APIError(.notFound, code: "not_found", message: "没有这条信息。")
         }
-        let base = req.application.gongkai.config.publicBaseURL
+        let base = req.application.gongkai.publicBaseURL
         _ = try await full.record.$unit.get(on: req.db)
         return DetailDTO(
             item: dto(full.record, slug: site.slug, base: base), writtenOn: version.writtenOn, formedOn: version.formedOn,
@@ -155,7 +155,7 @@ enum PublicationAPI {
         _ = try await record.$unit.get(on: req.db)
         let site = try await SiteRecord.find(staff.siteID, on: req.db)!
         let response = Response(status: .created)
-        try response.content.encode(dto(record, slug: site.slug, base: req.application.gongkai.config.publicBaseURL))
+        try response.content.encode(dto(record, slug: site.slug, base: req.application.gongkai.publicBaseURL))
         response.headers.replaceOrAdd(name: .location, value: SiteURL.apiPublication(id).path)
         return response
     }
@@ -192,7 +192,7 @@ enum PublicationAPI {
         let site = try await SiteRecord.find(staff.siteID, on: req.db)!
         _ = try await full.record.$unit.get(on: req.db)
         let response = Response(status: .ok)
-        try response.content.encode(dto(full.record, slug: site.slug, base: req.application.gongkai.config.publicBaseURL))
+        try response.content.encode(dto(full.record, slug: site.slug, base: req.application.gongkai.publicBaseURL))
         return response
     }
 }

@@ -105,7 +105,7 @@ enum RequestAPI {
     static func tracking(_ loaded: RequestStore.Loaded, withNotes: Bool, req: Request) async throws -> Tracking {
         let t = loaded.timeline
         let id = try loaded.record.requireID()
-        let base = req.application.gongkai.config.publicBaseURL
+        let base = req.application.gongkai.publicBaseURL
         let slug = try await SiteRecord.find(loaded.record.$site.id, on: req.db)?.slug ?? ""
         let code = loaded.record.code
         let letters = try await RequestLetters.letters(of: id, on: req.db).map { row in
@@ -161,7 +161,7 @@ enum RequestAPI {
                                                           at: req.now, calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
         } catch let refusal as ActionError { throw refusal.apiError }
         let created = Created(code: record.code, number: record.number, stage: record.stage,
-                              trackURL: req.application.gongkai.config.publicBaseURL + SiteURL.requestTrack(slug: site.slug, code: record.code).path)
+                              trackURL: req.application.gongkai.publicBaseURL + SiteURL.requestTrack(slug: site.slug, code: record.code).path)
         return try await created.encodeResponse(status: .created, for: req)
     }
 

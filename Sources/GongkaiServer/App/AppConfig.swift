@@ -164,9 +164,4 @@ public struct AppConfig: Sendable {
         guard problems.isEmpty else { throw Problems(messages: problems) }
         return config
     }
-
-    /// The address people should open, for start-up messages and absolute links.
-    public var publicBaseURL: String {
-        baseURL ?? "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
-    }
 }

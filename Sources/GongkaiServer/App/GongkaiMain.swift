@@ -23,8 +23,13 @@ public enum GongkaiMain {
         let app = try await Application.make(env)
         do {
             try await configure(app, config: config)
-            if Startup.isServe(env.arguments) { try await Startup.prepareForServe(app) }
-            try await app.execute()
+            if Startup.isServe(env.arguments) {
+                try await Startup.prepareForServe(app)
+                try await Startup.serve(app, arguments: env.arguments)
+            } else {
+                try await app.startup()
+            }
+            try await app.running?.onStop.get()
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data(("错误：" + failure.message + "\n").utf8))
             try? await app.asyncShutdown()

@@ -1,5 +1,6 @@
 import ConsoleKit
 import Fluent
+import NIOCore
 import Foundation
 import SQLKit
 import Vapor
@@ -48,8 +49,52 @@ package enum Startup {
         if try await LoginController.demoExposed(app, on: app.db) {
             console.warning("警告：服务监听 \(config.host)，其他计算机可以访问，而示例账号的密码是公开的。正式使用前请停用示例账号（工作平台“账号”页），或用 gongkai setup 建立正式站点（GONGKAI_DEMO=0）。")
         }
-        console.print("门户网站：\(config.publicBaseURL)/")
-        console.print("工作平台：\(config.publicBaseURL)\(SiteURL.adminLogin(next: nil).path)")
+    }
+
+    /// Starts listening (Vapor's `serve` with its `--hostname`, `--port`, `--bind`), records the address actually
+    /// bound — so that links carry the real port, even one the system chose for `--port 0` — and only then tells the
+    /// person where to go. A taken address is said in Chinese and ends the program before any address is printed.
+    static func serve(_ app: Application, arguments: [String]) async throws {
+        do {
+            try await app.startup()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            let (host, port) = requestedAddress(arguments, config: app.gongkai.config)
+            throw CommandFailure("地址 \(host):\(port) 已被占用（另一个程序或另一个 gongkai 正在使用这个端口）。"
+                                 + "请换一个端口，例如 gongkai serve --port \(port == 8080 ? 8081 : 8080)，或设置 GONGKAI_PORT；也可以先停止占用它的程序。")
+        }
+        recordBoundAddress(app)
+        let console = Terminal()
+        console.print("门户网站：\(app.gongkai.publicBaseURL)/")
+        console.print("工作平台：\(app.gongkai.publicBaseURL)\(SiteURL.adminLogin(next: nil).path)")
+    }
+
+    /// Reads the listening socket's address into the links' base (a no-op before the server listens).
+    package static func recordBoundAddress(_ app: Application) {
+        guard let address = app.http.server.shared.localAddress, let port = address.port else { return }
+        let host = app.http.server.configuration.hostname
+        app.gongkai.didBind(host: host, port: port)
+    }
+
+    /// What `serve` was asked to bind: `--bind host:port`, `--hostname`/`-H`, `--port`/`-p`, else the settings.
+    static func requestedAddress(_ arguments: [String], config: AppConfig) -> (String, Int) {
+        var host = config.host, port = config.port
+        var i = 0
+        while i < arguments.count {
+            let arg = arguments[i]
+            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
+            switch arg {
+            case "--hostname", "-H": host = value; i += 1
+            case "--port", "-p": port = Int(value) ?? port; i += 1
+            case "--bind", "-b":
+                let parts = value.split(separator: ":")
+                if let h = parts.first { host = String(h) }
+                if parts.count > 1, let p = Int(parts[1]) { port = p }
+                i += 1
+            default: break
+            }
+            i += 1
+        }
+        return (host, port)
     }
 
     static func printLogins(_ logins: [DemoLoader.Login], console: any Console) {

@@ -40,8 +40,8 @@ struct SetupCommand: AsyncCommand {
         }
         let slug = site.slug
         let existing = try await SiteQueries.all(on: app.db)
-        context.console.print("已建立站点“\(siteName)”（\(region)），网址 \(app.gongkai.config.publicBaseURL)\(SiteURL.site(slug: slug).path)")
-        context.console.print("管理员 \(adminName) 可在 \(app.gongkai.config.publicBaseURL)\(SiteURL.adminLogin(next: nil).path) 登录，然后在“单位”页面登记本县各部门和乡镇。")
+        context.console.print("已建立站点“\(siteName)”（\(region)），网址 \(app.gongkai.publicBaseURL)\(SiteURL.site(slug: slug).path)")
+        context.console.print("管理员 \(adminName) 可在 \(app.gongkai.publicBaseURL)\(SiteURL.adminLogin(next: nil).path) 登录，然后在“单位”页面登记本县各部门和乡镇。")
         if existing.contains(where: \.isDemo) {
             context.console.warning("注意：数据库中还有示例站点（\(existing.filter(\.isDemo).map(\.name).joined(separator: "、"))）。正式使用时建议换用一个全新的数据目录。")
         }

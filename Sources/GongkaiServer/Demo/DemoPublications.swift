@@ -112,7 +112,7 @@ package enum DemoPublications {
                 version.publishedOn = day.description
                 version.publishedByLabel = "系统（示例数据）"
                 let context = PublicationActions.Context(actor: .system, userID: nil, now: publishedAt, words: SensitiveWords([]),
-                                                         baseURL: app.gongkai.config.publicBaseURL, siteSlug: site.slug)
+                                                         baseURL: app.gongkai.publicBaseURL, siteSlug: site.slug)
                 try await app.db.transaction { tx in
                     try await version.save(on: tx)
                     try await PublicationActions.publish(version, full: full, context: context, on: tx)

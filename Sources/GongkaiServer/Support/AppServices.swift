@@ -16,6 +16,8 @@ final class AppServices: @unchecked Sendable {
     let limits = PublicFormLimits()
     private let lock = NIOLock()
     private var clock: @Sendable () -> Date = { Date() }
+    /// The address `serve` actually bound (its `--port`, or the one the system chose for port 0).
+    private var bound: (host: String, port: Int)?
 
     init(config: AppConfig) {
         self.config = config
@@ -23,6 +25,20 @@ final class AppServices: @unchecked Sendable {
     }
 
     var now: Date { lock.withLock { clock }() }
+
+    /// The address people should open, for start-up messages and every absolute link (feeds, the sitemap,
+    /// webhook payloads, mails, the API): `GONGKAI_BASE_URL` when set, else the address the server bound, else
+    /// the configured one (commands that do not serve).
+    var publicBaseURL: String {
+        if let base = config.baseURL { return base }
+        let (host, port) = lock.withLock { bound } ?? (config.host, config.port)
+        return "http://\(host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host):\(port)"
+    }
+
+    /// Records the address the server listens on, once it does.
+    func didBind(host: String, port: Int) {
+        lock.withLock { bound = (host, port) }
+    }
 
     /// For tests: replace the clock.
     func setClock(_ clock: @escaping @Sendable () -> Date) {

@@ -185,7 +185,7 @@ enum PublicationController {
     /// The site's words and addresses that publishing needs.
     static func setting(_ req: Request, staff: Staff) async throws -> PublicationActions.Setting {
         .init(words: try await SensitiveWordRecord.matcher(siteID: staff.siteID, on: req.db),
-              baseURL: req.application.gongkai.config.publicBaseURL, siteSlug: staff.siteSlug)
+              baseURL: req.application.gongkai.publicBaseURL, siteSlug: staff.siteSlug)
     }
 
     struct UploadForm: Content {

@@ -78,7 +78,7 @@ enum RequestEventForm {
 
 extension RequestActions.Setting {
     init(_ req: Request) async throws {
-        self.init(calendar: try await req.calendarService.calendar(on: req.db), baseURL: req.application.gongkai.config.publicBaseURL,
+        self.init(calendar: try await req.calendarService.calendar(on: req.db), baseURL: req.application.gongkai.publicBaseURL,
                   files: req.storedFiles)
     }
 }

@@ -96,7 +96,7 @@ enum SearchController {
             throw APIError(.badRequest, code: "missing_query", message: "请用参数 q 给出要搜索的词。", field: "q")
         }
         let outcome = try await run(req, site: site)
-        let base = req.application.gongkai.config.publicBaseURL
+        let base = req.application.gongkai.publicBaseURL
         return APIResult(
             query: outcome.query.text, total: outcome.total, totalIsEstimate: outcome.totalIsEstimate, page: outcome.page, pageSize: pageSize, sort: outcome.sort.rawValue,
             rankedWindow: outcome.windowed ? SearchIndex.window : nil, suggestion: outcome.suggestion,

@@ -25,7 +25,7 @@ enum FeedsController {
         let site = try await InformationController.site(req)
         let siteID = try site.requireID()
         let (title, records) = try await items(scope: scope, site: site, on: req.db)
-        let base = req.application.gongkai.config.publicBaseURL
+        let base = req.application.gongkai.publicBaseURL
         let versions = try await PublicationVersionRecord.query(on: req.db).filter(\.$id ~~ records.compactMap(\.liveVersionID)).all()
         let pagePath: String
         switch scope {
@@ -84,7 +84,7 @@ enum FeedsController {
     }
 
     @Sendable static func sitemap(req: Request) async throws -> Response {
-        let base = req.application.gongkai.config.publicBaseURL
+        let base = req.application.gongkai.publicBaseURL
         var urls: [Sitemap.URLEntry] = [Sitemap.URLEntry(location: base + "/", lastModified: nil)]
         for site in try await SiteQueries.all(on: req.db) {
             urls.append(Sitemap.URLEntry(location: base + SiteURL.site(slug: site.slug).path, lastModified: nil))

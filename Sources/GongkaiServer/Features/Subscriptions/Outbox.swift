@@ -149,7 +149,7 @@ enum Outbox {
         let config = app.gongkai.config
         guard let smtp = config.smtp else { return Failure(message: "未配置邮件服务器（GONGKAI_SMTP_HOST），邮件待发") }
         let subscription = row.subscription
-        let cancelURL = config.publicBaseURL + SiteURL.subscriptionCancel(token: subscription.token).path
+        let cancelURL = app.gongkai.publicBaseURL + SiteURL.subscriptionCancel(token: subscription.token).path
         let body: String
         if row.kind == "verify-email" {
             guard let verify = try? JSONDecoder().decode(VerifyEmail.self, from: Data(row.payload.utf8)) else {
@@ -259,6 +259,7 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
         let handle = Task { [app] in
             while !Task.isCancelled {
                 do { try await Outbox.deliverDue(app: app) } catch { app.logger.warning("outbox: \(error)") }
+                if Task.isCancelled { break }
                 do { try await RequestMail.deliverDue(app: app) } catch { app.logger.warning("applicant mail: \(error)") }
                 try? await Task.sleep(for: .seconds(30))
             }
@@ -266,7 +267,11 @@ final class OutboxWorker: LifecycleHandler, @unchecked Sendable {
         task.withLockedValue { $0 = handle }
     }
 
+    /// Stops the loop and waits for a round in progress to end: the databases close right after this, and a
+    /// round that went on would read a closed one (the server stopping at once after a failed start, say).
     func shutdownAsync(_ app: Application) async {
-        task.withLockedValue { $0?.cancel() }
+        let handle = task.withLockedValue { $0 }
+        handle?.cancel()
+        await handle?.value
     }
 }

@@ -52,7 +52,7 @@ enum SubscriptionsController {
         let label = options.first { $0.value == "\(form.scope ?? ""):\(form.id ?? "")" }?.label
         let input = SubscriptionsActions.Input(scope: form.scope ?? "", id: form.id ?? "", channel: form.channel, address: form.address)
         let setting = SubscriptionsActions.Setting(mailEnabled: req.application.gongkai.config.smtp != nil,
-                                                   publicBaseURL: req.application.gongkai.config.publicBaseURL, threadPool: req.application.threadPool)
+                                                   publicBaseURL: req.application.gongkai.publicBaseURL, threadPool: req.application.threadPool)
         let siteID = try site.requireID()
         let limiter = req.gongkai.limits.subscriptionForm
         let (client, now) = (req.clientAddress, req.now)
@@ -83,7 +83,7 @@ enum SubscriptionsController {
             outcome = .mailSent(to: created.address)
         } else if let created {
             outcome = .webhookRegistered(to: created.address, secret: created.secret,
-                                         cancelURL: req.application.gongkai.config.publicBaseURL + SiteURL.subscriptionCancel(token: created.token).path,
+                                         cancelURL: req.application.gongkai.publicBaseURL + SiteURL.subscriptionCancel(token: created.token).path,
                                          cancelHref: SiteURL.subscriptionCancel(token: created.token).path)
         } else if let repeated {
             outcome = .repeated(scope: repeated.scopeLabel, confirmed: repeated.confirmedAt != nil)
