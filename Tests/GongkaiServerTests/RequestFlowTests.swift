@@ -133,7 +133,17 @@ struct RequestFlowTests {
             auth.bearerAuthorization = .init(token: token)
             let list = try await app.testing().sendRequest(.GET, "/api/v1/requests", headers: auth)
             #expect(list.status == .ok && list.body.string.contains("2026-0001"))
-            let id = try #require(try await DisclosureRequestRecord.query(on: app.db).first()?.id)
+            // The unit's system finds the case by the code the applicant quotes, and gets the id its events go to.
+            let found = try await app.testing().sendRequest(.GET, "/api/v1/requests?code=" + code.replacingOccurrences(of: "-", with: "").lowercased(), headers: auth)
+            let items = try #require(try JSONSerialization.jsonObject(with: Data(found.body.string.utf8)) as? [[String: Any]])
+            #expect(items.count == 1 && items.first?["code"] as? String == code)
+            let idText = try #require(items.first?["id"] as? String)
+            let id = try #require(UUID(uuidString: idText))
+            let stored = try #require(try await DisclosureRequestRecord.query(on: app.db).filter(\.$code == code).first())
+            #expect(id == stored.id && items.first?["lockVersion"] as? Int == stored.lockVersion)
+            #expect(try tracked.jsonObject()["id"] == nil && tracked.jsonObject()["lockVersion"] == nil, "the public answer carries no internal data")
+            let badCode = try await app.testing().sendRequest(.GET, "/api/v1/requests?code=12", headers: auth)
+            #expect(badCode.status == .unprocessableEntity && badCode.body.string.contains("查询码应为12位"))
             let detail = try await app.testing().sendRequest(.GET, "/api/v1/requests/\(id.uuidString)", headers: auth)
             #expect(detail.body.string.contains("91360429MA35XXXX1K"))
             func event(_ json: String) async throws -> TestingHTTPResponse {

@@ -396,6 +396,15 @@ struct ScheduleTests {
             let created = try await app.testing().sendRequest(.POST, path, headers: auth,
                                                               body: ByteBuffer(string: #"{"status":"in-progress","percent":30,"note":"制度草案已起草"}"#))
             #expect(created.status == .created && created.text.contains("\"lockVersion\":1"))
+            // The plan's lines carry the lock version to send back (issue 18, item 2): read, then report on it.
+            let reread = try await app.testing().sendRequest(.GET, SiteURL.apiPlan(plan.planID).path + "?unit=\(shishan.uuidString)", headers: auth)
+            let five = try #require((try reread.jsonObject()["tasks"] as? [[String: Any]])?.flatMap { $0["items"] as? [[String: Any]] ?? [] }
+                .first { $0["number"] as? Int == 5 })
+            let fiveLine = try #require((five["lines"] as? [[String: Any]])?.first)
+            #expect(fiveLine["lockVersion"] as? Int == 1)
+            let again = try await app.testing().sendRequest(.POST, path, headers: auth,
+                                                            body: ByteBuffer(string: #"{"status":"in-progress","percent":60,"lockVersion":1}"#))
+            #expect(again.status == .created && again.text.contains("\"lockVersion\":2"))
             let needsGroup = try await app.testing().sendRequest(.POST, SiteURL.apiPlanReports(plan.planID, item: 1).path, headers: auth,
                                                                  body: ByteBuffer(string: #"{"status":"in-progress","percent":30}"#))
             #expect(needsGroup.status == .unprocessableEntity && needsGroup.text.contains("请用 group 指定领域")
@@ -408,7 +417,7 @@ struct ScheduleTests {
                                                               body: ByteBuffer(string: #"{"status":"in-progress","percent":130}"#))
             #expect(invalid.status == .unprocessableEntity && invalid.text.contains("0%到99%"))
             let history = try await PlanReportRecord.query(on: app.db).all()
-            #expect(history.count == 1 && history[0].via == "api")
+            #expect(history.count == 2 && history.allSatisfy { $0.via == "api" })
         }
     }
 }

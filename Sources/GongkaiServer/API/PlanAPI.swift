@@ -70,6 +70,8 @@ enum PlanAPI {
         let acceptance: String?
         let alert: String?
         let note: String
+        /// What to send back as `lockVersion` when reporting on this line (0 before its first report).
+        let lockVersion: Int
     }
 
     struct ItemDTO: Content {
@@ -155,7 +157,7 @@ enum PlanAPI {
                 LineDTO(unitID: line.unitID, unit: s.unitName(line.unitID), group: line.groupName, status: line.status.rawValue,
                         statusLabel: line.status.label, reported: line.state.reported.rawValue, percent: ScheduleRules.percent(line.state),
                         acceptance: line.state.reported == .completed ? line.state.acceptance.rawValue : nil,
-                        alert: line.alert?.rawValue, note: line.note)
+                        alert: line.alert?.rawValue, note: line.note, lockVersion: line.lockVersion)
             })
     }
 

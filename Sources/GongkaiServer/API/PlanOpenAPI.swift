@@ -30,6 +30,7 @@ enum PlanOpenAPI {
             "statusLabel": string, "reported": ["type": "string", "enum": ["not-started", "in-progress", "completed"]],
             "percent": integer, "acceptance": ["type": ["string", "null"], "enum": ["pending", "accepted", "returned", NSNull()]],
             "alert": ["type": ["string", "null"], "enum": ["overdue-not-started", "overdue", "due-soon", NSNull()]], "note": string,
+            "lockVersion": ["type": "integer", "description": "报告进度时原样带回（尚未报告过为0）"],
         ]],
         "PlanItem": ["type": "object", "required": ["number", "text", "units", "deadline"], "properties": [
             "number": integer, "text": string,

@@ -65,6 +65,11 @@ enum RequestAPI {
     }
 
     struct Tracking: Content {
+        /// The case's id, 查询码 and lock version: only in the staff list (`GET /api/v1/requests`), for the unit's own
+        /// system to call `POST /api/v1/requests/{id}/events`; never in the public tracking answer.
+        var id: UUID?
+        var code: String?
+        var lockVersion: Int?
         let number: String
         let unit: String
         let channel: String
@@ -176,14 +181,27 @@ enum RequestAPI {
         return try await tracking(try await RequestStore.load(record, calendar: try await req.calendarService.calendar(on: req.db), on: req.db), withNotes: false, req: req)
     }
 
+    /// The applications of the units the token's account handles, newest first; `?code=` finds one by its 查询码
+    /// (how a unit's system turns the code the applicant quotes into the id its events go to).
     @Sendable static func list(req: Request) async throws -> [Tracking] {
         let staff = try req.requireStaff()
-        let units = try await RequestQuery.handledUnits(access: staff.actor, on: req.db)
-        let records = try await DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$unit.$id ~~ units)
-            .with(\.$unit).sort(\.$createdAt, .descending).limit(500).all()
+        let units = try await RequestQuery.handledUnits(by: staff.acting(req, via: .api), on: req.db)
+        var query = DisclosureRequestRecord.query(on: req.db).filter(\.$site.$id == staff.siteID).filter(\.$unit.$id ~~ units).with(\.$unit)
+        if let typed = req.query[String.self, at: "code"] {
+            let code = RequestStore.normaliseCode(typed)
+            guard !code.isEmpty else {
+                throw APIError(.unprocessableEntity, code: "invalid_field", message: "查询码应为12位字母和数字，如 K7QM-3XHD-9PRT（读到：“\(typed)”）。", field: "code")
+            }
+            query = query.filter(\.$code == code)
+        }
+        let records = try await query.sort(\.$createdAt, .descending).limit(500).all()
         let calendar = try await req.calendarService.calendar(on: req.db)
         var out: [Tracking] = []
-        for record in records { out.append(try await tracking(try await RequestStore.load(record, calendar: calendar, on: req.db), withNotes: true, req: req)) }
+        for record in records {
+            var item = try await tracking(try await RequestStore.load(record, calendar: calendar, on: req.db), withNotes: true, req: req)
+            (item.id, item.code, item.lockVersion) = (try record.requireID(), record.code, record.lockVersion)
+            out.append(item)
+        }
         return out
     }
 

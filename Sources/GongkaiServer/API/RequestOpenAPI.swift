@@ -21,6 +21,9 @@ enum RequestOpenAPI {
         ]],
         "RequestCreated": ["type": "object", "properties": ["code": string, "number": string, "stage": string, "trackURL": string]],
         "RequestTracking": ["type": "object", "properties": [
+            "id": ["type": "string", "format": "uuid", "description": "仅本单位申请列表（令牌）中有：记录办理事项时用的 id"],
+            "code": ["type": "string", "description": "仅本单位申请列表中有：查询码"],
+            "lockVersion": ["type": "integer", "description": "仅本单位申请列表中有：记录办理事项时原样带回"],
             "number": string, "unit": string, "channel": string, "receivedOn": nullableString, "stage": string, "stageLabel": string,
             "dueOn": nullableString, "dueExplanation": string,
             "computation": ["type": "array", "description": "答复期限的计算：计入、不计入、已重新起算的各段", "items": ["type": "object", "properties": [
@@ -62,9 +65,12 @@ enum RequestOpenAPI {
                               "422": PlanOpenAPI.error("字段不符合要求"), "429": PlanOpenAPI.error("提交过于频繁")],
             ],
             "get": [
-                "summary": "本单位的申请（令牌账号的受理单位；公开办为全部）", "operationId": "listRequests", "security": [["bearer": []]],
+                "summary": "本单位的申请（令牌账号的受理单位；公开办为全部），每项带 id、查询码和 lockVersion", "operationId": "listRequests",
+                "security": [["bearer": []]],
+                "description": "申请人报来查询码时，用 ?code= 找到这份申请，再用其 id 记录办理事项（POST /api/v1/requests/{id}/events）。",
+                "parameters": [["name": "code", "in": "query", "required": false, "schema": ["type": "string"], "description": "查询码，如 K7QM-3XHD-9PRT（不区分大小写，可不带连字符）"]],
                 "responses": ["200": ["description": "申请列表", "content": ["application/json": ["schema": ["type": "array", "items": ["$ref": "#/components/schemas/RequestTracking"]]]]],
-                              "401": PlanOpenAPI.error("缺少或无效的令牌")],
+                              "401": PlanOpenAPI.error("缺少或无效的令牌"), "422": PlanOpenAPI.error("查询码格式不对")],
             ],
         ],
         SiteURL.apiRequestTrack(code: .key).openAPIPath: ["get": [
