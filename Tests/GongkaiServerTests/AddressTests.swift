@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import Fluent
 import Vapor
 
 @testable import GongkaiServer
@@ -52,5 +53,23 @@ struct AddressTests {
         #expect(Startup.requestedAddress(["gongkai", "serve", "--port", "9000"], config: config) == ("127.0.0.1", 9000))
         #expect(Startup.requestedAddress(["gongkai", "serve", "-H", "0.0.0.0", "-p", "80"], config: config) == ("0.0.0.0", 80))
         #expect(Startup.requestedAddress(["gongkai", "serve", "--bind", "10.0.0.2:8443"], config: config) == ("10.0.0.2", 8443))
+    }
+
+    @Test("the platform's front page advertises a feed of every site's latest, and the feed carries both counties")
+    func allSitesFeed() async throws {
+        try await TestApp.run { app, _ in
+            for (n, slug) in ["hukou", "wuding"].enumerated() {
+                let site = try await SiteQueries.bySlug(slug, on: app.db)
+                let unit = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$site.$id == site.requireID()).first())
+                try await SearchIndex.insertBareRecord(rowid: Int64(900 + n), title: "\(site.name)的一条信息", body: "正文", siteID: site.requireID(),
+                                                       unitID: unit.requireID(), now: app.gongkai.now, on: app.db)
+            }
+            let browser = Browser(app)
+            let home = try await browser.get(SiteURL.home.path)
+            #expect(home.text.contains(#"type="application/atom+xml""#) && home.text.contains(#"href="/feeds/all.atom""#))
+            let feed = try await browser.get(SiteURL.feedAllSites.path)
+            #expect(feed.status == .ok && feed.headers.contentType?.subType == "atom+xml")
+            #expect(feed.text.contains("/sites/hukou/xinxi/") && feed.text.contains("/sites/wuding/xinxi/"))
+        }
     }
 }

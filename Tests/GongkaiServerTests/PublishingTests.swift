@@ -139,6 +139,8 @@ struct PublishingTests {
                 #expect(infoPage.text.contains("application/atom+xml"))
 
                 // Search finds it by a two-character word and by its 文号 typed with square brackets.
+                let unsited = try await Browser(app).get(SiteURL.apiSearch.path(.text("低保")))
+                #expect(unsited.status == .badRequest && unsited.text.contains("site_required"), "two sites: no silent choice")
                 let found = try await Browser(app).get(SiteURL.apiSearch.path(.site("hukou"), .text("低保")))
                 let json = try found.jsonObject()
                 #expect(json["total"] as? Int == 1)

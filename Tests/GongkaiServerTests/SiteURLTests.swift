@@ -42,7 +42,7 @@ struct SiteURLTests {
         .adminRequestLetter(id, position: 2), .adminRequestLetterFile(id, position: 2), .adminRequestFile(id, file: other),
         .adminRequestProactive(id), .adminRequestAppeals(id), .adminRequestAppeal(id, appeal: other),
         .adminRequestMailResend(id, mail: other),
-        .feed(slug: "hukou", scope: .site), .feed(slug: "hukou", scope: .unit(id)), .sitemap, .asset("gongkai.css"),
+        .feed(slug: "hukou", scope: .site), .feed(slug: "hukou", scope: .unit(id)), .feedAllSites, .sitemap, .asset("gongkai.css"),
         .healthz, .metrics, .apiOpenAPI, .apiSites, .apiSiteUnits(slug: "hukou"), .apiMe, .apiCalendarDays, .apiDeadline,
         .apiTimeLimit, .apiCatalogs, .apiCatalog(id), .apiCatalogEntries, .apiPublications, .apiPublication(id),
         .apiPublicationPublish(id), .apiSearch, .apiRequests, .apiRequestTrack(code: "K7QX-2M4P"), .apiRequest(id),
@@ -68,7 +68,7 @@ struct SiteURLTests {
              .adminRequests, .adminRequestNew, .adminRequestReport, .adminRequestReportFile, .adminRequestOverview,
              .adminRequestTemplates, .adminRequestTemplate, .adminRequest, .adminRequestEvents, .adminRequestLetter,
              .adminRequestLetterFile, .adminRequestFile, .adminRequestProactive, .adminRequestAppeals, .adminRequestAppeal,
-             .adminRequestMailResend, .feed, .sitemap, .asset, .healthz, .metrics, .apiOpenAPI, .apiSites, .apiSiteUnits,
+             .adminRequestMailResend, .feed, .feedAllSites, .sitemap, .asset, .healthz, .metrics, .apiOpenAPI, .apiSites, .apiSiteUnits,
              .apiMe, .apiCalendarDays, .apiDeadline, .apiTimeLimit, .apiCatalogs, .apiCatalog, .apiCatalogEntries,
              .apiPublications, .apiPublication, .apiPublicationPublish, .apiSearch, .apiRequests, .apiRequestTrack,
              .apiRequest, .apiRequestEvents, .apiPlans, .apiPlan, .apiPlanReports:

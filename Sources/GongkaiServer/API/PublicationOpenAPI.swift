@@ -81,7 +81,8 @@ enum PublicationOpenAPI {
             "summary": "检索政府信息（标题、正文、文号、索引号和附件文字；中文按二元分词）", "operationId": "search",
             "parameters": [["name": "q", "in": "query", "required": true, "schema": string],
                            ["name": "sort", "in": "query", "required": false, "schema": ["type": "string", "enum": ["relevance", "date"]]]] + filters,
-            "responses": ["200": PlanOpenAPI.ok("检索结果", "SearchResult"), "400": PlanOpenAPI.error("缺少检索词"),
+            "description": "检索一个站点；有多个站点时必须用 site 指定（否则 400 site_required），不会默默选一个。",
+            "responses": ["200": PlanOpenAPI.ok("检索结果", "SearchResult"), "400": PlanOpenAPI.error("缺少检索词，或有多个站点而未给出 site"),
                           "404": PlanOpenAPI.error("没有这个站点")],
         ]],
     ]

@@ -130,6 +130,8 @@ package enum SiteURL: Sendable, Hashable {
     case adminRequestAppeal(UUID, appeal: UUID)
     case adminRequestMailResend(UUID, mail: UUID)
     case feed(slug: String, scope: FeedScope)
+    /// Every site's latest, for the platform's front page.
+    case feedAllSites
     case sitemap
     case asset(String)
     case healthz
@@ -264,6 +266,7 @@ package enum SiteURL: Sendable, Hashable {
         case .adminRequestMailResend(let id, let mail): ["admin", "requests", .id(id), "mails", .value(mail, named: "mail"), "resend"]
         // The whole site's feed is one segment (`all.atom`); a unit's, domain's or entry's is two (`unit/{id}.atom`).
         case .feed(let slug, .site): ["feeds", .slug(slug), .value("all.atom", named: "scope")]
+        case .feedAllSites: ["feeds", "all.atom"]
         case .feed(let slug, let scope):
             ["feeds", .slug(slug), .value(scope.stored.0, named: "scope"), .value("\(scope.stored.1).atom", named: "file")]
         case .sitemap: ["sitemap.xml"]

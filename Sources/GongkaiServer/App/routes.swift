@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
     app.get(.requestLetter(slug: .key, code: .key, position: .key), use: RequestLetterController.publicLetter)
     app.get(.requestLetterFile(slug: .key, code: .key, position: .key), use: RequestLetterController.publicLetterFile)
     app.get(.requestFile(slug: .key, code: .key, file: .key), use: RequestLetterController.publicFile)
+    app.get(.feedAllSites, use: FeedsController.allSitesFeed)
     app.get(.feed(slug: .key, scope: .site), use: FeedsController.siteFeed)
     app.get(.feed(slug: .key, scope: .unit(.key)), use: FeedsController.scopedFeed)
     app.get(.sitemap, use: FeedsController.sitemap)

@@ -10,7 +10,9 @@ enum PortalController {
             return try await home(site: sites[0], req: req)
         }
         let model = SitesIndex.Model(sites: sites.map { PageChrome.SiteInfo($0) })
-        return Response.html(SitesIndex.render(model, chrome: PageChrome(req: req, title: "政务公开平台", area: .portal)))
+        var chrome = PageChrome(req: req, title: "政务公开平台", area: .portal)
+        chrome.feedURL = SiteURL.feedAllSites.path
+        return Response.html(SitesIndex.render(model, chrome: chrome))
     }
 
     @Sendable static func siteHome(req: Request) async throws -> Response {

@@ -85,13 +85,8 @@ enum SearchController {
     }
 
     @Sendable static func api(req: Request) async throws -> APIResult {
-        let first = try await SiteQueries.all(on: req.db).first?.slug
-        guard let slug = req.query[String.self, at: "site"] ?? first else {
-            throw APIError(.notFound, code: "not_found", message: "没有站点。")
-        }
-        guard let site = try await SiteRecord.query(on: req.db).filter(\.$slug == slug).first() else {
-            throw APIError(.notFound, code: "not_found", message: "没有这个站点：\(slug)。", field: "site")
-        }
+        // Like every list of the API: `site` may be left out only where there is one site (never a silent choice).
+        let site = try await PublicationAPI.site(req)
         guard !(req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty else {
             throw APIError(.badRequest, code: "missing_query", message: "请用参数 q 给出要搜索的词。", field: "q")
         }

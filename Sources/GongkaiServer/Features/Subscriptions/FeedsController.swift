@@ -13,6 +13,31 @@ enum FeedsController {
         return try await feed(req, scope: .site)
     }
 
+    /// `/feeds/all.atom`: the latest information of every site, for the platform's front page where a county
+    /// shares one platform with others.
+    @Sendable static func allSitesFeed(req: Request) async throws -> Response {
+        let records = try await PublicationRecord.query(on: req.db).filter(\.$liveVersionID != nil).filter(\.$withdrawnAt == nil)
+            .with(\.$site).with(\.$unit).sort(\.$lastPublishedAt, .descending).limit(feedSize).all()
+        let base = req.application.gongkai.publicBaseURL
+        let versions = try await PublicationVersionRecord.query(on: req.db).filter(\.$id ~~ records.compactMap(\.liveVersionID)).all()
+        let feed = AtomFeed(
+            id: "urn:gongkai:all-sites", title: "政务公开平台政府信息（全部站点）", subtitle: "本平台各县（市、区）主动公开的政府信息",
+            selfLink: base + SiteURL.feedAllSites.path, pageLink: base + SiteURL.home.path, author: "政务公开平台",
+            updated: records.compactMap(\.lastPublishedAt).max() ?? Date(timeIntervalSince1970: 1_577_836_800),
+            entries: records.map { record in
+                let version = versions.first { $0.id == record.liveVersionID }
+                return AtomFeed.Entry(
+                    id: "urn:uuid:\(record.id!.uuidString.lowercased())", title: record.title,
+                    link: base + SiteURL.publication(slug: record.site.slug, record.id!).path, updated: record.lastPublishedAt ?? record.createdAt,
+                    published: record.firstPublishedAt, summary: String((version?.bodyText ?? "").prefix(300)),
+                    author: record.$unit.value?.name ?? record.site.name,
+                    categories: [record.site.name, record.theme] + (record.documentNumber.isEmpty ? [] : [record.documentNumber]))
+            })
+        let response = Response(status: .ok, body: .init(string: feed.xml()))
+        response.headers.replaceOrAdd(name: .contentType, value: "application/atom+xml; charset=utf-8")
+        return response
+    }
+
     @Sendable static func scopedFeed(req: Request) async throws -> Response {
         let file = try req.parameters.require("file")
         guard file.hasSuffix(".atom"), let scope = FeedScope(scope: try req.parameters.require("scope"), id: String(file.dropLast(5))) else {
