@@ -56,8 +56,16 @@ enum InformationController {
         chrome.feedURL = feedURL(site: site.slug, filters: filters)
         return Response.html(InformationPages.list(
             InformationPages.ListModel(site: info, items: records.map { InformationQuery.item($0, slug: site.slug) }, total: total, filters: filters,
-                                       units: units.map { ($0.unit.id!, $0.unit.name) }, domains: domains.map { ($0.code, $0.name) }),
+                                       units: units.map { ($0.unit.id!, $0.unit.name) }, domains: domains.map { ($0.code, $0.name) },
+                                       years: try await publishedYears(siteID: siteID, today: req.today, on: req.db)),
             chrome: chrome))
+    }
+
+    /// From the year of the site's earliest published information to this year, newest first.
+    static func publishedYears(siteID: UUID, today: CivilDate, on db: any Database) async throws -> [Int] {
+        let earliest = try await liveQuery(siteID: siteID, filters: .empty, on: db).filter(\.$publishedOn != nil).sort(\.$publishedOn).first()?
+            .publishedOn.flatMap { Int($0.prefix(4)) }
+        return Array((min(earliest ?? today.year, today.year)...today.year).reversed())
     }
 
     static func feedURL(site: String, filters: ListFilters) -> String {

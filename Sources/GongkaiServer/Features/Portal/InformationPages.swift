@@ -22,6 +22,8 @@ enum InformationPages {
         let filters: InformationController.ListFilters
         let units: [(UUID, String)]
         let domains: [(String, String)]
+        /// The years with published information, newest first (never a year still to come).
+        let years: [Int]
     }
 
     static func list(_ m: ListModel, chrome: PageChrome) -> String {
@@ -33,7 +35,7 @@ enum InformationPages {
                 filterSelect("发布机构", "unit", [("", "全部")] + m.units.map { ($0.0.uuidString, $0.1) }, m.filters.unit?.uuidString ?? "")
                 filterSelect("领域", "domain", [("", "全部")] + m.domains, m.filters.domain ?? "")
                 filterSelect("主题分类", "theme", [("", "全部")] + ThemeCategory.all.map { ($0, $0) }, m.filters.theme ?? "")
-                filterSelect("年份", "year", [("", "全部")] + (2018...2030).reversed().map { (String($0), "\($0)年") }, m.filters.year.map(String.init) ?? "")
+                filterSelect("年份", "year", [("", "全部")] + m.years.map { (String($0), "\($0)年") }, m.filters.year.map(String.init) ?? "")
                 filterSelect("有效性", "validity", [("", "全部"), ("valid", "有效"), ("expired", "失效"), ("repealed", "废止")], m.filters.validity ?? "")
                 filterSelect("类别", "kind", [("", "全部")] + PublicationKind.allCases.map { ($0.rawValue, $0.label) }, m.filters.kind ?? "")
                 El("button", ["type": "submit", "class": "button secondary"]) { T("筛选") }
