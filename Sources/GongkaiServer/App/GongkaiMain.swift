@@ -23,6 +23,11 @@ public enum GongkaiMain {
         let app = try await Application.make(env)
         do {
             try await configure(app, config: config)
+            if let help = Startup.commandList(env.arguments, commands: app.asyncCommands.commands.mapValues(\.help)) {
+                print(help)
+                try await app.asyncShutdown()
+                return
+            }
             if Startup.isServe(env.arguments) {
                 try await Startup.prepareForServe(app)
                 try await Startup.serve(app, arguments: env.arguments)

@@ -43,7 +43,7 @@ package enum Startup {
                 console.print("数据库为空，已加载示例数据：\(outcome.createdSites) 个县、\(outcome.createdUnits) 个单位、\(outcome.createdUsers) 个账号（均标注“示例”）。")
                 printLogins(outcome.logins, console: console)
             } else {
-                console.print("尚未建立站点。请运行：gongkai setup --site 县名 --parent-region 上级行政区 --admin-name 登录名 --password-stdin")
+                console.print("尚未建立站点。请运行（县名、上级行政区、网址标识和登录名换成本县的）：\(SetupCommand.usage)")
             }
         }
         if try await LoginController.demoExposed(app, on: app.db) {
@@ -103,6 +103,23 @@ package enum Startup {
         for login in logins {
             console.print("  \(login.site)  \(login.name)  \(login.roles)")
         }
+    }
+
+    /// Vapor's own commands, said in Chinese; its developer tool `routes` is left out of the list (it still runs).
+    static let builtInHelp = [
+        "serve": "启动门户和工作平台（默认命令；--port 端口、--hostname 地址）",
+        "migrate": "执行数据库迁移（PostgreSQL：升级程序后、启动服务前运行；SQLite 启动时自动执行）",
+    ]
+
+    /// `gongkai --help` (or `-h`, `help`): our commands, one line each in Chinese — nil for anything else, which
+    /// goes to the command as usual.
+    static func commandList(_ arguments: [String], commands: [String: String]) -> String? {
+        guard arguments.count == 2, ["--help", "-h", "help"].contains(arguments[1]) else { return nil }
+        let lines = commands.filter { $0.key != "routes" }.map { name, help in (name, builtInHelp[name] ?? help) }.sorted { $0.0 < $1.0 }
+        let width = lines.map(\.0.count).max() ?? 0
+        return (["用法：gongkai <命令> [参数]", "", "命令："]
+            + lines.map { "  " + $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+            + ["", "不带命令时启动服务（同 gongkai serve）。查看某个命令的参数：gongkai <命令> --help"]).joined(separator: "\n")
     }
 
     /// `gongkai` with no command, or `gongkai serve …`.

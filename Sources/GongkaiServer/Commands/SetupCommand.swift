@@ -19,12 +19,15 @@ struct SetupCommand: AsyncCommand {
 
     var help: String { "建立本县站点和第一个公开办管理员账号" }
 
+    /// The whole call, as the start-up hint and the error for a missing argument say it.
+    static let usage = "echo 密码 | gongkai setup --site 湖口县 --parent-region 江西省九江市 --slug hukou --admin-name 登录名 --password-stdin"
+
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let siteName = (signature.site ?? app.gongkai.config.siteName)?.trimmingCharacters(in: .whitespaces),
               !siteName.isEmpty, let region = signature.parentRegion, let adminName = signature.adminName
         else {
-            throw CommandFailure("缺少参数。用法：gongkai setup --site 县名 --parent-region 上级行政区 --admin-name 登录名 --password-stdin")
+            throw CommandFailure("缺少参数。用法：\(Self.usage)")
         }
         guard signature.passwordStdin else { throw CommandFailure("请使用 --password-stdin 从标准输入提供管理员密码。") }
         try await Startup.migrateIfSQLite(app)
