@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import Fluent
+import Logging
 import Vapor
 
 @testable import GongkaiServer
@@ -25,5 +27,30 @@ struct DayOneTests {
         #expect(!text.contains("Begins") && !text.contains("routes") && !text.contains("Usage"))
         #expect(Startup.commandList(["gongkai", "serve", "--help"], commands: commands) == nil, "a command's own help is its own")
         #expect(SetupCommand.usage.contains("--slug"), "the start-up hint names every argument setup needs")
+    }
+
+    @Test("the sitemap gives every page its <lastmod>: records, and the site's home and columns by their newest (item 14)")
+    func sitemapLastmod() async throws {
+        try await TestApp.run { app, _ in
+            let site = try await SiteQueries.bySlug("hukou", on: app.db)
+            let unit = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$site.$id == site.requireID()).first())
+            try await SearchIndex.insertBareRecord(rowid: 901, title: "一条信息", body: "正文", siteID: site.requireID(), unitID: unit.requireID(),
+                                                   now: app.gongkai.now, on: app.db)
+            let xml = try await Browser(app).get("/sitemap.xml").text
+            let home = try #require(xml.range(of: "<loc>http://127.0.0.1:8080/sites/hukou/</loc>"))
+            #expect(xml[home.upperBound...].hasPrefix("<lastmod>"), "the site's home has a lastmod")
+            #expect(xml.components(separatedBy: "<lastmod>").count - 1 >= 1 + 1 + PortalSection.allCases.count + 1)
+        }
+    }
+
+    @Test("JSON logs carry numbers as numbers (item 14)")
+    func jsonLogNumbers() throws {
+        let handler = StructuredLogHandler(label: "test", format: .json, level: .info)
+        let event = LogEvent(level: .info, message: "request", metadata: ["status": .stringConvertible(200), "duration_ms": .stringConvertible(12.5),
+                                                                          "path": "/sites/hukou"],
+                             source: "test", file: #fileID, function: #function, line: #line)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(handler.line(event).utf8)) as? [String: Any])
+        #expect(object["status"] as? Int == 200 && object["duration_ms"] as? Double == 12.5 && object["path"] as? String == "/sites/hukou")
+        #expect(handler.line(event).contains(#""status":200"#))
     }
 }

@@ -68,6 +68,7 @@ struct PortalAndAPITests {
             #expect(try await browser.get("/metrics", headers: ["Authorization": "Bearer wrong-token-0123456789"]).status == .notFound)
             let metrics = try await browser.get("/metrics", headers: ["Authorization": "Bearer \(token)"])
             #expect(metrics.text.contains("gongkai_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"))
+            #expect(metrics.text.contains("# HELP gongkai_http_requests_total HTTP requests answered") && metrics.text.contains("# HELP gongkai_http_request_duration_seconds "), "every metric says what it counts")
             let css = try await browser.get("/assets/gongkai.css")
             #expect(css.status == .ok)
             #expect(css.headers.contentType == .css)

@@ -20,13 +20,19 @@ struct RequestMetricsMiddleware: AsyncMiddleware {
         return response
     }
 
+    /// `gongkai_http_requests_total` and `gongkai_http_request_duration_seconds`, each with its `# HELP` line.
+    static var requests: MetricNameDescriptor { MetricNameDescriptor(namespace: "gongkai", subsystem: "http", metricName: "requests", unitName: "total",
+                                               helpText: "HTTP requests answered, by method, route and status") }
+    static var duration: MetricNameDescriptor { MetricNameDescriptor(namespace: "gongkai", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+                                               helpText: "Time to answer an HTTP request, by method and route") }
+
     private func record(_ req: Request, status: UInt, start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
         let route = req.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
         let labels = [("method", req.method.rawValue), ("route", route), ("status", String(status))]
-        registry.makeCounter(name: "gongkai_http_requests_total", labels: labels).increment()
+        registry.makeCounter(descriptor: Self.requests, labels: labels).increment()
         registry.makeDurationHistogram(
-            name: "gongkai_http_request_duration_seconds",
+            descriptor: Self.duration,
             labels: [("method", req.method.rawValue), ("route", route)],
             buckets: [.milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(250), .milliseconds(1000),
                       .seconds(5)]
@@ -34,7 +40,7 @@ struct RequestMetricsMiddleware: AsyncMiddleware {
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         req.logger.info("request", metadata: [
             "method": "\(req.method.rawValue)", "path": "\(req.url.path)", "route": "\(route)",
-            "status": "\(status)", "duration_ms": "\(String(format: "%.1f", ms))",
+            "status": .stringConvertible(Int(status)), "duration_ms": .stringConvertible((ms * 10).rounded() / 10),
         ])
     }
 }

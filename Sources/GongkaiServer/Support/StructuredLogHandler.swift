@@ -21,22 +21,35 @@ struct StructuredLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
+        FileHandle.standardError.write(Data((line(event) + "\n").utf8))
+    }
+
+    /// The event as one line in the configured format.
+    func line(_ event: LogEvent) -> String {
         var fields = metadata.merging(event.metadata ?? [:]) { _, new in new }
         fields["logger"] = .string(label)
         let time = ISO8601DateFormatter().string(from: Date())
-        let line: String
         switch format {
         case .json:
-            var object: [String: String] = ["ts": time, "level": event.level.rawValue, "msg": event.message.description]
-            for (key, value) in fields { object[key] = value.description }
+            var object: [String: Any] = ["ts": time, "level": event.level.rawValue, "msg": event.message.description]
+            for (key, value) in fields { object[key] = Self.jsonValue(value) }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-            line = String(decoding: data, as: UTF8.self)
+            return String(decoding: data, as: UTF8.self)
         case .text:
             let pairs = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value.description))" }
-            line = ([time, event.level.rawValue.uppercased(), Self.quote(event.message.description)] + pairs)
-                .joined(separator: " ")
+            return ([time, event.level.rawValue.uppercased(), Self.quote(event.message.description)] + pairs).joined(separator: " ")
         }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Numbers logged as numbers (`.stringConvertible(200)`) stay numbers in JSON, so a log system can sum and
+    /// compare them; everything else is its text.
+    static func jsonValue(_ value: Logger.Metadata.Value) -> Any {
+        switch value {
+        case .stringConvertible(let number as Int): number
+        case .stringConvertible(let number as UInt): number
+        case .stringConvertible(let number as Double): number.isFinite ? number : value.description
+        default: value.description
+        }
     }
 
     static func quote(_ text: String) -> String {

@@ -108,18 +108,26 @@ enum FeedsController {
         return (title, records)
     }
 
+    /// Every public page a crawler should know, each with `<lastmod>`: a record's last publication, and for a site's
+    /// home and columns (and the front page) the newest of those.
     @Sendable static func sitemap(req: Request) async throws -> Response {
         let base = req.application.gongkai.publicBaseURL
-        var urls: [Sitemap.URLEntry] = [Sitemap.URLEntry(location: base + "/", lastModified: nil)]
+        var urls: [Sitemap.URLEntry] = []
+        var newest: Date?
         for site in try await SiteQueries.all(on: req.db) {
-            urls.append(Sitemap.URLEntry(location: base + SiteURL.site(slug: site.slug).path, lastModified: nil))
-            for section in PortalSection.allCases { urls.append(Sitemap.URLEntry(location: base + SiteURL.section(slug: site.slug, section).path, lastModified: nil)) }
             let records = try await PublicationRecord.query(on: req.db).filter(\.$site.$id == site.requireID()).filter(\.$liveVersionID != nil)
                 .filter(\.$withdrawnAt == nil).sort(\.$lastPublishedAt, .descending).limit(45_000).all()
+            let latest = records.first?.lastPublishedAt
+            newest = [newest, latest].compactMap { $0 }.max()
+            urls.append(Sitemap.URLEntry(location: base + SiteURL.site(slug: site.slug).path, lastModified: latest))
+            for section in PortalSection.allCases {
+                urls.append(Sitemap.URLEntry(location: base + SiteURL.section(slug: site.slug, section).path, lastModified: latest))
+            }
             for record in records {
                 urls.append(Sitemap.URLEntry(location: base + SiteURL.publication(slug: site.slug, record.id!).path, lastModified: record.lastPublishedAt))
             }
         }
+        urls.insert(Sitemap.URLEntry(location: base + "/", lastModified: newest), at: 0)
         let response = Response(status: .ok, body: .init(string: Sitemap.xml(urls)))
         response.headers.replaceOrAdd(name: .contentType, value: "application/xml; charset=utf-8")
         return response
