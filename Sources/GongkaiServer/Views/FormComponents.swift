@@ -166,3 +166,26 @@ struct Badge: Component {
         El("span", ["class": "badge badge-\(kind)"]) { T(text) }
     }
 }
+
+/// A table of rows under one line of column headers, in the wrapper that scrolls it sideways on a phone (focusable,
+/// so that it can be scrolled from the keyboard). The rows are the caller's `<tr>`s.
+struct DataTable: Component {
+    let headers: [String]
+    var `class`: String?
+    let rows: ContentProvider
+
+    init(headers: [String], class: String? = nil, @ComponentBuilder rows: @escaping ContentProvider) {
+        self.headers = headers
+        self.class = `class`
+        self.rows = rows
+    }
+
+    var body: Component {
+        El("div", ["class": "table-wrap", "tabindex": "0"]) {
+            El("table", optional: ["class": `class`]) {
+                El("thead") { El("tr") { for h in headers { El("th", ["scope": "col"]) { T(h) } } } }
+                El("tbody") { rows() }
+            }
+        }
+    }
+}

@@ -340,14 +340,9 @@ enum CalendarPages {
                 El("li") { T("征求第三方和其他机关意见所需时间，不计算在答复期限内；申请人补正的，答复期限自收到补正申请之日起重新计算。") }
             }
             El("h2") { T("三、主要期限") }
-            El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                El("table") {
-                    El("thead") { El("tr") { for h in ["事项", "期限", "依据"] { El("th", ["scope": "col"]) { T(h) } } } }
-                    El("tbody") {
-                        for (what, limit, basis) in statutoryLimits {
-                            El("tr") { El("td") { T(what) }; El("td") { T(limit) }; El("td") { T(basis) } }
-                        }
-                    }
+            DataTable(headers: ["事项", "期限", "依据"]) {
+                for (what, limit, basis) in statutoryLimits {
+                    El("tr") { El("td") { T(what) }; El("td") { T(limit) }; El("td") { T(basis) } }
                 }
             }
             El("h2") { T("四、计算届满日") }

@@ -15,31 +15,26 @@ enum CatalogDomainsPage {
                 }
                 ErrorSummary(errors: errors)
                 PostForm(action: SiteURL.adminCatalogDomains.path, csrfToken: chrome.csrfToken) {
-                    El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                        El("table") {
-                            El("thead") { El("tr") { for h in ["领域", "类别", "指导单位"] { El("th", ["scope": "col"]) { T(h) } } } }
-                            El("tbody") {
-                                for domain in domains {
-                                    let current = m.guides[domain.code] ?? ""
-                                    El("tr") {
-                                        El("th", ["scope": "row"]) { T(domain.name) }
-                                        El("td") { T(domain.isPilot ? "试点领域" : "其他领域") }
-                                        El("td") {
-                                            if canManage {
-                                                El("label", ["class": "visually-hidden", "for": "guide-\(domain.code)"]) { T("\(domain.name)的指导单位") }
-                                                El("select", ["id": "guide-\(domain.code)", "name": "guide[\(domain.code)]"]) {
-                                                    for option in unitOptions {
-                                                        if option.value == current {
-                                                            El("option", ["value": option.value, "selected": "selected"]) { T(option.label) }
-                                                        } else {
-                                                            El("option", ["value": option.value]) { T(option.label) }
-                                                        }
-                                                    }
+                    DataTable(headers: ["领域", "类别", "指导单位"]) {
+                        for domain in domains {
+                            let current = m.guides[domain.code] ?? ""
+                            El("tr") {
+                                El("th", ["scope": "row"]) { T(domain.name) }
+                                El("td") { T(domain.isPilot ? "试点领域" : "其他领域") }
+                                El("td") {
+                                    if canManage {
+                                        El("label", ["class": "visually-hidden", "for": "guide-\(domain.code)"]) { T("\(domain.name)的指导单位") }
+                                        El("select", ["id": "guide-\(domain.code)", "name": "guide[\(domain.code)]"]) {
+                                            for option in unitOptions {
+                                                if option.value == current {
+                                                    El("option", ["value": option.value, "selected": "selected"]) { T(option.label) }
+                                                } else {
+                                                    El("option", ["value": option.value]) { T(option.label) }
                                                 }
-                                            } else {
-                                                T(unitOptions.first { $0.value == current }?.label ?? "（未指定）")
                                             }
                                         }
+                                    } else {
+                                        T(unitOptions.first { $0.value == current }?.label ?? "（未指定）")
                                     }
                                 }
                             }

@@ -58,19 +58,14 @@ enum GuidePage {
             if m.versions.isEmpty {
                 EmptyState(title: "还没有修改过", text: "门户目前显示系统默认文字（依据条例编写）。保存后即成为第1版。")
             } else {
-                El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                    El("table") {
-                        El("thead") { El("tr") { for h in ["版本", "时间", "修改人", "修改说明", ""] { El("th", ["scope": "col"]) { T(h) } } } }
-                        El("tbody") {
-                            for version in m.versions {
-                                El("tr") {
-                                    El("td") { T("第\(version.number)版") }
-                                    El("td") { T(version.time) }
-                                    El("td") { T(version.by) }
-                                    El("td") { T(version.note) }
-                                    El("td") { A("查看", href: SiteURL.adminGuide.path(.version(version.number))) }
-                                }
-                            }
+                DataTable(headers: ["版本", "时间", "修改人", "修改说明", ""]) {
+                    for version in m.versions {
+                        El("tr") {
+                            El("td") { T("第\(version.number)版") }
+                            El("td") { T(version.time) }
+                            El("td") { T(version.by) }
+                            El("td") { T(version.note) }
+                            El("td") { A("查看", href: SiteURL.adminGuide.path(.version(version.number))) }
                         }
                     }
                 }

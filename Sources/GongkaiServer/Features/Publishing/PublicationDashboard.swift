@@ -28,17 +28,12 @@ enum PublicationDashboard {
         if m.lines.isEmpty {
             El("p", ["class": "muted"]) { T("没有逾期或5个工作日内到期的信息（按标准目录的公开时限、自形成或变更之日起计算）。") }
         } else {
-            El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                El("table", ["class": "list"]) {
-                    El("thead") { El("tr") { for h in ["信息", "单位", "时效"] { El("th", ["scope": "col"]) { T(h) } } } }
-                    El("tbody") {
-                        for line in m.lines.prefix(50) {
-                            El("tr") {
-                                El("td") { A(line.title, href: line.href) }
-                                El("td") { T(line.unitName) }
-                                El("td") { Badge(text: line.label, kind: line.late ? "danger" : "warn") }
-                            }
-                        }
+            DataTable(headers: ["信息", "单位", "时效"], class: "list") {
+                for line in m.lines.prefix(50) {
+                    El("tr") {
+                        El("td") { A(line.title, href: line.href) }
+                        El("td") { T(line.unitName) }
+                        El("td") { Badge(text: line.label, kind: line.late ? "danger" : "warn") }
                     }
                 }
             }

@@ -131,19 +131,14 @@ enum RequestPages {
                 El("p", ["class": "hint"]) {
                     T("自收到申请之日的次日起算20个工作日（条例第三十三条）；工作日按国务院办公厅节假日安排确定。")
                 }
-                El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                    El("table") {
-                        El("thead") { El("tr") { for h in ["期间", "从", "到", "工作日", "说明"] { El("th", ["scope": "col"]) { T(h) } } } }
-                        El("tbody") {
-                            for segment in d.segments {
-                                El("tr") {
-                                    El("td") { T(segment.period) }
-                                    El("td") { T(segment.from) }
-                                    El("td") { T(segment.through) }
-                                    El("td") { T(segment.workingDays) }
-                                    El("td") { T(segment.note) }
-                                }
-                            }
+                DataTable(headers: ["期间", "从", "到", "工作日", "说明"]) {
+                    for segment in d.segments {
+                        El("tr") {
+                            El("td") { T(segment.period) }
+                            El("td") { T(segment.from) }
+                            El("td") { T(segment.through) }
+                            El("td") { T(segment.workingDays) }
+                            El("td") { T(segment.note) }
                         }
                     }
                 }

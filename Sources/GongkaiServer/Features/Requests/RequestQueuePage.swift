@@ -85,20 +85,15 @@ enum RequestQueuePage {
             if m.rows.isEmpty {
                 EmptyState(title: m.openOnly ? "没有未办结的申请" : "还没有申请", text: "公众在门户“依申请公开”在线提交的申请，和您登记的申请，会列在这里。")
             } else {
-                El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                    El("table") {
-                        El("thead") { El("tr") { for h in ["受理编号", "受理机关", "收到申请之日", "状态", "答复期限", "提示"] { El("th", ["scope": "col"]) { T(h) } } } }
-                        El("tbody") {
-                            for row in m.rows {
-                                El("tr") {
-                                    El("td") { A(row.number, href: row.href) }
-                                    El("td") { T(row.unitName) }
-                                    El("td") { T(row.receivedOn) }
-                                    El("td") { T(row.stage) }
-                                    El("td") { T(row.dueOn) }
-                                    El("td") { markView(row.mark) }
-                                }
-                            }
+                DataTable(headers: ["受理编号", "受理机关", "收到申请之日", "状态", "答复期限", "提示"]) {
+                    for row in m.rows {
+                        El("tr") {
+                            El("td") { A(row.number, href: row.href) }
+                            El("td") { T(row.unitName) }
+                            El("td") { T(row.receivedOn) }
+                            El("td") { T(row.stage) }
+                            El("td") { T(row.dueOn) }
+                            El("td") { markView(row.mark) }
                         }
                     }
                 }

@@ -15,17 +15,12 @@ enum RequestTemplatesPage {
         Layout.render(chrome) {
             El("h1") { T("告知书模板") }
             El("p", ["class": "lead"]) { T("依申请公开各类告知书的文字。办理时按当时的模板生成告知书，修改模板不影响已发出的告知书。") }
-            El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                El("table") {
-                    El("thead") { El("tr") { for h in ["告知书", "版本", "最近修改"] { El("th", ["scope": "col"]) { T(h) } } } }
-                    El("tbody") {
-                        for row in rows {
-                            El("tr") {
-                                El("td") { A(row.label, href: row.href) }
-                                El("td") { T(row.version) }
-                                El("td") { T(row.changed) }
-                            }
-                        }
+            DataTable(headers: ["告知书", "版本", "最近修改"]) {
+                for row in rows {
+                    El("tr") {
+                        El("td") { A(row.label, href: row.href) }
+                        El("td") { T(row.version) }
+                        El("td") { T(row.changed) }
                     }
                 }
             }

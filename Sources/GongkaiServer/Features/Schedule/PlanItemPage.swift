@@ -76,14 +76,9 @@ enum PlanItemPage {
             }
             if !item.groups.isEmpty {
                 El("h2") { T("按领域分工（\(item.groups.count)个）") }
-                El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                    El("table") {
-                        El("thead") { El("tr") { for h in ["领域", "指导责任单位"] { El("th", ["scope": "col"]) { T(h) } } } }
-                        El("tbody") {
-                            for group in item.groups {
-                                El("tr") { El("td") { T(group.name) }; El("td") { T(group.guides.joined(separator: "、")) } }
-                            }
-                        }
+                DataTable(headers: ["领域", "指导责任单位"]) {
+                    for group in item.groups {
+                        El("tr") { El("td") { T(group.name) }; El("td") { T(group.guides.joined(separator: "、")) } }
                     }
                 }
             }

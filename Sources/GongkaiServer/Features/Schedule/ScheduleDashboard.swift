@@ -114,38 +114,28 @@ package enum ScheduleDashboard {
             if part.byUnit.isEmpty {
                 El("p", ["class": "muted"]) { T("没有逾期或5个工作日内到期的事项。") }
             } else {
-                El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                    El("table") {
-                        El("thead") { El("tr") { for h in ["单位", "逾期未启动", "已逾期", "5个工作日内到期", "已完成"] { El("th", ["scope": "col"]) { T(h) } } } }
-                        El("tbody") {
-                            for row in part.byUnit.prefix(20) {
-                                El("tr") {
-                                    El("td") { A(row.name, href: SiteURL.adminPlan(s.planID).path(.unit(row.unitID))) }
-                                    El("td", ["class": row.overdueNotStarted > 0 ? "st-overdue-not-started" : ""]) { T("\(row.overdueNotStarted)") }
-                                    El("td", ["class": row.overdue > 0 ? "st-overdue" : ""]) { T("\(row.overdue)") }
-                                    El("td") { T("\(row.dueSoon)") }
-                                    El("td") { T("\(row.completed)/\(row.lines)") }
-                                }
-                            }
+                DataTable(headers: ["单位", "逾期未启动", "已逾期", "5个工作日内到期", "已完成"]) {
+                    for row in part.byUnit.prefix(20) {
+                        El("tr") {
+                            El("td") { A(row.name, href: SiteURL.adminPlan(s.planID).path(.unit(row.unitID))) }
+                            El("td", ["class": row.overdueNotStarted > 0 ? "st-overdue-not-started" : ""]) { T("\(row.overdueNotStarted)") }
+                            El("td", ["class": row.overdue > 0 ? "st-overdue" : ""]) { T("\(row.overdue)") }
+                            El("td") { T("\(row.dueSoon)") }
+                            El("td") { T("\(row.completed)/\(row.lines)") }
                         }
                     }
                 }
                 if part.byUnit.count > 20 { El("p") { A("还有\(part.byUnit.count - 20)个单位，查看单位进度矩阵", href: SiteURL.adminPlanMatrix(s.planID).path) } }
             }
             El("h4") { T("按工作任务") }
-            El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                El("table") {
-                    El("thead") { El("tr") { for h in ["工作任务", "已逾期", "逾期未启动", "即将到期", "完成"] { El("th", ["scope": "col"]) { T(h) } } } }
-                    El("tbody") {
-                        for task in s.tasks {
-                            El("tr") {
-                                El("td") { A("\(task.number). \(task.title)", href: SiteURL.adminPlan(s.planID).path(fragment: "item-\(task.items.first?.number ?? 0)")) }
-                                El("td") { T("\(task.rollup.overdue)") }
-                                El("td") { T("\(task.rollup.alerts[.overdueNotStarted] ?? 0)") }
-                                El("td") { T("\(task.rollup.alerts[.dueSoon] ?? 0)") }
-                                El("td") { PlanViews.bar(task.rollup.percent); T(" \(task.rollup.percent)%") }
-                            }
-                        }
+            DataTable(headers: ["工作任务", "已逾期", "逾期未启动", "即将到期", "完成"]) {
+                for task in s.tasks {
+                    El("tr") {
+                        El("td") { A("\(task.number). \(task.title)", href: SiteURL.adminPlan(s.planID).path(fragment: "item-\(task.items.first?.number ?? 0)")) }
+                        El("td") { T("\(task.rollup.overdue)") }
+                        El("td") { T("\(task.rollup.alerts[.overdueNotStarted] ?? 0)") }
+                        El("td") { T("\(task.rollup.alerts[.dueSoon] ?? 0)") }
+                        El("td") { PlanViews.bar(task.rollup.percent); T(" \(task.rollup.percent)%") }
                     }
                 }
             }
@@ -172,25 +162,20 @@ package enum ScheduleDashboard {
             if byItem.isEmpty {
                 El("p", ["class": "muted"]) { T("本单位在该方案中没有未完成的事项。") }
             } else {
-                El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                    El("table") {
-                        El("thead") { El("tr") { for h in ["具体事项", "领域", "完成时间", "状态"] { El("th", ["scope": "col"]) { T(h) } } } }
-                        El("tbody") {
-                            for (_, entries) in byItem.prefix(50) {
-                                let item = entries[0].item
-                                let lines = entries.map(\.line)
-                                El("tr") {
-                                    El("td") { A("\(item.label)\(PlanText.shortened(item.text, to: 40))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path) }
-                                    El("td") {
-                                        let groups = lines.compactMap(\.groupName)
-                                        T(groups.isEmpty ? "" : groups.count == 1 ? groups[0] : "\(groups.count)个领域未完成：" + PlanText.shortened(groups.joined(separator: "、"), to: 40))
-                                    }
-                                    El("td") { T(item.dueText) }
-                                    El("td") {
-                                        if let (status, alert) = PlanPages.combined(lines) { PlanViews.statusChip(status, alert: alert) }
-                                        T(" \(lines.map { ScheduleRules.percent($0.state) }.reduce(0, +) / max(lines.count, 1))%")
-                                    }
-                                }
+                DataTable(headers: ["具体事项", "领域", "完成时间", "状态"]) {
+                    for (_, entries) in byItem.prefix(50) {
+                        let item = entries[0].item
+                        let lines = entries.map(\.line)
+                        El("tr") {
+                            El("td") { A("\(item.label)\(PlanText.shortened(item.text, to: 40))", href: SiteURL.adminPlanItem(s.planID, number: item.number).path) }
+                            El("td") {
+                                let groups = lines.compactMap(\.groupName)
+                                T(groups.isEmpty ? "" : groups.count == 1 ? groups[0] : "\(groups.count)个领域未完成：" + PlanText.shortened(groups.joined(separator: "、"), to: 40))
+                            }
+                            El("td") { T(item.dueText) }
+                            El("td") {
+                                if let (status, alert) = PlanPages.combined(lines) { PlanViews.statusChip(status, alert: alert) }
+                                T(" \(lines.map { ScheduleRules.percent($0.state) }.reduce(0, +) / max(lines.count, 1))%")
                             }
                         }
                     }

@@ -49,19 +49,14 @@ enum SubscriptionsAdminPage {
             if m.subscriptions.isEmpty {
                 EmptyState(title: "还没有订阅", text: "门户各页面都有“订阅推送”入口。")
             } else {
-                El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                    El("table") {
-                        El("thead") { El("tr") { for h in ["登记时间", "订阅范围", "方式", "地址", "状态"] { El("th", ["scope": "col"]) { T(h) } } } }
-                        El("tbody") {
-                            for s in m.subscriptions {
-                                El("tr") {
-                                    El("td") { T(s.created) }
-                                    El("td") { T(s.scope) }
-                                    El("td") { T(s.channel) }
-                                    El("td") { T(s.address) }
-                                    El("td") { T(s.status) }
-                                }
-                            }
+                DataTable(headers: ["登记时间", "订阅范围", "方式", "地址", "状态"]) {
+                    for s in m.subscriptions {
+                        El("tr") {
+                            El("td") { T(s.created) }
+                            El("td") { T(s.scope) }
+                            El("td") { T(s.channel) }
+                            El("td") { T(s.address) }
+                            El("td") { T(s.status) }
                         }
                     }
                 }
@@ -84,23 +79,18 @@ enum SubscriptionsAdminPage {
             if m.outbox.isEmpty {
                 EmptyState(title: "还没有推送消息", text: "有订阅确认或新信息发布时，消息会列在这里。")
             } else {
-                El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                    El("table") {
-                        El("thead") { El("tr") { for h in ["写入时间", "内容", "发往", "尝试", "状态", ""] { El("th", ["scope": "col"]) { T(h) } } } }
-                        El("tbody") {
-                            for row in m.outbox {
-                                El("tr") {
-                                    El("td") { T(row.created) }
-                                    El("td") { T(row.subject) }
-                                    El("td") { T(row.to) }
-                                    El("td") { T(row.attempts) }
-                                    El("td") { T(row.status) }
-                                    El("td") {
-                                        if let retry = row.retryAction {
-                                            PostForm(action: retry, csrfToken: chrome.csrfToken, class: "inline") {
-                                                El("button", ["type": "submit", "class": "link-button dark"]) { T("重新发送") }
-                                            }
-                                        }
+                DataTable(headers: ["写入时间", "内容", "发往", "尝试", "状态", ""]) {
+                    for row in m.outbox {
+                        El("tr") {
+                            El("td") { T(row.created) }
+                            El("td") { T(row.subject) }
+                            El("td") { T(row.to) }
+                            El("td") { T(row.attempts) }
+                            El("td") { T(row.status) }
+                            El("td") {
+                                if let retry = row.retryAction {
+                                    PostForm(action: retry, csrfToken: chrome.csrfToken, class: "inline") {
+                                        El("button", ["type": "submit", "class": "link-button dark"]) { T("重新发送") }
                                     }
                                 }
                             }

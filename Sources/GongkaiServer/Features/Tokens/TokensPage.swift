@@ -42,23 +42,18 @@ enum TokensPage {
             if m.tokens.isEmpty {
                 EmptyState(title: "还没有令牌", text: "创建令牌后，它会列在这里，可以随时撤销。")
             } else {
-                El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                    El("table") {
-                        El("thead") { El("tr") { for h in ["用途", "开头", "创建时间", "最近使用", "状态", ""] { El("th") { T(h) } } } }
-                        El("tbody") {
-                            for token in m.tokens {
-                                El("tr") {
-                                    El("td") { T(token.label) }
-                                    El("td") { T(token.prefix) }
-                                    El("td") { T(token.created) }
-                                    El("td") { T(token.lastUsed) }
-                                    El("td") { T(token.status) }
-                                    El("td") {
-                                        if let revoke = token.revokeAction {
-                                            PostForm(action: revoke, csrfToken: chrome.csrfToken, class: "inline") {
-                                                El("button", ["type": "submit", "class": "button secondary"]) { T("撤销") }
-                                            }
-                                        }
+                DataTable(headers: ["用途", "开头", "创建时间", "最近使用", "状态", "操作"]) {
+                    for token in m.tokens {
+                        El("tr") {
+                            El("td") { T(token.label) }
+                            El("td") { T(token.prefix) }
+                            El("td") { T(token.created) }
+                            El("td") { T(token.lastUsed) }
+                            El("td") { T(token.status) }
+                            El("td") {
+                                if let revoke = token.revokeAction {
+                                    PostForm(action: revoke, csrfToken: chrome.csrfToken, class: "inline") {
+                                        El("button", ["type": "submit", "class": "button secondary"]) { T("撤销") }
                                     }
                                 }
                             }

@@ -33,25 +33,20 @@ enum UsersPages {
             El("h1") { T("账号") }
             El("p", ["class": "muted"]) { T("每个账号属于一个单位，可以同时担任多个角色。账号不会被删除：人员调离时停用，记录保留。") }
             El("p") { A("新建账号", href: SiteURL.adminUserNew.path, class: "button") }
-            El("div", ["class": "table-wrap", "tabindex": "0"]) {
-                El("table") {
-                    El("thead") { El("tr") { for h in ["登录名", "姓名", "单位", "角色", "状态"] { El("th", ["scope": "col"]) { T(h) } } } }
-                    El("tbody") {
-                        for row in rows {
-                            El("tr") {
-                                El("td") {
-                                    A(row.name, href: SiteURL.adminUser(row.id).path)
-                                    if row.isDemo { Badge(text: "示例", kind: "demo") }
-                                }
-                                El("td") { T(row.displayName) }
-                                El("td") { T(row.unit) }
-                                El("td") { T(row.roles) }
-                                El("td") {
-                                    if !row.active { Badge(text: "已停用", kind: "bad") } else if row.locked {
-                                        Badge(text: "临时锁定", kind: "bad")
-                                    } else { Badge(text: "在用", kind: "ok") }
-                                }
-                            }
+            DataTable(headers: ["登录名", "姓名", "单位", "角色", "状态"]) {
+                for row in rows {
+                    El("tr") {
+                        El("td") {
+                            A(row.name, href: SiteURL.adminUser(row.id).path)
+                            if row.isDemo { Badge(text: "示例", kind: "demo") }
+                        }
+                        El("td") { T(row.displayName) }
+                        El("td") { T(row.unit) }
+                        El("td") { T(row.roles) }
+                        El("td") {
+                            if !row.active { Badge(text: "已停用", kind: "bad") } else if row.locked {
+                                Badge(text: "临时锁定", kind: "bad")
+                            } else { Badge(text: "在用", kind: "ok") }
                         }
                     }
                 }
