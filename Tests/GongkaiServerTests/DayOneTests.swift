@@ -53,4 +53,17 @@ struct DayOneTests {
         #expect(object["status"] as? Int == 200 && object["duration_ms"] as? Double == 12.5 && object["path"] as? String == "/sites/hukou")
         #expect(handler.line(event).contains(#""status":200"#))
     }
+
+    @Test("list, search and section pages say where they sit, with a way up (item 14)")
+    func breadcrumbs() async throws {
+        try await TestApp.run { app, _ in
+            let browser = Browser(app)
+            for (path, current) in [(SiteURL.publications(slug: "hukou").path, "政府信息"), (SiteURL.search(slug: "hukou").path, "搜索"),
+                                    (SiteURL.section(slug: "hukou", .guide).path, PortalSection.guide.title)] {
+                let page = try await browser.get(path)
+                #expect(page.text.contains(#"<nav class="breadcrumb" aria-label="当前位置"><a href="/sites/hukou/">首页</a>"#), "\(path)")
+                #expect(page.text.contains(#"<span aria-current="page">\#(current)</span>"#), "\(path)")
+            }
+        }
+    }
 }

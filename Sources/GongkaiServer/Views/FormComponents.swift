@@ -189,3 +189,24 @@ struct DataTable: Component {
         }
     }
 }
+
+/// Where a portal page sits: the site's home, the columns above it, and the page itself (not a link), so that a
+/// reader who arrived from a search engine or a shared link can go up a level.
+struct Breadcrumb: Component {
+    let home: String
+    /// Title and address of each level between the home and this page.
+    var trail: [(title: String, href: String)] = []
+    let current: String
+
+    var body: Component {
+        El("nav", ["class": "breadcrumb", "aria-label": "当前位置"]) {
+            A("首页", href: home)
+            for step in trail {
+                T(" › ")
+                A(step.title, href: step.href)
+            }
+            T(" › ")
+            El("span", ["aria-current": "page"]) { T(current) }
+        }
+    }
+}

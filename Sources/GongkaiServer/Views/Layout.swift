@@ -38,7 +38,7 @@ enum Layout {
     private static func frame(_ chrome: PageChrome, content: @escaping () -> Component) -> Component {
         A("跳到正文", href: "#main", class: "skip-link")
         if chrome.site?.isDemo == true {
-            El("div", ["class": "demo-banner", "role": "note"]) {
+            El("aside", ["class": "demo-banner", "aria-label": "示例数据说明"]) {
                 T("示例数据：本站点由演示程序根据试点文件生成，单位联系方式和标“示例”的内容均为虚构，仅供试用。")
             }
         }

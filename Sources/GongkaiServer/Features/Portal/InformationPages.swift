@@ -29,6 +29,7 @@ enum InformationPages {
     static func list(_ m: ListModel, chrome: PageChrome) -> String {
         let slug = m.site.slug
         return Layout.render(chrome) {
+            Breadcrumb(home: SiteURL.site(slug: slug).path, current: "政府信息")
             El("h1") { T("政府信息") }
             searchBox(slug: slug, query: "")
             El("form", ["method": "get", "action": SiteURL.publications(slug: slug).path, "class": "filters"]) {
@@ -118,11 +119,8 @@ enum InformationPages {
 
     static func show(_ m: ShowModel, chrome: PageChrome) -> String {
         Layout.render(chrome) {
-            El("p", ["class": "breadcrumb"]) {
-                A("政府信息", href: SiteURL.publications(slug: m.site.slug).path)
-                T(" › ")
-                A(m.unitName, href: m.unitHref)
-            }
+            Breadcrumb(home: SiteURL.site(slug: m.site.slug).path,
+                       trail: [("政府信息", SiteURL.publications(slug: m.site.slug).path), (m.unitName, m.unitHref)], current: "正文")
             if let historic = m.historic {
                 El("p", ["class": "notice", "role": "note"]) {
                     T("您正在查看第\(historic.number)版（历史版本），")
@@ -202,6 +200,7 @@ enum InformationPages {
     static func unit(_ m: UnitModel, chrome: PageChrome) -> String {
         let slug = m.site.slug
         return Layout.render(chrome) {
+            Breadcrumb(home: SiteURL.site(slug: slug).path, trail: [("政府信息", SiteURL.publications(slug: slug).path)], current: m.name)
             El("h1") { T(m.name) }
             El("dl", ["class": "contact"]) {
                 for (label, value) in m.contacts {
@@ -231,10 +230,9 @@ enum InformationPages {
     static func entry(_ option: PublicationStore.EntryOption, entry: CatalogEntry, items: [ListItem], site: PageChrome.SiteInfo,
                       chrome: PageChrome) -> String {
         Layout.render(chrome) {
-            El("p", ["class": "breadcrumb"]) {
-                A("法定主动公开内容", href: SiteURL.section(slug: site.slug, .statutory).path)
-                T(" › \(option.unitName) › \(option.domainName)")
-            }
+            Breadcrumb(home: SiteURL.site(slug: site.slug).path,
+                       trail: [("法定主动公开内容", SiteURL.section(slug: site.slug, .statutory).path)],
+                       current: "\(option.unitName) › \(option.domainName)")
             El("h1") { T(option.label) }
             El("dl", ["class": "contact"]) {
                 for (label, value) in [("公开内容（要素）", entry.content), ("公开依据", entry.basis), ("公开时限", option.timeLimit),

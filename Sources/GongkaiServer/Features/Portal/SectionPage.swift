@@ -55,6 +55,7 @@ enum SectionPage {
 
     static func render(_ model: Model, chrome: PageChrome) -> String {
         Layout.render(chrome) {
+            Breadcrumb(home: SiteURL.site(slug: model.siteSlug).path, current: model.section.title)
             El("h1") { T(model.section.title) }
             El("p", ["class": "lead"]) { T(summary(model.section)) }
             if model.section == .guide {

@@ -11,6 +11,7 @@ enum SearchPage {
             SiteURL.search(slug: slug).path([.text(o.query.text), .sort((sort ?? o.sort).rawValue)] + filters.items(page: page))
         }
         return Layout.render(chrome) {
+            Breadcrumb(home: SiteURL.site(slug: slug).path, current: "搜索")
             El("h1") { T("搜索政府信息") }
             InformationPages.searchBox(slug: slug, query: o.query.text)
             if let suggestion = o.suggestion {
