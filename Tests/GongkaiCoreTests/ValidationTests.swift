@@ -116,3 +116,76 @@ struct AuditDiffTests {
         #expect(AuditDiff.summary([]) == "无变化")
     }
 }
+
+@Suite struct CreditCodeTests {
+    @Test func acceptsPublishedExamplesAndOldOrganisationCodes() {
+        // The example code printed in GB 32100-2015's explanatory material, and its 9-character organisation code.
+        #expect(CreditCode.problem("91350100M000100Y43") == nil)
+        #expect(CreditCode.problem("91350100m000100y43") == nil)
+        #expect(CreditCode.problem("M000100Y-4") == nil)
+        #expect(CreditCode.normalised(" m000100y-4 ") == "M000100Y4")
+    }
+
+    @Test func namesTheCheckCharacterThatWasExpected() {
+        #expect(CreditCode.problem("91350100M000100Y44")?.contains("第18位应为“3”，现为“4”") == true)
+        #expect(CreditCode.problem("M000100Y-5")?.contains("第9位应为“4”") == true)
+        #expect(CreditCode.problem("91350100M000100Y4")?.contains("现为17位") == true)
+        #expect(CreditCode.problem("91350100M000I00Y43")?.contains("“I”") == true)
+        #expect(CreditCode.problem("9135A100M000100Y43")?.contains("行政区划代码") == true)
+    }
+
+    @Test func madeCodesAreValid() {
+        for body in ["MB123456", "00000001", "MA1FL3L8", "K1234567"] {
+            let code = CreditCode.make(kind: "11", region: "360429", body: body)
+            #expect(code.count == 18)
+            #expect(CreditCode.problem(code) == nil, "\(code)")
+        }
+        #expect(CreditCode.make(kind: "91", region: "350100", body: "M000100Y") == "91350100M000100Y43")
+    }
+}
+
+@Suite struct IndexNumberPatternTests {
+    @Test func rendersTheStandardAndACustomShape() throws {
+        let number = IndexNumber(unitCode: "11360429MB1234567X", year: 2026, sequence: 2)
+        #expect(IndexNumberPattern.standard.render(number) == "11360429MB1234567X/2026-00002")
+        let custom = try IndexNumberPattern.parse("{机构代码}-{年份}-{序号}").get()
+        #expect(custom.render(number) == "11360429MB1234567X-2026-00002")
+        #expect(try IndexNumberPattern.parse("  ").get() == .standard)
+        #expect(IndexNumberPattern(stored: "{年份}") == .standard)
+    }
+
+    @Test func refusesPatternsThatCouldRepeatANumber() {
+        guard case .failure(let missing) = IndexNumberPattern.parse("{机构代码}/{年份}") else { Issue.record("accepted"); return }
+        #expect(missing.problems.map(\.message) == ["索引号格式缺少“{序号}”：机构代码、年份和序号三者都要有，索引号才不会重复。"])
+        guard case .failure(let twice) = IndexNumberPattern.parse("{机构代码}{序号}/{年份}-{序号}") else { Issue.record("accepted"); return }
+        #expect(twice.problems.first?.message.contains("出现了2次") == true)
+        guard case .failure(let odd) = IndexNumberPattern.parse("{机构代码}／{年份}—{序号}") else { Issue.record("accepted"); return }
+        #expect(odd.problems.first?.message.contains("“／”") == true)
+    }
+
+    @Test func onlyAdministrativeOrgansTakeApplications() {
+        #expect(OrgUnitKind.allCases.filter(\.takesApplications) == [.countyGovernment, .governmentOffice, .department, .dispatchedAgency, .township])
+    }
+}
+
+@Suite struct SiteIdentityTests {
+    @Test func acceptsTheNumbersGovernmentSitesCarry() throws {
+        let identity = SiteIdentity(sponsor: " 湖口县人民政府办公室 ", siteCode: "3604290001", icpNumber: "赣ICP备05003937号",
+                                    policeRecord: "赣公网安备 36042902000123号", partyMarkURL: "https://bszs.conac.cn/sitename?method=show&id=1",
+                                    indexPattern: "{机构代码}-{年份}-{序号}")
+        let clean = try identity.validated().get()
+        #expect(clean.sponsor == "湖口县人民政府办公室")
+        #expect(clean.policeRecordDigits == "36042902000123")
+        #expect(SiteIdentity.isICPNumber("京ICP备2021001234号-1"))
+        #expect(SiteIdentity.isPoliceRecord("赣公网安备36042902000123号"))
+        #expect(try SiteIdentity().validated().get() == SiteIdentity())
+    }
+
+    @Test func saysWhatIsWrongWithEachField() {
+        let bad = SiteIdentity(siteCode: "36042900", icpNumber: "ICP备05003937号", policeRecord: "赣公网安备3604290200号",
+                               partyMarkURL: "javascript:alert(1)", errorReportURL: "zfwzzc.www.gov.cn", indexPattern: "{年份}-{序号}")
+        guard case .failure(let errors) = bad.validated() else { Issue.record("accepted"); return }
+        #expect(errors.problems.map(\.field) == ["siteCode", "icpNumber", "policeRecord", "partyMarkURL", "errorReportURL", "indexPattern"])
+        #expect(errors.messages(for: "siteCode").first?.contains("现为“36042900”") == true)
+    }
+}

@@ -150,7 +150,8 @@ struct ViewSnapshotTests {
         var errors = ValidationErrors()
         errors.add("idNumber", "身份证号码“36042919900101123”应为18位。")
         let form = RequestPortal.Form(unit: "u2", applicantType: "naturalPerson", name: "张三", idKind: "居民身份证", idNumber: "36042919900101123")
-        let model = RequestPortal.ApplyModel(slug: "hukou", units: [("u1", "湖口县人民政府"), ("u2", "　湖口县民政局")], form: form, errors: errors,
+        let model = RequestPortal.ApplyModel(slug: "hukou", units: [("u1", "湖口县人民政府"), ("u2", "　湖口县民政局")],
+                                             publicInstitutions: [("湖口县自来水公司", "湖口县人民政府", "0792-6321203")], form: form, errors: errors,
                                              challenge: ("signed", "3 加 4 等于几？"))
         let html = RequestPortal.applyView(model, chrome: chrome)
         #expect(html.contains("应为18位") && html.contains("3 加 4 等于几"))
@@ -245,5 +246,21 @@ struct ViewSnapshotTests {
         let html = RequestReportPage.render(model, chrome: chrome)
         #expect(html.contains(#"<option value="u2" selected="selected">"#) && html.contains("勾稽关系核对无误"))
         try ViewSnapshot.check(html, named: "request-report")
+    }
+
+    @Test("站点设置, 联系我们 and 网站地图 from plain values")
+    func siteAbout() throws {
+        let settings = SiteSettingsPage.render(.mock, errors: nil, chrome: PageChrome(title: "站点设置", area: .backOffice, staff: .mock))
+        #expect(settings.contains(#"value="3604290001""#) && settings.contains("湖口县自来水公司"))
+        try ViewSnapshot.check(settings, named: "site-settings")
+        let site = PageChrome.SiteInfo(slug: "hukou", name: "湖口县", parentRegion: "江西省九江市", isDemo: false,
+                                       identity: SiteIdentity(siteCode: "3604290001", icpNumber: "赣ICP备05003937号", partyMarkURL: "https://example.cn/mark"))
+        let contact = SiteAboutPages.contact(.mock, chrome: PageChrome(title: "联系我们", area: .portal, site: site))
+        #expect(contact.contains("网站标识码：3604290001") && contact.contains(#"class="party-mark""#) && contact.contains("网站运维电话"))
+        try ViewSnapshot.check(contact, named: "site-contact")
+        let map = SiteAboutPages.map(.init(slug: "hukou", units: [("湖口县人民政府", "/sites/hukou/danwei/1", 0), ("湖口县民政局", "/sites/hukou/danwei/2", 1)]),
+                                     chrome: PageChrome(title: "网站地图", area: .portal, site: site))
+        #expect(map.contains(#"<li class="depth-1"><a href="/sites/hukou/danwei/2">湖口县民政局</a>"#))
+        try ViewSnapshot.check(map, named: "site-map")
     }
 }

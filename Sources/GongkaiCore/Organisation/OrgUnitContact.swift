@@ -30,13 +30,17 @@ public struct OrgUnitDraft: Equatable, Sendable {
     public var kind: OrgUnitKind
     public var aliases: [String]
     public var contact: OrgUnitContact
+    /// 统一社会信用代码 (or the older 组织机构代码), normalised; the 索引号 starts with it. Empty until the office enters it.
+    public var creditCode: String
 
-    public init(name: String, shortName: String, kind: OrgUnitKind, aliases: [String] = [], contact: OrgUnitContact) {
+    public init(name: String, shortName: String, kind: OrgUnitKind, aliases: [String] = [], contact: OrgUnitContact,
+                creditCode: String = "") {
         self.name = name
         self.shortName = shortName
         self.kind = kind
         self.aliases = aliases
         self.contact = contact
+        self.creditCode = creditCode
     }
 
     /// Trims every field and checks it; returns the cleaned draft or every problem at once.
@@ -50,6 +54,7 @@ public struct OrgUnitDraft: Equatable, Sendable {
             address: contact.address.trimmed, officeHours: contact.officeHours.trimmed,
             phone: contact.phone.trimmed, fax: contact.fax.trimmed, email: contact.email.trimmed,
             postcode: contact.postcode.trimmed)
+        clean.creditCode = CreditCode.normalised(creditCode)
 
         if clean.name.isEmpty {
             errors.add("name", "请填写单位全称。")
@@ -76,6 +81,9 @@ public struct OrgUnitDraft: Equatable, Sendable {
             && !(clean.contact.postcode.count == 6 && clean.contact.postcode.allSatisfy(\.isASCIIDigit))
         {
             errors.add("postcode", "邮政编码应为6位数字，现为“\(clean.contact.postcode)”。")
+        }
+        if !clean.creditCode.isEmpty, let problem = CreditCode.problem(clean.creditCode) {
+            errors.add("creditCode", problem)
         }
         return errors.isEmpty ? .success(clean) : .failure(errors)
     }

@@ -28,6 +28,16 @@ public enum OrgUnitKind: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Whether the public applies to this body for disclosure (依申请公开). The 条例 binds 行政机关 and the bodies
+    /// that answer in their own name (第十条, 第五十四条); a 村（居）民委员会 is not an administrative organ (村务公开
+    /// follows the 村民委员会组织法), and 公共企事业单位 disclose under their 主管部门's rules (第五十五条).
+    public var takesApplications: Bool {
+        switch self {
+        case .countyGovernment, .governmentOffice, .department, .dispatchedAgency, .township: true
+        case .village, .publicInstitution: false
+        }
+    }
+
     /// Which kinds may sit directly below this one. Kept loose on purpose: counties organise themselves
     /// differently, and the only hard rule is that a site has exactly one root government.
     public func canContain(_ child: OrgUnitKind) -> Bool {

@@ -21,6 +21,8 @@ enum APIController {
         let shortName: String
         let aliases: [String]
         let isExample: Bool
+        let creditCode: String
+        let takesApplications: Bool
         let contact: ContactDTO
     }
 
@@ -65,6 +67,7 @@ enum APIController {
             return UnitDTO(
                 id: unit.id!, parentID: unit.$parent.id, kind: unit.kind, kindLabel: unit.unitKind.label, name: unit.name,
                 shortName: unit.shortName, aliases: unit.aliasList, isExample: unit.isExample,
+                creditCode: unit.creditCode, takesApplications: unit.unitKind.takesApplications,
                 contact: ContactDTO(address: unit.address, officeHours: unit.officeHours, phone: unit.phone, fax: unit.fax,
                                     email: unit.email, postcode: unit.postcode))
         }

@@ -25,6 +25,8 @@ enum OpenAPIDocument {
                                                 "dispatched-agency", "township", "village", "public-institution"]],
             "kindLabel": ["type": "string"], "name": ["type": "string"], "shortName": ["type": "string"],
             "aliases": ["type": "array", "items": ["type": "string"]], "isExample": ["type": "boolean"],
+            "creditCode": ["type": "string", "description": "统一社会信用代码（或组织机构代码），索引号以它开头；未登记时为空"],
+            "takesApplications": ["type": "boolean", "description": "是否受理政府信息公开申请：只有行政机关受理；村（居）委会和公共企事业单位（条例第五十五条）不受理"],
             "contact": ["$ref": "#/components/schemas/Contact"],
         ]]
         func list(_ ref: String) -> [String: Any] {

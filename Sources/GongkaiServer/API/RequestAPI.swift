@@ -151,7 +151,9 @@ enum RequestAPI {
         let siteID = try site.requireID()
         let errors = try await RequestIntakeActions.problems(application, unit: input.unit?.uuidString, siteID: siteID, on: req.db)
         if errors.problems.contains(where: { $0.field == "unit" }) {
-            throw APIError(.unprocessableEntity, code: "unknown_unit", message: "请用 unit 给出受理申请的行政机关（见 /api/v1/sites/\(site.slug)/units）。", field: "unit")
+            let problem = errors.messages(for: "unit").first ?? "请选择受理申请的行政机关。"
+            throw APIError(.unprocessableEntity, code: "unknown_unit",
+                           message: "\(problem)请用 unit 给出受理申请的行政机关（见 /api/v1/sites/\(site.slug)/units 中 takesApplications 为 true 的单位）。", field: "unit")
         }
         if let problem = errors.problems.first {
             throw APIError(.unprocessableEntity, code: "invalid_field", message: errors.summary, field: problem.field)

@@ -99,6 +99,7 @@ package enum SiteURL: Sendable, Hashable {
     case adminOutboxRetry(UUID)
     case adminWebhookHosts
     case adminGuide
+    case adminSite
     case publications(slug: String)
     case publication(slug: String, UUID, version: Int? = nil)
     case publicationFile(slug: String, UUID, attachment: UUID)
@@ -106,6 +107,9 @@ package enum SiteURL: Sendable, Hashable {
     case unitPage(slug: String, UUID)
     case entryPage(slug: String, key: String)
     case subscribe(slug: String)
+    /// 联系我们 and 网站地图, linked from every portal page's footer.
+    case siteContact(slug: String)
+    case siteMap(slug: String)
     case subscriptionCancel(token: String)
     case subscriptionConfirm(token: String)
     case requestApply(slug: String)
@@ -231,6 +235,7 @@ package enum SiteURL: Sendable, Hashable {
         case .adminOutboxRetry(let id): ["admin", "subscriptions", "outbox", .id(id), "retry"]
         case .adminWebhookHosts: ["admin", "subscriptions", "allowed-hosts"]
         case .adminGuide: ["admin", "guide"]
+        case .adminSite: ["admin", "site"]
         case .publications(let slug): ["sites", .slug(slug), "xinxi"]
         case .publication(let slug, let id, _): ["sites", .slug(slug), "xinxi", .id(id)]
         case .publicationFile(let slug, let id, let attachment): ["sites", .slug(slug), "xinxi", .id(id), "fujian", .value(attachment, named: "attachment")]
@@ -238,6 +243,8 @@ package enum SiteURL: Sendable, Hashable {
         case .unitPage(let slug, let id): ["sites", .slug(slug), "danwei", .id(id)]
         case .entryPage(let slug, let key): ["sites", .slug(slug), "shixiang", .value(key, named: "key")]
         case .subscribe(let slug): ["sites", .slug(slug), "dingyue"]
+        case .siteContact(let slug): ["sites", .slug(slug), "lianxi"]
+        case .siteMap(let slug): ["sites", .slug(slug), "wzdt"]
         case .subscriptionCancel(let token): ["dingyue", .value(token, named: "token"), "cancel"]
         case .subscriptionConfirm(let token): ["dingyue", .value(token, named: "token"), "confirm"]
         case .requestApply(let slug): ["sites", .slug(slug), "yishenqing", "shenqing"]

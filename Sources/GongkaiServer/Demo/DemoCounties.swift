@@ -29,6 +29,8 @@ enum DemoCounties {
         let parentRegion: String
         let seedFile: String
         let areaCode: String
+        /// 行政区划代码, the 3rd–8th characters of every local 统一社会信用代码.
+        let regionCode: String
         let root: UnitSpec
         let users: [UserSpec]
     }
@@ -41,7 +43,7 @@ enum DemoCounties {
 
     // 000_b8f08208ce7f1e4d.txt: 湖口县基层政务公开标准化规范化工作任务分工及进度安排.
     static let hukou = County(
-        slug: "hukou", name: "湖口县", parentRegion: "江西省九江市", seedFile: "000_b8f08208ce7f1e4d.txt", areaCode: "0792",
+        slug: "hukou", name: "湖口县", parentRegion: "江西省九江市", seedFile: "000_b8f08208ce7f1e4d.txt", areaCode: "0792", regionCode: "360429",
         root: UnitSpec(name: "湖口县人民政府", shortName: "县人民政府", kind: .countyGovernment, children: [
             UnitSpec(name: "湖口县人民政府办公室", shortName: "县政府办公室", kind: .governmentOffice, aliases: ["县政府办"]),
             UnitSpec(name: "湖口县电子政务办公室", shortName: "县电政办", kind: .governmentOffice),
@@ -90,7 +92,7 @@ enum DemoCounties {
     // 004_9c044763bd50e4a6.txt: 武定县基层政务公开标准化规范化工作任务分工及进度安排.
     static let wuding = County(
         slug: "wuding", name: "武定县", parentRegion: "云南省楚雄彝族自治州", seedFile: "004_9c044763bd50e4a6.txt",
-        areaCode: "0878",
+        areaCode: "0878", regionCode: "532329",
         root: UnitSpec(name: "武定县人民政府", shortName: "县人民政府", kind: .countyGovernment, children: [
             UnitSpec(name: "武定县人民政府办公室", shortName: "县政府办公室", kind: .governmentOffice, aliases: ["县政府办"]),
             UnitSpec(name: "武定县发展和改革局", shortName: "县发展和改革局", kind: .department),

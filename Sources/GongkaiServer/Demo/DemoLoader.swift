@@ -30,6 +30,7 @@ package enum DemoLoader {
             } else {
                 site = SiteRecord(slug: county.slug, name: county.name, parentRegion: county.parentRegion, isDemo: true,
                                   sortOrder: index + 1)
+                site.identity = demoIdentity(county)
                 try await db.transaction { tx in
                     try await site.create(on: tx)
                     try await AuditLog.record(on: tx, actor: actor, siteID: site.id, action: "site.create",
@@ -98,6 +99,26 @@ package enum DemoLoader {
             phone: "\(county.areaCode)-\(number)", fax: spec.kind == .village ? "" : "\(county.areaCode)-\(number + 1)",
             email: "", postcode: "")
         return OrgUnitDraft(name: spec.name, shortName: spec.shortName, kind: spec.kind, aliases: spec.aliases,
-                            contact: contact)
+                            contact: contact, creditCode: demoCreditCode(spec, county: county, index: index))
+    }
+
+    /// Invented registration numbers in the real shapes, so the footer looks as a county's will (the whole site
+    /// carries the 示例数据 banner).
+    static func demoIdentity(_ county: DemoCounties.County) -> SiteIdentity {
+        let province = county.regionCode.hasPrefix("36") ? "赣" : "滇"
+        return SiteIdentity(siteCode: "\(county.regionCode)0001", icpNumber: "\(province)ICP备2026\(county.regionCode.suffix(4))01号",
+                            policeRecord: "\(province)公网安备\(county.regionCode)02000001号",
+                            contactNote: "网站运维电话：\(county.areaCode)-6320000（示例）")
+    }
+
+    /// A plausible, valid but invented 统一社会信用代码: 11 for organs, 12 for 事业单位, 91 for companies and 54 for
+    /// village committees, then the county's 行政区划代码 and a body unique within the county.
+    static func demoCreditCode(_ spec: DemoCounties.UnitSpec, county: DemoCounties.County, index: Int) -> String {
+        let kind = switch spec.kind {
+        case .village: "54"
+        case .publicInstitution: spec.name.contains("公司") ? "91" : "12"
+        default: "11"
+        }
+        return CreditCode.make(kind: kind, region: county.regionCode, body: String(format: "MB1%05d", 1201 + index * 13))
     }
 }

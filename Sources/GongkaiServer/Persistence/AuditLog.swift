@@ -73,7 +73,7 @@ enum AuditLog {
         "publication.withdraw": "撤回政府信息", "publication.override": "检查提示后仍发布", "publication.attach": "添加附件",
         "publication.detach": "删除附件", "publication.mask": "屏蔽个人信息", "subscription.create": "登记订阅",
         "subscription.cancel": "取消订阅", "search.reindex": "重建检索索引", "notification.read": "通知标为已读",
-        "subscription.confirm": "确认订阅", "outbox.retry": "重新发送推送消息", "site.webhook_hosts": "修改允许推送的内网主机",
+        "subscription.confirm": "确认订阅", "outbox.retry": "重新发送推送消息", "site.webhook_hosts": "修改允许推送的内网主机", "site.settings": "修改站点设置",
         "guide.update": "修改政府信息公开指南",
         "catalog.create": "新建标准目录", "catalog.import": "导入标准目录", "catalog.publish": "发布标准目录", "catalog.revise": "修订标准目录（新版本）",
         "catalog.submit": "提交目录审核", "catalog.approve": "目录审核通过", "catalog.return": "退回目录", "catalog.discard": "放弃目录草稿",

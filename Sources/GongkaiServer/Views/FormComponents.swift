@@ -210,3 +210,18 @@ struct Breadcrumb: Component {
         }
     }
 }
+
+/// Why a public form asks for personal data and how it is kept (个人信息保护法 第十七条: purpose, how it is
+/// handled, how long it is kept), shown beside every form that asks for a name, a number or an address.
+struct PersonalDataNotice: Component {
+    let purpose: String
+    let keeping: String
+
+    var body: Component {
+        El("details", ["class": "personal-data-notice"]) {
+            El("summary") { T("个人信息保护说明") }
+            El("p") { T("您填写的个人信息只用于\(purpose)。\(keeping)") }
+            El("p") { T("本平台不使用外部统计或广告服务，不向第三方传送您的信息。查询、更正您提交的个人信息，请通过页面底部的“联系我们”与我们联系。") }
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 import Plot
 
 /// The one page frame of Gongkai, for the portal and the back office: self-hosted CSS, no script needed,
@@ -100,6 +101,7 @@ enum Layout {
                     if staff.managesSite {
                         navItem("账号", SiteURL.adminUsers.path, chrome)
                         navItem("公开指南", SiteURL.adminGuide.path, chrome)
+                        navItem("站点设置", SiteURL.adminSite.path, chrome)
                         navItem("订阅推送", SiteURL.adminSubscriptions.path, chrome)
                         navItem("操作日志", SiteURL.adminAudit.path, chrome)
                     }
@@ -135,18 +137,45 @@ enum Layout {
         }
     }
 
+    /// What Chinese government sites carry at their foot (政府网站发展指引): who runs the site, its registration
+    /// numbers, 联系我们, 网站地图 and the 我为政府网站找错 entrance. Numbers not yet set are left out, not faked.
     @ComponentBuilder
     private static func footer(_ chrome: PageChrome) -> Component {
         El("footer", ["class": "site-footer"]) {
             El("div", ["class": "container"]) {
                 if let site = chrome.site {
-                    El("p") { T("主办：\(site.name)人民政府办公室　\(site.parentRegion)\(site.name)") }
-                    El("p") { A("期限怎样计算（工作日与节假日）", href: SiteURL.publicDeadlines(slug: site.slug, year: nil).path) }
-                }
-                El("p") { T("本平台不使用任何外部脚本、字体或统计服务。") }
-                if chrome.area == .portal && chrome.staff == nil {
+                    let identity = site.identity
+                    El("ul", ["class": "footer-links"]) {
+                        El("li") { A("联系我们", href: SiteURL.siteContact(slug: site.slug).path) }
+                        El("li") { A("网站地图", href: SiteURL.siteMap(slug: site.slug).path) }
+                        El("li") { A("我为政府网站找错", href: identity.errorReportURL.isEmpty ? SiteIdentity.nationalErrorReport : identity.errorReportURL) }
+                        El("li") { A("期限怎样计算", href: SiteURL.publicDeadlines(slug: site.slug, year: nil).path) }
+                        if chrome.area == .portal && chrome.staff == nil {
+                            El("li") { A("工作人员登录", href: SiteURL.adminLogin(next: nil).path) }
+                        }
+                    }
+                    El("p") {
+                        T("主办单位：\(site.sponsor)")
+                        if !identity.siteCode.isEmpty { T("　网站标识码：\(identity.siteCode)") }
+                    }
+                    if !identity.icpNumber.isEmpty || !identity.policeRecord.isEmpty {
+                        El("p") {
+                            if !identity.icpNumber.isEmpty { A(identity.icpNumber, href: "https://beian.miit.gov.cn/") }
+                            if !identity.icpNumber.isEmpty && !identity.policeRecord.isEmpty { T("　") }
+                            if !identity.policeRecord.isEmpty {
+                                A(identity.policeRecord, href: "https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=\(identity.policeRecordDigits)")
+                            }
+                        }
+                    }
+                    if !identity.partyMarkURL.isEmpty {
+                        El("p") {
+                            El("a", ["href": identity.partyMarkURL, "class": "party-mark", "title": "党政机关网站标识"]) { T("党政机关") }
+                        }
+                    }
+                } else if chrome.area == .portal && chrome.staff == nil {
                     El("p") { A("工作人员登录", href: SiteURL.adminLogin(next: nil).path) }
                 }
+                El("p", ["class": "muted"]) { T("本平台不使用任何外部脚本、字体或统计服务。") }
             }
         }
     }

@@ -45,6 +45,7 @@ package enum Notice: String, CaseIterable, Sendable {
     case requestRegistered = "request-registered"
     case requestEvent = "request-event"
     case guideSaved = "guide-saved"
+    case siteSaved = "site-saved"
     case outboxRetry = "outbox-retry"
     case hosts
     case mailResend = "mail-resend"
@@ -97,6 +98,7 @@ package enum Notice: String, CaseIterable, Sendable {
         case .requestRegistered: "申请已登记，受理编号和查询码已生成。请把查询码告知申请人（写在受理回执上）。"
         case .requestEvent: "已记录。办理状态和答复期限已按办理经过重新计算。"
         case .guideSaved: "政府信息公开指南已保存为新版本，门户已更新。"
+        case .siteSaved: "站点设置已保存，门户每个页面的页脚已更新。"
         case .hosts: "已保存允许推送的内网主机。"
         case .mailResend: "邮件已重新排队发送。"
         case .templateSaved: "告知书模板已保存为新版本；已经出具的告知书保留原文。"

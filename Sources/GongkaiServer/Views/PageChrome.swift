@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiCore
 import Vapor
 
 /// What every page's frame needs to know, taken from the request once.
@@ -10,6 +11,11 @@ struct PageChrome: Sendable {
         let name: String
         let parentRegion: String
         let isDemo: Bool
+
+        /// 主办单位 as the footer and 联系我们 name it.
+        var sponsor: String { identity.sponsor.isEmpty ? "\(name)人民政府办公室" : identity.sponsor }
+        /// What the footer shows: 主办单位 and the registration numbers.
+        var identity = SiteIdentity()
     }
 
     var title: String
@@ -47,6 +53,7 @@ struct PageChrome: Sendable {
 
 extension PageChrome.SiteInfo {
     init(_ record: SiteRecord) {
-        self.init(slug: record.slug, name: record.name, parentRegion: record.parentRegion, isDemo: record.isDemo)
+        self.init(slug: record.slug, name: record.name, parentRegion: record.parentRegion, isDemo: record.isDemo,
+                  identity: record.identity)
     }
 }

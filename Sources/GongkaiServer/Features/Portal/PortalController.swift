@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GongkaiCore
 import Vapor
 
 /// The public portal: the list of sites (or the only site's home at `/`), each site's home and sections.
@@ -53,6 +54,34 @@ enum PortalController {
         }
         let info = PageChrome.SiteInfo(site)
         return Response.html(SectionPage.render(model, chrome: PageChrome(req: req, title: section.title, area: .portal, site: info)))
+    }
+
+    /// 联系我们: the sponsor, the 人民政府办公室's contact details from its unit record, and the office's own note.
+    @Sendable static func contact(req: Request) async throws -> Response {
+        let site = try await SiteQueries.bySlug(try req.parameters.require("slug"), on: req.db)
+        let info = PageChrome.SiteInfo(site)
+        let units = UnitQueries.ordered(try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db)).map(\.unit)
+        let office = units.first { $0.unitKind == .governmentOffice } ?? units.first
+        let model = SiteAboutPages.ContactModel(
+            slug: site.slug, sponsor: info.sponsor,
+            office: office.map { unit in
+                (unit.name, [("办公地址", unit.address), ("办公时间", unit.officeHours), ("联系电话", unit.phone), ("传真号码", unit.fax),
+                             ("电子邮箱", unit.email), ("邮政编码", unit.postcode)].filter { !$0.1.isEmpty })
+            },
+            note: site.contactNote,
+            errorReportURL: site.errorReportURL.isEmpty ? SiteIdentity.nationalErrorReport : site.errorReportURL)
+        return Response.html(SiteAboutPages.contact(model, chrome: PageChrome(req: req, title: "联系我们", area: .portal, site: info)))
+    }
+
+    /// 网站地图: every column and entry of the portal, and each publishing unit's page.
+    @Sendable static func siteMap(req: Request) async throws -> Response {
+        let site = try await SiteQueries.bySlug(try req.parameters.require("slug"), on: req.db)
+        let info = PageChrome.SiteInfo(site)
+        let units = UnitQueries.ordered(try await UnitQueries.forSite(try site.requireID(), includeArchived: false, on: req.db))
+        let model = SiteAboutPages.MapModel(slug: site.slug, units: units.map {
+            ($0.unit.name, SiteURL.unitPage(slug: site.slug, $0.unit.id!).path, $0.depth)
+        })
+        return Response.html(SiteAboutPages.map(model, chrome: PageChrome(req: req, title: "网站地图", area: .portal, site: info)))
     }
 
     /// The large-text switch: a plain link, so it works without JavaScript; it only sets a display preference.

@@ -98,12 +98,13 @@ enum PublicationStore {
         return try await db.transaction { tx in
             let last = try await PublicationRecord.query(on: tx).filter(\.$unit.$id == unitID).filter(\.$indexYear == year)
                 .max(\.$indexSequence) ?? 0
-            let number = IndexNumber(unitCode: unitCode(unitID), year: year, sequence: last + 1)
+            let number = IndexNumber(unitCode: unitCode(unit), year: year, sequence: last + 1)
+            let pattern = IndexNumberPattern(stored: try await SiteRecord.find(unit.$site.id, on: tx)?.indexPattern ?? "")
             let record = PublicationRecord()
             record.$site.id = unit.$site.id
             record.$unit.id = unitID
             record.kind = checked.draft.kind.rawValue
-            record.indexNumber = number.description
+            record.indexNumber = pattern.render(number)
             record.indexYear = year
             record.indexSequence = number.sequence
             record.interpretsID = interprets
@@ -251,7 +252,10 @@ enum PublicationStore {
     }
 
     /// The 索引号's unit part: stable for the unit's life (its identifier's first eight hex digits).
-    static func unitCode(_ unitID: UUID) -> String { String(unitID.uuidString.prefix(8)) }
+    /// The unit's 统一社会信用代码; until the office enters one, the start of its internal id (still unique).
+    static func unitCode(_ unit: OrgUnitRecord) -> String {
+        unit.creditCode.isEmpty ? String((unit.id ?? UUID()).uuidString.prefix(8)) : unit.creditCode
+    }
 
     static func target(_ record: PublicationRecord) -> AuditLog.Target {
         .init(type: "publication", id: record.id?.uuidString, label: "\(record.indexNumber) \(record.title)")

@@ -21,7 +21,14 @@ enum RequestIntakeActions {
     /// Every problem of a public application, at once (the page adds its arithmetic question's).
     static func problems(_ application: RequestApplication, unit: String?, siteID: UUID, on db: any Database) async throws -> ValidationErrors {
         var errors = application.validate()
-        if try await openUnit(unit, siteID: siteID, on: db) == nil { errors.add("unit", "请选择受理申请的行政机关。") }
+        if try await openUnit(unit, siteID: siteID, on: db) == nil {
+            let named = try await unit.flatMap(UUID.init(uuidString:)).asyncMap { try await OrgUnitRecord.find($0, on: db) } ?? nil
+            if let named, named.$site.id == siteID, named.archivedAt == nil, !named.unitKind.takesApplications {
+                errors.add("unit", notAnOrgan(named))
+            } else {
+                errors.add("unit", "请选择受理申请的行政机关。")
+            }
+        }
         return errors
     }
 
@@ -42,8 +49,12 @@ enum RequestIntakeActions {
         let today = ChineseTime.today(now)
         var errors = r.application.validate()
         let units = try await RequestQuery.handledUnits(by: acting, on: db)
-        let unitID = r.unit.flatMap(UUID.init(uuidString:)).flatMap { units.contains($0) ? $0 : nil }
+        var unitID = r.unit.flatMap(UUID.init(uuidString:)).flatMap { units.contains($0) ? $0 : nil }
         if unitID == nil { errors.add("unit", "请选择受理单位（只能登记本单位收到的申请）。") }
+        if let chosen = unitID, let unit = try await OrgUnitRecord.find(chosen, on: db), !unit.unitKind.takesApplications {
+            errors.add("unit", notAnOrgan(unit))
+            unitID = nil
+        }
         let channel = ReceiptChannel(rawValue: r.channel ?? "")
         if channel == nil || channel == .online { errors.add("channel", "请选择申请的提交方式。") }
         let arrived = CivilDate(r.arrivedOn ?? "")
@@ -65,10 +76,17 @@ enum RequestIntakeActions {
         }
     }
 
-    /// A unit of the site that may receive applications now (not archived).
+    /// A unit of the site that may receive applications now: an administrative organ, not archived.
     static func openUnit(_ unit: String?, siteID: UUID, on db: any Database) async throws -> UUID? {
         guard let id = unit.flatMap(UUID.init(uuidString:)) else { return nil }
         let units = try await UnitQueries.forSite(siteID, includeArchived: false, on: db)
-        return units.contains { $0.id == id } ? id : nil
+        return units.contains { $0.id == id && $0.unitKind.takesApplications } ? id : nil
+    }
+
+    /// Why a village committee or a public enterprise cannot be the organ an application is made to.
+    static func notAnOrgan(_ unit: OrgUnitRecord) -> String {
+        unit.unitKind == .village
+            ? "“\(unit.name)”是村（居）民委员会，不是行政机关，不受理政府信息公开申请；村务公开事项请向村务公开栏或乡镇人民政府了解。"
+            : "“\(unit.name)”是公共企事业单位，其信息按主管部门的规定公开（条例第五十五条），不受理政府信息公开申请。"
     }
 }

@@ -70,7 +70,13 @@ enum RequestPortal {
         let chrome = PageChrome(req: req, title: "申请政府信息公开", area: .portal, site: info)
         let challenge = RequestChallenge.make(secret: req.application.gongkai.formSecret, now: req.now)
         let model = ApplyModel(
-            slug: site.slug, units: units.map { ($0.unit.id!.uuidString, String(repeating: "　", count: $0.depth) + $0.unit.name) },
+            slug: site.slug,
+            units: units.filter { $0.unit.unitKind.takesApplications }
+                .map { ($0.unit.id!.uuidString, String(repeating: "　", count: $0.depth) + $0.unit.name) },
+            publicInstitutions: units.filter { $0.unit.unitKind == .publicInstitution }.map { row in
+                let parent = row.unit.$parent.id.flatMap { id in units.first { $0.unit.id == id }?.unit.name }
+                return (row.unit.name, parent ?? "", row.unit.phone)
+            },
             form: form, errors: errors, challenge: (challenge.token, challenge.question))
         return Response.html(applyView(model, chrome: chrome), status: status)
     }

@@ -8,7 +8,10 @@ extension RequestPortal {
     /// and a fresh arithmetic question.
     struct ApplyModel: Sendable {
         let slug: String
+        /// The administrative organs that take applications, indented under their parents.
         let units: [(value: String, label: String)]
+        /// 公共企事业单位 (name, 主管部门, phone): listed apart, since they disclose under 第五十五条's own rules.
+        let publicInstitutions: [(name: String, supervisor: String, phone: String)]
         let form: Form
         let errors: ValidationErrors?
         let challenge: (token: String, question: String)
@@ -56,10 +59,29 @@ extension RequestPortal {
                 VoidEl("input", ["type": "hidden", "name": "challenge", "value": challenge.token])
                 FieldRow(label: "验证题：\(challenge.question)", name: "answer", value: "", type: "text", errors: errors?.messages(for: "answer") ?? [],
                          hint: "请填写计算结果（阿拉伯数字），用于防止自动程序大量提交。", required: true, autocomplete: "off")
+                PersonalDataNotice(purpose: "办理您的政府信息公开申请、与您联系和送达答复文书",
+                                   keeping: "证件号码在办理页面上遮盖显示，工作人员查看完整信息时留有记录；申请材料作为政府信息公开工作档案保存，除法律、法规另有规定外不向第三方提供。")
                 SubmitRow(title: "提交申请")
             }
             El("p", ["class": "muted"]) {
                 T("在线提交的申请，以受理机构与您确认之日为收到申请之日（条例第三十一条）；答复期限为收到申请之日起20个工作日。")
+            }
+            if !m.publicInstitutions.isEmpty {
+                El("section", ["class": "card", "aria-labelledby": "public-institutions"]) {
+                    El("h2", ["id": "public-institutions"]) { T("公共企事业单位的信息") }
+                    El("p") {
+                        T("教育、卫生健康、供水、供电、供气、供热、环境保护、公共交通等公共企事业单位在提供社会公共服务过程中制作、获取的信息，按照其主管部门制定的规定公开；对其公开工作有意见的，可以向主管部门申诉（条例第五十五条）。它们不是行政机关，不在上面的受理机关之列，请直接联系：")
+                    }
+                    DataTable(headers: ["单位", "主管部门", "联系电话"], class: "stack") {
+                        for row in m.publicInstitutions {
+                            El("tr") {
+                                El("td", ["data-label": "单位"]) { T(row.name) }
+                                El("td", ["data-label": "主管部门"]) { T(row.supervisor.isEmpty ? "—" : row.supervisor) }
+                                El("td", ["data-label": "联系电话"]) { T(row.phone.isEmpty ? "—" : row.phone) }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

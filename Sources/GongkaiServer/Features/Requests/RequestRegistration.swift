@@ -60,7 +60,7 @@ enum RequestRegistration {
 
     static func page(_ req: Request, staff: Staff, form: Form, errors: ValidationErrors?, status: HTTPResponseStatus) async throws -> Response {
         let visible = Set(try await RequestQuery.handledUnits(by: staff.acting(req, via: .web), on: req.db))
-        let units = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).filter { visible.contains($0.unit.id!) }
+        let units = UnitQueries.ordered(try await UnitQueries.forSite(staff.siteID, includeArchived: false, on: req.db)).filter { visible.contains($0.unit.id!) && $0.unit.unitKind.takesApplications }
         let model = RequestRegistrationPage.Model(
             units: units.map { ($0.unit.id!.uuidString, String(repeating: "　", count: $0.depth) + $0.unit.name) }, form: form, errors: errors)
         return Response.html(RequestRegistrationPage.render(model, chrome: PageChrome(req: req, title: "登记政府信息公开申请", area: .backOffice)),

@@ -75,6 +75,8 @@ enum SubscriptionsPage {
                          hint: m.mailEnabled ? "邮件：如 zhangsan@example.com；系统接收：如 https://部门系统地址/gongkai/webhook" : "例如：https://部门系统地址/gongkai/webhook",
                          required: true)
                 if !m.mailEnabled { El("p", ["class": "hint"]) { T("邮件订阅需要本平台配置邮件服务器，目前尚未开通。") } }
+                PersonalDataNotice(purpose: "发送确认邮件和您所订阅范围的更新通知",
+                                   keeping: "邮箱地址在工作平台上遮盖显示；每封邮件都附有退订链接，退订后不再向您发送。")
                 SubmitRow(title: "订阅")
             }
         }

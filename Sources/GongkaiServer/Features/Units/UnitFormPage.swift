@@ -85,9 +85,12 @@ enum UnitFormPage {
                           selected: draft.kind.rawValue, errors: errors.messages(for: "kind"))
                 FieldRow(label: "别名", name: "aliases", value: draft.aliases.joined(separator: "、"),
                          errors: errors.messages(for: "aliases"), hint: "文件中出现的其他叫法，用顿号分隔，例如 县政务服务局。")
+                FieldRow(label: "统一社会信用代码", name: "creditCode", value: draft.creditCode, errors: errors.messages(for: "creditCode"),
+                         hint: "18位，见单位的统一社会信用代码证书；也可填9位组织机构代码。索引号以它开头，未填写的暂用系统内部编号。",
+                         autocomplete: "off")
             } else {
                 readOnly(OrgUnitDraft(name: draft.name, shortName: draft.shortName, kind: draft.kind,
-                                      contact: OrgUnitContact()))
+                                      contact: OrgUnitContact(), creditCode: draft.creditCode))
             }
             El("h2") { T("政府信息公开工作机构联系方式") }
             FieldRow(label: "办公地址", name: "address", value: draft.contact.address,
@@ -107,6 +110,7 @@ enum UnitFormPage {
     static func readOnly(_ draft: OrgUnitDraft) -> Component {
         El("dl", ["class": "kv card"]) {
             for (label, value) in [("单位全称", draft.name), ("简称", draft.shortName), ("类型", draft.kind.label),
+                                   ("统一社会信用代码", draft.creditCode),
                                    ("办公地址", draft.contact.address), ("办公时间", draft.contact.officeHours),
                                    ("联系电话", draft.contact.phone), ("传真号码", draft.contact.fax),
                                    ("电子邮箱", draft.contact.email), ("邮政编码", draft.contact.postcode)] {

@@ -18,6 +18,7 @@ enum UnitsActions {
         var fax: String?
         var email: String?
         var postcode: String?
+        var creditCode: String?
 
         func draft(fallback: OrgUnitDraft?) -> OrgUnitDraft {
             OrgUnitDraft(
@@ -27,7 +28,8 @@ enum UnitsActions {
                     .split(whereSeparator: { "、,，".contains($0) }).map(String.init),
                 contact: OrgUnitContact(
                     address: address ?? "", officeHours: officeHours ?? "", phone: phone ?? "", fax: fax ?? "",
-                    email: email ?? "", postcode: postcode ?? ""))
+                    email: email ?? "", postcode: postcode ?? ""),
+                creditCode: creditCode ?? fallback?.creditCode ?? "")
         }
     }
 
@@ -52,6 +54,7 @@ enum UnitsActions {
             draft.shortName = unit.shortName
             draft.kind = unit.unitKind
             draft.aliases = unit.aliasList
+            draft.creditCode = unit.creditCode
         }
         let clean: OrgUnitDraft
         switch draft.validated() {
@@ -61,6 +64,9 @@ enum UnitsActions {
         let unitID = try unit.requireID()
         if clean.name != unit.name, try await nameTaken(clean.name, siteID: acting.siteID, except: unitID, on: db) {
             throw ActionError.invalid(field: "name", "本站点已有名为“\(clean.name)”的单位。")
+        }
+        if clean.creditCode != unit.creditCode, let other = try await codeHolder(clean.creditCode, siteID: acting.siteID, except: unitID, on: db) {
+            throw ActionError.invalid(field: "creditCode", "统一社会信用代码“\(clean.creditCode)”已是“\(other)”的代码，两个单位不能共用。")
         }
         let before = unit.auditFields
         do {
@@ -101,6 +107,9 @@ enum UnitsActions {
         }
         if errors.isEmpty, try await nameTaken(clean.name, siteID: acting.siteID, except: nil, on: db) {
             errors.add("name", "本站点已有名为“\(clean.name)”的单位。")
+        }
+        if errors.isEmpty, let other = try await codeHolder(clean.creditCode, siteID: acting.siteID, except: nil, on: db) {
+            errors.add("creditCode", "统一社会信用代码“\(clean.creditCode)”已是“\(other)”的代码，两个单位不能共用。")
         }
         guard errors.isEmpty, let parent else { throw ActionError.invalid(errors) }
         let unit = OrgUnitRecord(siteID: acting.siteID, parentID: parent.id, draft: clean, isExample: false, sortOrder: 1000)
@@ -147,6 +156,14 @@ enum UnitsActions {
         var query = OrgUnitRecord.query(on: db).filter(\.$site.$id == siteID).filter(\.$name == name)
         if let except { query = query.filter(\.$id != except) }
         return try await query.count() > 0
+    }
+
+    /// The name of the unit that already holds a code (the 索引号 must tell units apart), if any.
+    static func codeHolder(_ code: String, siteID: UUID, except: UUID?, on db: any Database) async throws -> String? {
+        guard !code.isEmpty else { return nil }
+        var query = OrgUnitRecord.query(on: db).filter(\.$site.$id == siteID).filter(\.$creditCode == code)
+        if let except { query = query.filter(\.$id != except) }
+        return try await query.first()?.name
     }
 }
 

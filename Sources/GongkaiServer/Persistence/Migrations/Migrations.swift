@@ -22,5 +22,6 @@ enum GongkaiMigrations {
         M0017CreateRequestLetters(),
         M0018CreateApplicantMails(),
         M0019AddWebhookAllowedHosts(),
+        M0020AddSiteIdentity(),
     ]
 }

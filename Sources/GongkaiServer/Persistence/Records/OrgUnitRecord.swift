@@ -20,6 +20,8 @@ package final class OrgUnitRecord: Model, @unchecked Sendable {
     @Field(key: "fax") var fax: String
     @Field(key: "email") var email: String
     @Field(key: "postcode") var postcode: String
+    /// 统一社会信用代码 (or 组织机构代码): the start of the unit's 索引号.
+    @Field(key: "credit_code") var creditCode: String
     /// A name made up for the demo (not taken from the seeds): shown with the mark 示例.
     @Field(key: "is_example") var isExample: Bool
     @Field(key: "sort_order") var sortOrder: Int
@@ -52,7 +54,8 @@ package final class OrgUnitRecord: Model, @unchecked Sendable {
         OrgUnitDraft(
             name: name, shortName: shortName, kind: unitKind, aliases: aliasList,
             contact: OrgUnitContact(
-                address: address, officeHours: officeHours, phone: phone, fax: fax, email: email, postcode: postcode))
+                address: address, officeHours: officeHours, phone: phone, fax: fax, email: email, postcode: postcode),
+            creditCode: creditCode)
     }
 
     func apply(_ draft: OrgUnitDraft) {
@@ -66,11 +69,12 @@ package final class OrgUnitRecord: Model, @unchecked Sendable {
         fax = draft.contact.fax
         email = draft.contact.email
         postcode = draft.contact.postcode
+        creditCode = draft.creditCode
     }
 
     /// The fields an audit event compares, labelled as the page shows them.
     var auditFields: [(String, String)] {
         [("单位全称", name), ("简称", shortName), ("类型", unitKind.label), ("别名", aliases), ("办公地址", address),
-         ("办公时间", officeHours), ("联系电话", phone), ("传真号码", fax), ("电子邮箱", email), ("邮政编码", postcode)]
+         ("办公时间", officeHours), ("联系电话", phone), ("传真号码", fax), ("电子邮箱", email), ("邮政编码", postcode), ("统一社会信用代码", creditCode)]
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GongkaiCore
 
 /// A county-level government's portal: one deployment can serve several (集约化).
 package final class SiteRecord: Model, @unchecked Sendable {
@@ -15,6 +16,22 @@ package final class SiteRecord: Model, @unchecked Sendable {
     @Field(key: "sort_order") var sortOrder: Int
     /// Internal hosts webhooks may reach, one per line: a name (oa.hukou.gov.cn), an address or a range (10.1.0.0/16).
     @Field(key: "webhook_allowed_hosts") var webhookAllowedHosts: String
+    /// 主办单位 in the footer; empty means the site's 人民政府办公室.
+    @Field(key: "sponsor") var sponsor: String
+    /// 政府网站标识码 (10 characters, issued when the site is registered).
+    @Field(key: "site_code") var siteCode: String
+    /// ICP备案号, e.g. 赣ICP备05003937号.
+    @Field(key: "icp_number") var icpNumber: String
+    /// 公安机关备案号, e.g. 赣公网安备36042902000123号.
+    @Field(key: "police_record") var policeRecord: String
+    /// Where the 党政机关网站 mark links to (its certificate page); empty hides the mark.
+    @Field(key: "party_mark_url") var partyMarkURL: String
+    /// The 我为政府网站找错 entrance; empty means the national platform.
+    @Field(key: "error_report_url") var errorReportURL: String
+    /// The 索引号 pattern (`IndexNumberPattern`); empty means the standard one.
+    @Field(key: "index_pattern") var indexPattern: String
+    /// A line for 联系我们 besides the office's own contact details (e.g. 网站运维电话).
+    @Field(key: "contact_note") var contactNote: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     package init() {}
@@ -27,5 +44,33 @@ package final class SiteRecord: Model, @unchecked Sendable {
         self.isDemo = isDemo
         self.sortOrder = sortOrder
         self.webhookAllowedHosts = ""
+        self.identity = SiteIdentity()
+    }
+}
+
+extension SiteRecord {
+    /// The footer's numbers and the 索引号 pattern, as the office set them.
+    var identity: SiteIdentity {
+        get {
+            SiteIdentity(sponsor: sponsor, siteCode: siteCode, icpNumber: icpNumber, policeRecord: policeRecord,
+                         partyMarkURL: partyMarkURL, errorReportURL: errorReportURL, indexPattern: indexPattern, contactNote: contactNote)
+        }
+        set {
+            sponsor = newValue.sponsor
+            siteCode = newValue.siteCode
+            icpNumber = newValue.icpNumber
+            policeRecord = newValue.policeRecord
+            partyMarkURL = newValue.partyMarkURL
+            errorReportURL = newValue.errorReportURL
+            indexPattern = newValue.indexPattern
+            contactNote = newValue.contactNote
+        }
+    }
+
+    /// The fields an audit event compares, labelled as the settings page shows them.
+    var identityAuditFields: [(String, String)] {
+        [("主办单位", sponsor), ("政府网站标识码", siteCode), ("ICP备案号", icpNumber), ("公安机关备案号", policeRecord),
+         ("党政机关网站标识链接", partyMarkURL), ("“我为政府网站找错”链接", errorReportURL), ("索引号格式", indexPattern),
+         ("联系我们补充说明", contactNote)]
     }
 }
