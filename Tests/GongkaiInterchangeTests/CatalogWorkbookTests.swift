@@ -145,6 +145,25 @@ struct CatalogWorkbookTests {
         }
     }
 
+    @Test("a catalog goes out in the template it came in, with the channel names the county wrote (issue 18, item 15)")
+    func ownLayoutAndNames() throws {
+        let jiangxi = try Fixtures.read("seed-000-jiangxi.xlsx")
+        #expect(jiangxi.layout == .jiangxi)
+        #expect(try Fixtures.read("seed-004-yunnan.xlsx").layout == .yunnan)
+        #expect(jiangxi.entries[0].channels.writtenNames[.serviceCenter] == "行政服务中心")
+        #expect(jiangxi.entries[0].channels.checklistText.contains("■行政服务中心"))
+        let data = try CatalogWorkbook.write([.init(name: "标准目录", title: "测试目录", entries: jiangxi.entries, layout: .jiangxi)])
+        let sheet = try XLSXReader.read(data)[0]
+        let texts = (1...20).flatMap { c in (2...3).map { sheet.text(row: $0, column: c) } }
+        #expect(texts.contains("主动公开") && texts.contains("依申请公开") && texts.contains("特定群体"))
+        #expect(!texts.contains { $0.hasPrefix("公开层级") || $0 == "县级" }, "江西's template has no 公开层级")
+        #expect((4...5).contains { sheet.text(row: $0, column: 8).contains("■行政服务中心") }, "the county's own channel name")
+        let again = try CatalogWorkbook.read(data, defaultLevels: [.county])
+        #expect(again.layout == .jiangxi && again.entries == jiangxi.entries)
+        let yunnan = try CatalogWorkbook.write([.init(name: "标准目录", title: "测试目录", entries: jiangxi.entries, layout: .yunnan)])
+        #expect(try CatalogWorkbook.read(yunnan, defaultLevels: [.county]).layout == .yunnan)
+    }
+
     @Test("an entry whose content starts with 公开内容 is data, not a repeated header")
     func contentStartingWithHeaderWord() throws {
         var entries = try Fixtures.read("seed-000-jiangxi.xlsx").entries

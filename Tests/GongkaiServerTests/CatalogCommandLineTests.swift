@@ -40,9 +40,16 @@ struct CatalogCommandLineTests {
         let export = try Self.run(["catalog", "export", "--unit", "湖口县民政局", "--domain", "养老服务", "--output", out], dir)
         #expect(export.status == 0 && export.out.contains("已导出1份目录、2个事项"))
         let original = try CatalogWorkbook.read(Data(contentsOf: URL(fileURLWithPath: seed)), defaultLevels: [.county]).entries
-        let exported = try CatalogWorkbook.read(Data(contentsOf: URL(fileURLWithPath: out)), defaultLevels: [.township])
+        let exported = try CatalogWorkbook.read(Data(contentsOf: URL(fileURLWithPath: out)), defaultLevels: [.county])
         #expect(exported.entries == original)
+        #expect(exported.layout == .jiangxi, "exported in the template it came in (issue 18, item 15)")
         #expect(exported.title == "湖口县民政局养老服务领域基层政务公开标准目录")
+        let withLevels = dir + "/export-yunnan.xlsx"
+        #expect(try Self.run(["catalog", "export", "--unit", "湖口县民政局", "--domain", "养老服务", "--layout", "yunnan", "--output", withLevels], dir).status == 0)
+        let other = try CatalogWorkbook.read(Data(contentsOf: URL(fileURLWithPath: withLevels)), defaultLevels: [.township])
+        #expect(other.layout == .yunnan && other.entries == original, "the levels travel in the template that has them")
+        let badLayout = try Self.run(["catalog", "export", "--unit", "湖口县民政局", "--layout", "guangdong", "--output", withLevels], dir)
+        #expect(badLayout.status != 0 && badLayout.err.contains("应为 jiangxi 或 yunnan"))
 
         let json = dir + "/export.json"
         #expect(try Self.run(["catalog", "export", "--unit", "湖口县民政局", "--domain", "养老服务", "--format", "json", "--output", json], dir).status == 0)
@@ -57,5 +64,25 @@ struct CatalogCommandLineTests {
         #expect(blocked.status != 0 && blocked.err.contains("已有未完成的第2版"))
         let none = try Self.run(["catalog", "export", "--unit", "湖口县财政局", "--output", dir + "/none.csv"], dir)
         #expect(none.status != 0 && none.err.contains("没有已发布的目录"))
+    }
+
+    @Test("a long import's dry run prints a summary, --verbose every row; no progress line when not on a terminal (issue 18, item 4)")
+    func longDryRun() throws {
+        let dir = CommandLineTests.freshDir()
+        #expect(try Self.run(["demo", "load"], dir).status == 0)
+        let seed = try CatalogWorkbook.read(Data(contentsOf: Self.fixtures.appendingPathComponent("seed-004-yunnan.xlsx")), defaultLevels: [.county])
+        let entries = (1...25).map { n in
+            var entry = seed.entries[n % 2]
+            entry.number = String(n)
+            entry.level2 += "（\(n)）"
+            return entry
+        }
+        let file = dir + "/long.xlsx"
+        try CatalogWorkbook.write([.init(name: "标准目录", title: "长目录", entries: entries)]).write(to: URL(fileURLWithPath: file))
+        let dry = try Self.run(["catalog", "import", file, "--unit", "湖口县民政局", "--domain", "养老服务", "--dry-run"], dir)
+        #expect(dry.status == 0 && dry.out.contains("25个事项") && dry.out.contains("……另有15个事项（加 --verbose 逐行列出全部）"))
+        #expect(!dry.out.contains("第28行") && !dry.err.contains("\r"), "ten rows, and no progress line on a pipe")
+        let verbose = try Self.run(["catalog", "import", file, "--unit", "湖口县民政局", "--domain", "养老服务", "--dry-run", "--verbose"], dir)
+        #expect(verbose.out.contains("第28行") && !verbose.out.contains("另有"))
     }
 }

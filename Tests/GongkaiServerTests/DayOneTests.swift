@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Fluent
+import GongkaiCore
 import Logging
 import Vapor
 
@@ -64,6 +65,61 @@ struct DayOneTests {
                 #expect(page.text.contains(#"<nav class="breadcrumb" aria-label="当前位置"><a href="/sites/hukou/">首页</a>"#), "\(path)")
                 #expect(page.text.contains(#"<span aria-current="page">\#(current)</span>"#), "\(path)")
             }
+        }
+    }
+
+    @Test("信息发布 pages by position, filters by state, unit and words; the pages do not overlap (item 12)")
+    func publicationPages() async throws {
+        try await TestApp.run { app, _ in
+            try await DemoPublications.load(app: app, perSite: 60)
+            let office = Browser(app)
+            _ = try await office.login("hukou-admin")
+            let first = try await office.get(SiteURL.adminPublications.path)
+            #expect(first.text.contains("全部信息（60）") && first.text.contains(">下一页</a>") && !first.text.contains(">上一页</a>"))
+            func ids(_ html: String) -> [String] { html.matches(of: /\/admin\/publications\/([0-9A-F-]{36})"/).map { String($0.1) } }
+            let firstIDs = ids(first.text.components(separatedBy: "全部信息（60）")[1])
+            #expect(firstIDs.count == 50)
+            let next = try #require(first.text.firstMatch(of: /href="([^"]*after=[^"]*)">下一页/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            let second = try await office.get(String(next))
+            let secondIDs = ids(second.text.components(separatedBy: "全部信息（60）")[1])
+            #expect(secondIDs.count == 10 && Set(firstIDs).isDisjoint(with: secondIDs) && second.text.contains(">上一页</a>"))
+            let previous = try #require(second.text.firstMatch(of: /href="([^"]*before=[^"]*)">上一页/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            #expect(ids(try await office.get(String(previous)).text.components(separatedBy: "全部信息（60）")[1]) == firstIDs)
+
+            let withdrawn = try await office.get(SiteURL.adminPublications.path([.state("withdrawn")]))
+            #expect(withdrawn.text.contains("全部信息（0）") && withdrawn.text.contains("没有符合条件的信息") && withdrawn.text.contains("清除筛选"))
+            let record = try #require(try await PublicationRecord.query(on: app.db).filter(\.$site.$id == SiteQueries.bySlug("hukou", on: app.db).requireID()).first())
+            let found = try await office.get(SiteURL.adminPublications.path([.text(record.indexNumber)]))
+            #expect(found.text.contains("全部信息（1）") && found.text.contains(record.indexNumber))
+            let byUnit = try await office.get(SiteURL.adminPublications.path([.unit(record.$unit.id)]))
+            let count = try await PublicationRecord.query(on: app.db).filter(\.$unit.$id == record.$unit.id).count()
+            #expect(byUnit.text.contains("全部信息（\(count)）"))
+        }
+    }
+
+    @Test("a long catalog shows 100 entries a page, with search; moving an entry works across pages (item 12)")
+    func catalogPages() async throws {
+        try await TestApp.run { app, _ in
+            let unit = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县民政局").first())
+            let domain = try #require(CatalogDomain.find("社会救助", in: CatalogDomain.pilot))
+            let template = try await CatalogStore.published(siteID: unit.$site.id, on: app.db).first { $0.unitID == unit.id }!.entries[0]
+            let entries = (1...230).map { n in
+                var entry = template
+                entry.number = String(n)
+                entry.level2 = "事项第\(n)号"
+                return entry
+            }
+            let version = try await CatalogStore.publish(entries, unit: unit, domain: domain, level: .county, actor: .system, now: app.gongkai.now, on: app.db)
+            let office = Browser(app)
+            _ = try await office.login("hukou-admin")
+            let page = try await office.get(SiteURL.adminCatalog(version.$catalog.id).path)
+            #expect(page.text.contains("共230个事项，每页100个") && page.text.contains("事项第100号") && !page.text.contains("事项第101号"))
+            #expect(page.body.readableBytes < 1_000_000)
+            let next = try #require(page.text.firstMatch(of: /href="([^"]*after=100[^"]*)">下一页/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            let second = try await office.get(String(next))
+            #expect(second.text.contains("事项第101号") && second.text.contains("事项第200号") && !second.text.contains("事项第201号"))
+            let search = try await office.get(SiteURL.adminCatalog(version.$catalog.id).path([.text("事项第22")]))
+            #expect(search.text.contains("“事项第22”：11个事项（共230个）"))
         }
     }
 }

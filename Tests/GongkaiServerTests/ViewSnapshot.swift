@@ -162,9 +162,11 @@ struct ViewSnapshotTests {
     func publicationList() throws {
         let chrome = PageChrome(title: "信息发布", area: .backOffice, staff: .mock)
         let html = PublicationPages.index(.mock, chrome: chrome)
-        #expect(html.contains("待审核、待发布（1）") && html.contains("本单位信息（2）"))
+        #expect(html.contains("待审核、待发布（1）") && html.contains("本单位信息（120）") && html.contains(">下一页</a>"))
         try ViewSnapshot.check(html, named: "publication-list")
-        let editor = PublicationPages.IndexModel(portalHref: "/sites/hukou/xinxi", toReview: nil, heading: "本单位信息", rows: [])
+        let editor = PublicationPages.IndexModel(portalHref: "/sites/hukou/xinxi", toReview: nil, heading: "本单位信息", rows: [], total: 0,
+                                                 filters: .init(text: "", state: "", unit: "", units: [], isFiltered: false, clearHref: "/admin/publications"),
+                                                 newerHref: nil, olderHref: nil, firstHref: nil)
         try ViewSnapshot.check(PublicationPages.index(editor, chrome: chrome), named: "publication-list-empty")
     }
 

@@ -45,7 +45,7 @@ public enum CatalogDiff {
     }
 
     static func channelText(_ c: ChannelSelection) -> String {
-        (c.required.map { "■" + $0.label } + c.others).joined(separator: "、")
+        (c.required.map { "■" + c.name($0) } + c.others).joined(separator: "、")
     }
 
     public static func fieldChanges(_ a: CatalogEntry, _ b: CatalogEntry) -> [FieldChange] {

@@ -38,3 +38,27 @@ public enum CatalogLevel: String, CaseIterable, Sendable, Comparable, Codable {
         return levels
     }
 }
+
+/// The two 附件2 templates counties fill in: 江西's (no 公开层级; 主动公开 / 依申请公开, 特定群体) and the one with
+/// 公开层级 that 云南 and later templates use (主动 / 依申请, 特定群体（请写明）, 县级 / 乡级). A catalog is exported in
+/// the layout it came in, so the file a county sends back looks like the one its 主管部门 issued.
+public enum CatalogLayout: String, CaseIterable, Sendable, Codable {
+    case jiangxi
+    case yunnan
+
+    public var label: String {
+        switch self {
+        case .jiangxi: "江西省格式模板（不含公开层级）"
+        case .yunnan: "含公开层级的格式模板（云南省等）"
+        }
+    }
+
+    /// `--layout jiangxi|yunnan` as typed (also 江西 / 云南).
+    public init?(argument: String) {
+        switch argument.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "jiangxi", "江西": self = .jiangxi
+        case "yunnan", "云南": self = .yunnan
+        default: return nil
+        }
+    }
+}

@@ -42,6 +42,14 @@ public enum DisclosureChannel: String, CaseIterable, Sendable, Codable {
         .serviceStation, .doorToDoor, .noticeBoard, .targetedPush, .other,
     ]
 
+    /// The channel a name means: the template's label or one of the names real catalogs write.
+    public init?(name: String) {
+        guard let match = Self.names.first(where: { $0.0 == name }) ?? Self.allCases.first(where: { $0.label == name }).map({ ($0.label, $0) }) else {
+            return nil
+        }
+        self = match.1
+    }
+
     /// Names as real catalogs write them, longest first so that 社区/企事业单位/村公示栏 wins over 公示栏.
     static let names: [(String, DisclosureChannel)] = ([
         ("政府网站", .governmentWebsite), ("政府公报", .gazette), ("两微一端", .newMedia), ("发布会/听证会", .pressConference),
@@ -63,11 +71,34 @@ public struct ChannelSelection: Equatable, Sendable {
     public var optional: [DisclosureChannel]
     /// Domain channels written in words (投资项目在线审批监管平台, 公共资源交易平台 …).
     public var others: [String]
+    /// A standard channel the county calls by another name (行政服务中心 for 政务服务中心, 入户/现场宣传 for
+    /// 入户/现场): kept, so an export prints the county's own words.
+    public var writtenNames: [DisclosureChannel: String]
 
-    public init(required: [DisclosureChannel] = [], optional: [DisclosureChannel] = [], others: [String] = []) {
+    public init(required: [DisclosureChannel] = [], optional: [DisclosureChannel] = [], others: [String] = [],
+                writtenNames: [DisclosureChannel: String] = [:]) {
         self.required = required
         self.optional = optional
         self.others = others
+        self.writtenNames = writtenNames
+    }
+
+    /// The name to print for a channel: the county's own, else the template's.
+    public func name(_ channel: DisclosureChannel) -> String { writtenNames[channel] ?? channel.label }
+
+    /// The county's names as stored: `service-center=行政服务中心`, one per line, in template order.
+    public var writtenNamesText: String {
+        DisclosureChannel.allCases.compactMap { channel in writtenNames[channel].map { "\(channel.rawValue)=\($0)" } }
+            .joined(separator: "\n")
+    }
+
+    public static func writtenNames(from text: String) -> [DisclosureChannel: String] {
+        var names: [DisclosureChannel: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let channel = DisclosureChannel(rawValue: String(parts[0])) { names[channel] = String(parts[1]) }
+        }
+        return names
     }
 
     public var isEmpty: Bool { required.isEmpty && others.isEmpty }
@@ -104,6 +135,7 @@ public struct ChannelSelection: Equatable, Sendable {
                 if let (name, channel) = DisclosureChannel.names.first(where: { after.hasPrefix($0.0) }) {
                     flushFree()
                     add(channel, ticked: tickedMarks.contains(c), to: &selection)
+                    remember(name, for: channel, in: &selection)
                     rest = after.dropFirst(name.count)
                     rest = consumeOtherDetail(rest, channel: channel, ticked: tickedMarks.contains(c), into: &selection)
                     pendingMark = nil
@@ -119,6 +151,7 @@ public struct ChannelSelection: Equatable, Sendable {
             if freeText.isEmpty, let (name, channel) = DisclosureChannel.names.first(where: { rest.hasPrefix($0.0) }) {
                 // A standard name without a box: ticked when a box came before it, else a plain mention (ticked).
                 add(channel, ticked: pendingMark ?? true, to: &selection)
+                remember(name, for: channel, in: &selection)
                 rest = rest.dropFirst(name.count)
                 rest = consumeOtherDetail(rest, channel: channel, ticked: pendingMark ?? true, into: &selection)
                 pendingMark = nil
@@ -134,6 +167,12 @@ public struct ChannelSelection: Equatable, Sendable {
         }
         flushFree()
         return selection
+    }
+
+    /// Keeps a name other than the template's; 发布会 and 听证会 alone are parts of one channel's name, not a renaming.
+    private static func remember(_ name: String, for channel: DisclosureChannel, in selection: inout ChannelSelection) {
+        guard name != channel.label, !["发布会", "听证会"].contains(name), !name.contains("(") else { return }
+        selection.writtenNames[channel] = name
     }
 
     private static func add(_ channel: DisclosureChannel, ticked: Bool, to selection: inout ChannelSelection) {
@@ -177,7 +216,7 @@ extension ChannelSelection {
     /// reads it back to the same selection (with every unticked standard channel as optional).
     public var checklistText: String {
         var lines: [String] = []
-        func box(_ channel: DisclosureChannel) -> String { (required.contains(channel) ? "■" : "□") + channel.label }
+        func box(_ channel: DisclosureChannel) -> String { (required.contains(channel) ? "■" : "□") + name(channel) }
         let standard = DisclosureChannel.standard
         var i = 0
         while i < standard.count {
@@ -202,6 +241,6 @@ extension ChannelSelection {
         let req = order.filter { required.contains($0) }
         var opt = DisclosureChannel.standard.filter { !required.contains($0) }
         if optional.contains(.hotline12345) && !required.contains(.hotline12345) { opt.append(.hotline12345) }
-        return ChannelSelection(required: req, optional: opt, others: others)
+        return ChannelSelection(required: req, optional: opt, others: others, writtenNames: writtenNames)
     }
 }

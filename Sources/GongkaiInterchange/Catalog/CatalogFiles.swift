@@ -46,8 +46,8 @@ public struct CatalogEntryJSON: Codable, Sendable, Equatable {
         timeLimitRule = e.timeLimit
         body = e.body
         bodies = e.bodies
-        channelsRequired = e.channels.required.map(\.label)
-        channelsOptional = e.channels.optional.map(\.label)
+        channelsRequired = e.channels.required.map(e.channels.name)
+        channelsOptional = e.channels.optional.map(e.channels.name)
         channelsOther = e.channels.others
         audienceEveryone = e.audience.everyone
         audienceGroup = e.audience.specificGroup
@@ -58,13 +58,19 @@ public struct CatalogEntryJSON: Codable, Sendable, Equatable {
 
     /// The entry back from its JSON (labels → channels and levels).
     public var entry: CatalogEntry {
+        var written: [DisclosureChannel: String] = [:]
         func channels(_ labels: [String]) -> [DisclosureChannel] {
-            labels.compactMap { label in DisclosureChannel.allCases.first { $0.label == label } }
+            labels.compactMap { label in
+                let channel = DisclosureChannel(name: label)
+                if let channel, label != channel.label { written[channel] = label }
+                return channel
+            }
         }
+        let required = channels(channelsRequired), optional = channels(channelsOptional)
         return CatalogEntry(
             number: number, level1: level1, level2: level2, level3: level3, content: content, basis: basis,
             timeLimit: timeLimit, body: body,
-            channels: ChannelSelection(required: channels(channelsRequired), optional: channels(channelsOptional), others: channelsOther),
+            channels: ChannelSelection(required: required, optional: optional, others: channelsOther, writtenNames: written),
             audience: Audience(everyone: audienceEveryone, specificGroup: audienceGroup),
             methods: DisclosureMethods(proactive: proactive, onRequest: onRequest),
             levels: Set(levels.compactMap { CatalogLevel.parse($0) }.flatMap { $0 }))
@@ -122,7 +128,7 @@ public enum CatalogCSV {
             for e in catalog.entries {
                 csv.append([
                     catalog.unit, catalog.domain, e.number, e.level1, e.level2, e.level3, e.content, e.basis, e.timeLimit.text, e.body,
-                    e.channels.required.map(\.label).joined(separator: "、"), e.channels.optional.map(\.label).joined(separator: "、"),
+                    e.channels.required.map(e.channels.name).joined(separator: "、"), e.channels.optional.map(e.channels.name).joined(separator: "、"),
                     e.channels.others.joined(separator: "、"), e.audience.label, e.methods.label,
                     e.levels.sorted().map(\.label).joined(separator: "、"),
                 ])

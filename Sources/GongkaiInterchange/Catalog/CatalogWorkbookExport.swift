@@ -7,18 +7,21 @@ extension CatalogWorkbook {
         public var name: String
         public var title: String
         public var entries: [CatalogEntry]
+        public var layout: CatalogLayout
 
-        public init(name: String, title: String, entries: [CatalogEntry]) {
+        public init(name: String, title: String, entries: [CatalogEntry], layout: CatalogLayout = .yunnan) {
             self.name = name
             self.title = title
             self.entries = entries
+            self.layout = layout
         }
     }
 
-    /// The official template (附件2, the variant with 公开层级): title row, the two-row header with merged group
-    /// cells, ■/□ channel checklists, √ marks, widths, wrapping, and a landscape A4 print setup that repeats the
-    /// header on every page. A 三级事项 column and a 村级 column are added only when an entry needs them.
-    /// `read` gives back the same entries.
+    /// The official template in the sheet's layout: title row, the two-row header with merged group cells, ■/□
+    /// channel checklists in the county's own channel names, √ marks, widths, wrapping, and a landscape A4 print
+    /// setup that repeats the header on every page. 江西's template has no 公开层级 and says 主动公开 / 依申请公开 and
+    /// 特定群体; the other says 主动 / 依申请, 特定群体（请写明）and has 县级 / 乡级 (村级 when an entry needs it).
+    /// A 三级事项 column is added only when an entry needs it. `read` gives back the same entries.
     public static func write(_ sheets: [Sheet]) throws -> Data {
         try XLSXWriter.write(sheets.map(draft), title: sheets.first?.title ?? "基层政务公开事项标准目录")
     }
@@ -26,7 +29,8 @@ extension CatalogWorkbook {
     static func draft(_ sheet: Sheet) -> WorksheetDraft {
         let hasLevel3 = sheet.entries.contains { !$0.level3.isEmpty }
         let hasVillage = sheet.entries.contains { $0.levels.contains(.village) }
-        let levelColumns: [CatalogLevel] = hasVillage ? [.county, .township, .village] : [.county, .township]
+        let jiangxi = sheet.layout == .jiangxi
+        let levelColumns: [CatalogLevel] = jiangxi ? [] : hasVillage ? [.county, .township, .village] : [.county, .township]
 
         // Columns in template order; the group headers of the first header row span the sub-columns.
         var columns: [(group: String?, title: String, width: Double)] = [
@@ -34,9 +38,9 @@ extension CatalogWorkbook {
         ]
         if hasLevel3 { columns.append(("公开事项", "三级事项", 14)) }
         columns += [
-            (nil, "公开内容\n（要素）", 30), (nil, "公开依据", 30), (nil, "公开\n时限", 14), (nil, "公开\n主体", 14),
-            (nil, "公开渠道和载体", 32), ("公开对象", "全社会", 6), ("公开对象", "特定群体\n（请写明）", 10),
-            ("公开方式", "主动", 6), ("公开方式", "依申请", 6),
+            (nil, "公开内容\n（要素）", 30), (nil, "公开依据", 30), (nil, "公开\n时限", 14), (nil, jiangxi ? "公开主体" : "公开\n主体", 14),
+            (nil, "公开渠道和载体", 32), ("公开对象", "全社会", 6), ("公开对象", jiangxi ? "特定群体" : "特定群体\n（请写明）", 10),
+            ("公开方式", jiangxi ? "主动公开" : "主动", 6), ("公开方式", jiangxi ? "依申请公开" : "依申请", 6),
         ]
         columns += levelColumns.map { ("公开层级", $0.label, 6) }
 

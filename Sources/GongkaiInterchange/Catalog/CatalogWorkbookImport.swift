@@ -43,6 +43,8 @@ public struct CatalogImport: Sendable {
     /// Columns with a header Gongkai does not know (备注 …): left out, and said so.
     public var ignoredColumns: [String]
     public var rows: [Row]
+    /// The template the file follows: with 公开层级 columns (云南's and later), or without (江西's).
+    public var layout: CatalogLayout
     public var entries: [CatalogEntry] { rows.map(\.entry) }
 }
 
@@ -333,7 +335,8 @@ public enum CatalogWorkbook {
         return CatalogImport(
             sheetName: sheet.name, title: title.trimmingCharacters(in: .whitespacesAndNewlines),
             headerRows: header...(firstDataRow - 1),
-            columns: sortedColumns.map { (CellPosition.letters($0), fields[$0]!.title) }, ignoredColumns: ignored, rows: rows)
+            columns: sortedColumns.map { (CellPosition.letters($0), fields[$0]!.title) }, ignoredColumns: ignored, rows: rows,
+            layout: fields.values.contains { if case .levelColumn = $0 { true } else { $0 == .levelsText } } ? .yunnan : .jiangxi)
     }
 
     static let tickMarks: Set<Character> = ["√", "✓", "✔", "■", "☑", "●", "t", "ü", "R", "▇"]

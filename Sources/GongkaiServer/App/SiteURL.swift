@@ -439,6 +439,10 @@ package enum QueryItem: Sendable, Hashable {
     case level(String)
     /// The tracking page right after the application was sent (it says so, once).
     case justSubmitted
+    /// A long list's page after (older than) or before (newer than) a row: `KeysetCursor.text`.
+    case after(String)
+    case before(String)
+    case state(String)
 
     /// As written in the address (a scope is two items: `scope=unit&id=…`).
     var pairs: [(String, String)] {
@@ -471,6 +475,9 @@ package enum QueryItem: Sendable, Hashable {
         case .site(let slug): [("site", slug)]
         case .level(let level): [("level", level)]
         case .justSubmitted: [("new", "1")]
+        case .after(let cursor): [("after", cursor)]
+        case .before(let cursor): [("before", cursor)]
+        case .state(let state): [("state", state)]
         }
     }
 }

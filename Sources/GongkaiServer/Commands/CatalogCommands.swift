@@ -36,7 +36,11 @@ struct CatalogCommands: AsyncCommandGroup {
             @Option(name: "level", help: "目录层级：县级、乡级（默认按单位类型）") var level: String?
             @Flag(name: "dry-run", help: "只检查并显示将导入的内容，不写入") var dryRun: Bool
             @Flag(name: "publish", help: "导入后立即发布（以公开办管理员身份）") var publish: Bool
+            @Flag(name: "verbose", help: "试运行时逐行列出全部事项（默认只列前10个）") var verbose: Bool
         }
+
+        /// Rows listed by a dry run unless `--verbose`: enough to see the columns were understood.
+        static let sampleRows = 10
 
         var help: String { "从 xlsx 导入目录，作为新的草稿版本（--publish 立即发布）；有任何错误则不导入" }
 
@@ -50,13 +54,18 @@ struct CatalogCommands: AsyncCommandGroup {
             let unit = try await CommandSupport.findUnit(unitName, site: signature.site, on: app.db)
             let domain = try await CatalogCommands.domain(domainName, site: unit.$site.id, on: app.db)
             let level = try CatalogCommands.level(signature.level, unit: unit)
+            let progress = ProgressLine()
+            defer { progress.finish() }
+            progress.show("正在读取 \(url.lastPathComponent)…", force: true)
             let result: CatalogImport
             do {
                 result = try CatalogWorkbook.read(try Data(contentsOf: url), defaultLevels: [level])
             } catch let failure as CatalogImportFailure {
+                progress.finish()
                 throw CommandFailure(failure.description)
             }
-            var lines = ["工作表“\(result.sheetName)”，表头第\(result.headerRows.lowerBound)–\(result.headerRows.upperBound)行，\(result.rows.count)个事项。"]
+            progress.finish()
+            var lines = ["工作表“\(result.sheetName)”（\(result.layout.label)），表头第\(result.headerRows.lowerBound)–\(result.headerRows.upperBound)行，\(result.rows.count)个事项。"]
             lines.append("列：" + result.columns.map { "\($0.letter)=\($0.meaning)" }.joined(separator: "，"))
             if !result.ignoredColumns.isEmpty { lines.append("未导入的列：" + result.ignoredColumns.joined(separator: "、")) }
             let unparsed = result.rows.filter { $0.entry.timeLimit.kind == .unparsed }
@@ -64,9 +73,13 @@ struct CatalogCommands: AsyncCommandGroup {
                 lines.append("公开时限无法自动计算（将原样保留）：" + unparsed.map { "第\($0.sheetRow)行“\($0.entry.timeLimit.text)”" }.joined(separator: "、"))
             }
             if signature.dryRun {
-                for row in result.rows {
+                let listed = signature.verbose ? result.rows : Array(result.rows.prefix(Self.sampleRows))
+                for row in listed {
                     let e = row.entry
-                    lines.append("  第\(row.sheetRow)行 \(e.number.isEmpty ? "" : e.number + ". ")\(e.key)｜\(e.timeLimit.summary)｜\(e.channels.required.map(\.label).joined(separator: "、"))｜\(e.levels.sorted().map(\.label).joined(separator: "、"))")
+                    lines.append("  第\(row.sheetRow)行 \(e.number.isEmpty ? "" : e.number + ". ")\(e.key)｜\(e.timeLimit.summary)｜\(e.channels.required.map(e.channels.name).joined(separator: "、"))｜\(e.levels.sorted().map(\.label).joined(separator: "、"))")
+                }
+                if listed.count < result.rows.count {
+                    lines.append("  ……另有\(result.rows.count - listed.count)个事项（加 --verbose 逐行列出全部）")
                 }
                 lines.append("（试运行，未写入任何内容）")
                 context.console.print(lines.joined(separator: "\n"))
@@ -75,8 +88,10 @@ struct CatalogCommands: AsyncCommandGroup {
             do {
                 let choice = CatalogActions.Choice(unit: try unit.requireID().uuidString, domain: domain.code, level: level.rawValue)
                 let version = try await CatalogActions.importEntries(
-                    result.entries, fileName: url.lastPathComponent, into: choice, publish: signature.publish,
-                    by: .commandLine(siteID: unit.$site.id), at: app.gongkai.now, on: app.db)
+                    result.entries, fileName: url.lastPathComponent, layout: result.layout, into: choice, publish: signature.publish,
+                    by: .commandLine(siteID: unit.$site.id), at: app.gongkai.now, on: app.db,
+                    progress: { progress.count("正在写入事项", $0, of: result.rows.count) })
+                progress.finish()
                 lines.append("已导入\(unit.name) \(domain.title) \(level.label)目录第\(version.number)版（\(version.catalogStatus.label)）。")
             } catch let refusal as ActionError {
                 throw CommandFailure(refusal.reason)
@@ -95,6 +110,7 @@ struct CatalogCommands: AsyncCommandGroup {
             @Option(name: "format", help: "xlsx、csv 或 json（默认按输出文件扩展名）") var format: String?
             @Option(name: "output", help: "输出文件") var output: String?
             @Flag(name: "draft", help: "导出正在编辑的版本，而不是已发布版本") var draft: Bool
+            @Option(name: "layout", help: "xlsx 的格式模板：jiangxi（不含公开层级）或 yunnan（含公开层级）；默认按目录导入时的格式") var layout: String?
         }
 
         var help: String { "导出单位的目录：xlsx（附件2格式模板）、csv 或 json" }
@@ -105,6 +121,10 @@ struct CatalogCommands: AsyncCommandGroup {
             let formatText = signature.format ?? URL(fileURLWithPath: output).pathExtension
             guard let format = CatalogExport.Format(argument: formatText) else {
                 throw CommandFailure("--format 的值“\(formatText)”应为 xlsx、csv 或 json。")
+            }
+            let layout = try signature.layout.map { text in
+                guard let layout = CatalogLayout(argument: text) else { throw CommandFailure("--layout 的值“\(text)”应为 jiangxi 或 yunnan。") }
+                return layout
             }
             let app = context.application
             try await Startup.migrateIfSQLite(app)
@@ -123,7 +143,9 @@ struct CatalogCommands: AsyncCommandGroup {
                     skipped.append(loaded.label)
                     continue
                 }
-                items.append(try await CatalogExport.item(loaded, version: version, on: app.db))
+                var item = try await CatalogExport.item(loaded, version: version, on: app.db)
+                if let layout { item.layout = layout }
+                items.append(item)
             }
             guard !items.isEmpty else {
                 throw CommandFailure("\(unit.name)没有\(signature.draft ? "正在编辑的" : "已发布的")目录可以导出"

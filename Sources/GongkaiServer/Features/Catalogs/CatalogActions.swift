@@ -74,13 +74,13 @@ enum CatalogActions {
 
     /// Imported entries (read from the template by `CatalogWorkbook`) become the next version: a draft, or with
     /// `publish` published at once (the command line's `--publish`, for whoever may publish the unit's content).
-    static func importEntries(_ entries: [CatalogEntry], fileName: String, into choice: Choice, publish: Bool, by acting: Acting,
-                              at now: Date, on db: any Database) async throws -> CatalogVersionRecord {
+    static func importEntries(_ entries: [CatalogEntry], fileName: String, layout: CatalogLayout? = nil, into choice: Choice, publish: Bool, by acting: Acting,
+                              at now: Date, on db: any Database, progress: (@Sendable (Int) -> Void)? = nil) async throws -> CatalogVersionRecord {
         let (unit, domain, level) = try await resolve(choice, by: acting, on: db)
         if publish { try acting.authorize(.publishContent, AccessTarget(siteID: acting.siteID, unitID: unit.id, domain: domain.code)) }
         do {
-            return try await CatalogEditing.importVersion(entries, unit: unit, domain: domain, level: level, fileName: fileName,
-                                                          publish: publish, actor: acting.audit, now: now, on: db)
+            return try await CatalogEditing.importVersion(entries, unit: unit, domain: domain, level: level, fileName: fileName, layout: layout,
+                                                          publish: publish, actor: acting.audit, now: now, on: db, progress: progress)
         } catch let refusal as CatalogEditing.Refusal {
             throw ActionError.conflict(refusal.message, code: "open_version", field: "file")
         }

@@ -74,7 +74,7 @@ enum CatalogController {
                                            importResult: .init(fileName: file.filename, problems: [], preview: result), status: .ok)
             }
             do {
-                let version = try await CatalogActions.importEntries(result.entries, fileName: file.filename, into: choice, publish: false,
+                let version = try await CatalogActions.importEntries(result.entries, fileName: file.filename, layout: result.layout, into: choice, publish: false,
                                                                      by: acting, at: req.now, on: req.db)
                 return req.redirect(to: SiteURL.adminCatalog(version.$catalog.id).path(.notice(.catalogImported)))
             } catch ActionError.conflict(let message, _, _) {
@@ -96,7 +96,9 @@ enum CatalogController {
     static func showPage(_ req: Request, loaded: CatalogEditing.Loaded, problem: String?,
                          status: HTTPResponseStatus) async throws -> Response {
         let staff = try req.requireStaff()
-        let model = try await CatalogQuery.show(loaded, number: req.query[Int.self, at: "version"], compare: req.query[Int.self, at: "compare"],
+        let page = CatalogQuery.EntryPage(search: String((req.query[String.self, at: "q"] ?? "").prefix(100)),
+                                          after: req.query[Int.self, at: "after"], before: req.query[Int.self, at: "before"])
+        let model = try await CatalogQuery.show(loaded, number: req.query[Int.self, at: "version"], compare: req.query[Int.self, at: "compare"], page: page,
                                                 problem: problem, siteSlug: staff.siteSlug, by: staff.acting(req, via: .web), on: req.db)
         return Response.html(CatalogPages.show(model, chrome: PageChrome(req: req, title: loaded.label, area: .backOffice)), status: status)
     }

@@ -106,7 +106,10 @@ package enum CatalogEditing {
 
     /// An imported file becomes the next version: a draft, or — `publish` — published at once by the admin.
     package static func importVersion(_ entries: [CatalogEntry], unit: OrgUnitRecord, domain: CatalogDomain, level: CatalogLevel,
-                              fileName: String, publish: Bool, actor: AuditActor, now: Date, on db: any Database) async throws -> CatalogVersionRecord {
+                              fileName: String, layout: CatalogLayout? = nil, publish: Bool, actor: AuditActor, now: Date,
+                              on db: any Database, progress: (@Sendable (Int) -> Void)? = nil) async throws -> CatalogVersionRecord {
+        /// Every hundredth entry written, for a command's progress line.
+        @Sendable func written(_ index: Int) { if (index + 1) % 100 == 0 || index + 1 == entries.count { progress?(index + 1) } }
         let existing = try await CatalogRecord.query(on: db).filter(\.$unit.$id == unit.requireID())
             .filter(\.$domainCode == domain.code).filter(\.$level == level.rawValue).first()
         if let existing, let loaded = try await load(existing.requireID(), on: db), let open = loaded.open {
@@ -117,8 +120,10 @@ package enum CatalogEditing {
             }
             return try await db.transaction { tx in
                 try await claim(open, expected: open.lockVersion, on: tx)
+                try await keep(layout, of: existing, on: tx)
                 for (i, entry) in entries.enumerated() {
                     try await CatalogEntryRecord(versionID: open.requireID(), position: i + 1, entry: entry).create(on: tx)
+                    written(i)
                 }
                 let fresh = try await CatalogVersionRecord.find(open.requireID(), on: tx)!
                 if publish {
@@ -141,17 +146,19 @@ package enum CatalogEditing {
             }
         }
         if publish {
-            return try await CatalogStore.publish(entries, unit: unit, domain: domain, level: level, actor: actor, now: now, on: db,
-                                                  summaryPrefix: "从“\(fileName)”导入并")
+            return try await CatalogStore.publish(entries, unit: unit, domain: domain, level: level, layout: layout, actor: actor, now: now, on: db,
+                                                  summaryPrefix: "从“\(fileName)”导入并", progress: progress)
         }
         return try await db.transaction { tx in
             let catalog = try await CatalogStore.catalog(unit: unit, domain: domain, level: level, now: now, on: tx)
+            try await keep(layout, of: catalog, on: tx)
             let versions = try await CatalogVersionRecord.query(on: tx).filter(\.$catalog.$id == catalog.requireID()).all()
             let published = versions.first { $0.catalogStatus == .published }
             let version = try await newVersion(catalogID: catalog.requireID(), number: (versions.map(\.number).max() ?? 0) + 1,
                                                basedOn: published?.id, actor: actor, now: now, on: tx)
             for (i, entry) in entries.enumerated() {
                 try await CatalogEntryRecord(versionID: version.requireID(), position: i + 1, entry: entry).create(on: tx)
+                written(i)
             }
             try await AuditLog.record(
                 on: tx, actor: actor, siteID: unit.$site.id, action: "catalog.import",
@@ -159,6 +166,13 @@ package enum CatalogEditing {
                 summary: "从“\(fileName)”导入\(entries.count)个事项，作为第\(version.number)版草稿", at: now)
             return version
         }
+    }
+
+    /// Remembers the template a file came in, so the catalog's export uses it (a catalog made here has none).
+    static func keep(_ layout: CatalogLayout?, of catalog: CatalogRecord, on db: any Database) async throws {
+        guard let layout, catalog.layout != layout.rawValue else { return }
+        catalog.layout = layout.rawValue
+        try await catalog.save(on: db)
     }
 
     private static func newVersion(catalogID: UUID, number: Int, basedOn: UUID?, actor: AuditActor, now: Date,

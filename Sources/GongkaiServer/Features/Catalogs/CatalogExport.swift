@@ -31,6 +31,8 @@ enum CatalogExport {
         let status: CatalogStatus
         let publishedAt: Date?
         let entries: [CatalogEntry]
+        /// The template to write: the one the catalog came in, unless the command line asks for another.
+        var layout: CatalogLayout
 
         /// "湖口县民政局社会救助领域基层政务公开标准目录" — the title real catalogs carry.
         var title: String { "\(unitName)\(domain.title)基层政务公开标准目录" + (level == .county ? "" : "（\(level.label)）") }
@@ -45,7 +47,7 @@ enum CatalogExport {
     static func item(_ loaded: CatalogEditing.Loaded, version: CatalogVersionRecord, on db: any Database) async throws -> Item {
         Item(unitName: loaded.unit.name, domain: loaded.domain, level: loaded.catalog.catalogLevel, versionNumber: version.number,
              status: version.catalogStatus, publishedAt: version.publishedAt,
-             entries: try await CatalogEditing.entries(of: version.requireID(), on: db).map(\.entry))
+             entries: try await CatalogEditing.entries(of: version.requireID(), on: db).map(\.entry), layout: loaded.catalog.catalogLayout)
     }
 
     static func data(_ items: [Item], format: Format) throws -> Data {
@@ -57,7 +59,7 @@ enum CatalogExport {
                 var n = 2
                 while names.contains(name) { name = String(item.sheetName.prefix(28)) + "(\(n))"; n += 1 }
                 names.insert(name)
-                return .init(name: name, title: item.title, entries: item.entries)
+                return .init(name: name, title: item.title, entries: item.entries, layout: item.layout)
             })
         case .csv:
             return Data(CatalogCSV.text(items.map { ($0.unitName, $0.domain.title, $0.entries) }).utf8)

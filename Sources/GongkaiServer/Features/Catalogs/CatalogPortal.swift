@@ -117,7 +117,7 @@ enum CatalogPortal {
                                     }
                                     El("td") { T(entry.body) }
                                     El("td") {
-                                        T((entry.channels.required.map(\.label) + entry.channels.others).joined(separator: "、"))
+                                        T((entry.channels.required.map(entry.channels.name) + entry.channels.others).joined(separator: "、"))
                                     }
                                     El("td") { T(entry.audience.label) }
                                     El("td") { T(entry.methods.label) }

@@ -45,15 +45,52 @@ enum CatalogQuery {
     }
 
     /// One catalog at `number` (or the version being worked on), compared with `compare` when given.
-    static func show(_ loaded: CatalogEditing.Loaded, number: Int?, compare: Int?, problem: String?, siteSlug: String,
+    /// Which page of a version's entries to show: after or before a position, narrowed by words.
+    struct EntryPage: Sendable {
+        var search = ""
+        var after: Int?
+        var before: Int?
+    }
+
+    static func show(_ loaded: CatalogEditing.Loaded, number: Int?, compare: Int?, page: EntryPage = EntryPage(), problem: String?, siteSlug: String,
                      by acting: Acting, on db: any Database) async throws -> CatalogPages.ShowModel {
         try acting.authorize(.viewUnit, CatalogActions.target(loaded))
         let shown = try version(loaded, number: number)
-        let entries = try await CatalogEditing.entries(of: shown.requireID(), on: db)
+        let shownID = try shown.requireID()
+        let size = CatalogPages.ShowModel.pageSize
+        var matching = CatalogEntryRecord.query(on: db).filter(\.$version.$id == shownID)
+        let words = page.search.trimmingCharacters(in: .whitespaces)
+        if !words.isEmpty {
+            let pattern = "%" + words.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            matching = matching.group(.or) { or in
+                for field in [\CatalogEntryRecord.$level1, \.$level2, \.$level3, \.$content, \.$basis, \.$number] {
+                    or.filter(field, .custom("LIKE"), pattern)
+                }
+            }
+        }
+        let count = try await CatalogEntryRecord.query(on: db).filter(\.$version.$id == shownID).count()
+        let matchingCount = words.isEmpty ? count : try await matching.copy().count()
+        // Positions are the entries' order: paging by position is a keyset, fast on any page.
+        let entries: [CatalogEntryRecord]
+        var hasMoreOlder = false, hasMoreNewer = false
+        if let before = page.before {
+            let found = try await matching.copy().filter(\.$position < before).sort(\.$position, .descending).limit(size + 1).all()
+            hasMoreNewer = found.count > size
+            entries = Array(found.prefix(size).reversed())
+            hasMoreOlder = true
+        } else {
+            var q = matching.copy()
+            if let after = page.after { q = q.filter(\.$position > after) }
+            let found = try await q.sort(\.$position).limit(size + 1).all()
+            hasMoreOlder = found.count > size
+            entries = Array(found.prefix(size))
+            hasMoreNewer = page.after != nil
+        }
         var diff: (Int, [CatalogDiff.Change])?
         if let compare, let other = loaded.versions.first(where: { $0.number == compare }) {
             let old = try await CatalogEditing.entries(of: other.requireID(), on: db).map(\.entry)
-            diff = (compare, CatalogDiff.compare(old, entries.map(\.entry)))
+            let all = try await CatalogEditing.entries(of: shownID, on: db).map(\.entry)
+            diff = (compare, CatalogDiff.compare(old, all))
         }
         let reviews = try await CatalogReviewRecord.query(on: db).filter(\.$version.$id ~~ loaded.versions.compactMap(\.id))
             .sort(\.$at, .descending).all()
@@ -100,12 +137,21 @@ enum CatalogQuery {
             entries: try entries.map { record in
                 let e = record.entry
                 return .init(
-                    id: try record.requireID(), number: e.number, key: e.key, source: record.copiedFromID.flatMap { sourceLabels[$0] },
+                    id: try record.requireID(), position: record.position, number: e.number, key: e.key, source: record.copiedFromID.flatMap { sourceLabels[$0] },
                     content: e.content, basis: e.basis, timeLimit: e.timeLimit.text,
                     timeLimitNote: e.timeLimit.isComputable ? e.timeLimit.summary : "无法自动计算", body: e.body,
-                    channels: (e.channels.required.map { "■" + $0.label } + e.channels.others).joined(separator: "、"),
+                    channels: (e.channels.required.map { "■" + e.channels.name($0) } + e.channels.others).joined(separator: "、"),
                     audience: "\(e.audience.label)；\(e.methods.label)；\(e.levels.sorted().map(\.label).joined(separator: "、"))")
             },
+            paging: try {
+                let base = SiteURL.adminCatalog(try loaded.catalog.requireID())
+                let keep: [QueryItem] = (number.map { [.version($0)] } ?? []) + (words.isEmpty ? [] : [.text(words)])
+                return CatalogPages.Paging(
+                    count: count, matching: matchingCount, search: words, searchAction: base.path,
+                    newerHref: hasMoreNewer ? entries.first.map { base.path(keep + [.before(String($0.position))]) + "#entries" } : nil,
+                    olderHref: hasMoreOlder ? entries.last.map { base.path(keep + [.after(String($0.position))]) + "#entries" } : nil,
+                    firstHref: (page.after != nil || page.before != nil) ? base.path(keep) + "#entries" : nil)
+            }(),
             diff: diff.map { (from: $0.0, changes: $0.1) }, versions: versions,
             reviews: reviews.map { review in
                 let number = loaded.versions.first { $0.id == review.$version.id }?.number ?? 0

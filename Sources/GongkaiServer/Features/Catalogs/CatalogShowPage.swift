@@ -5,6 +5,8 @@ import Plot
 extension CatalogPages {
     /// One catalog version's page, as display values only (no records): built by `CatalogQuery.show`.
     struct ShowModel {
+        /// Entries a page shows: a 5,000-entry catalog stays a page a phone or an old PC can open.
+        static let pageSize = 100
         struct Version {
             let number: Int
             let status: String
@@ -20,6 +22,8 @@ extension CatalogPages {
 
         struct Entry {
             let id: UUID
+            /// Its place in the version (1…), for the move buttons across pages.
+            var position = 0
             let number: String
             let key: String
             /// "湖口县人民政府办公室第2版" when copied from another catalog.
@@ -54,11 +58,35 @@ extension CatalogPages {
         /// Discarding the open draft, behind a disclosure.
         let discard: Step?
         let editable: Bool
+        /// One page of entries (100), narrowed by the search box.
         let entries: [Entry]
+        var paging = Paging()
         let diff: (from: Int, changes: [CatalogDiff.Change])?
         let versions: [Version]
         /// "2026年3月2日 10:00 第2版 本单位审核 张三：退回修改" and the comment.
         let reviews: [(line: String, comment: String)]
+    }
+
+    /// Where the entries page is: how many in the version, how many match, and the links around this page.
+    struct Paging: Sendable {
+        var count = 0
+        var matching = 0
+        var search = ""
+        var searchAction = ""
+        var newerHref: String?
+        var olderHref: String?
+        var firstHref: String?
+    }
+
+    @ComponentBuilder
+    static func entriesPager(_ p: Paging) -> Component {
+        if p.firstHref != nil || p.newerHref != nil || p.olderHref != nil {
+            El("nav", ["class": "pager", "aria-label": "事项分页"]) {
+                if let first = p.firstHref { A("第一页", href: first) }
+                if let newer = p.newerHref { A("上一页", href: newer) }
+                if let older = p.olderHref { A("下一页", href: older) }
+            }
+        }
     }
 
     static func show(_ m: ShowModel, chrome: PageChrome) -> String {
@@ -73,7 +101,7 @@ extension CatalogPages {
                     El("span", ["class": "status status-\(v.status)"]) { T(v.statusLabel) }
                 }
                 El("p") {
-                    T("\(m.entries.count)个事项；\(v.createdBy)于\(v.createdAt)创建")
+                    T("\(m.paging.count)个事项；\(v.createdBy)于\(v.createdAt)创建")
                     if let at = v.publishedAt { T("；\(v.publishedBy)于\(at)发布") }
                     if let at = v.supersededAt { T("；\(at)起由新版本取代") }
                     T("。")
@@ -95,10 +123,25 @@ extension CatalogPages {
             if m.editable {
                 El("p") { A("添加事项", href: SiteURL.adminCatalogEntryNew(m.catalogID).path, class: "button") }
             }
+            if m.paging.count > ShowModel.pageSize || !m.paging.search.isEmpty {
+                El("form", ["method": "get", "action": m.paging.searchAction, "class": "search-box", "role": "search", "aria-label": "查找事项"]) {
+                    El("label", ["for": "entry-q", "class": "visually-hidden"]) { T("查找事项") }
+                    VoidEl("input", ["type": "search", "id": "entry-q", "name": "q", "value": m.paging.search, "placeholder": "事项名称、公开内容或依据中的词"])
+                    El("button", ["type": "submit", "class": "button"]) { T("查找") }
+                }
+                El("p", ["class": "muted"]) {
+                    T(m.paging.search.isEmpty ? "共\(m.paging.count)个事项，每页\(ShowModel.pageSize)个。" : "“\(m.paging.search)”：\(m.paging.matching)个事项（共\(m.paging.count)个）。")
+                }
+            }
             if m.entries.isEmpty {
-                EmptyState(title: "这一版还没有事项", text: m.editable ? "点“添加事项”逐条录入，或在目录列表页导入 xlsx 文件。" : "")
+                if m.paging.search.isEmpty {
+                    EmptyState(title: "这一版还没有事项", text: m.editable ? "点“添加事项”逐条录入，或在目录列表页导入 xlsx 文件。" : "")
+                } else {
+                    EmptyState(title: "没有找到", text: "没有含“\(m.paging.search)”的事项。")
+                }
             } else {
                 entriesTable(m, csrfToken: chrome.csrfToken)
+                entriesPager(m.paging)
             }
             versionsSection(m)
             if !m.reviews.isEmpty { reviewsSection(m) }
@@ -118,7 +161,7 @@ extension CatalogPages {
                 case .confirmDiscard:
                     El("label", ["class": "check"]) {
                         VoidEl("input", ["type": "checkbox", "name": "confirm", "value": "yes"])
-                        T(" 确认放弃：这一版的\(m.entries.count)个事项将被删除（已发布的版本不受影响）")
+                        T(" 确认放弃：这一版的\(m.paging.count)个事项将被删除（已发布的版本不受影响）")
                     }
                 }
                 El("button", ["type": "submit", "class": step.secondary ? "button secondary" : "button"]) { T(step.title) }
@@ -147,7 +190,7 @@ extension CatalogPages {
                     }
                 }
                 El("tbody") {
-                    for (index, e) in m.entries.enumerated() {
+                    for e in m.entries {
                         El("tr") {
                             El("td") { T(e.number) }
                             El("td") {
@@ -166,8 +209,8 @@ extension CatalogPages {
                             if m.editable {
                                 El("td", ["class": "row-actions"]) {
                                     A("修改", href: SiteURL.adminCatalogEntry(m.catalogID, entry: e.id).path)
-                                    if index > 0 { entryButton(m, e, "up", "上移", csrfToken) }
-                                    if index < m.entries.count - 1 { entryButton(m, e, "down", "下移", csrfToken) }
+                                    if e.position > 1 { entryButton(m, e, "up", "上移", csrfToken) }
+                                    if e.position < m.paging.count { entryButton(m, e, "down", "下移", csrfToken) }
                                     El("details") {
                                         El("summary") { T("删除…") }
                                         entryButton(m, e, "delete", "确认删除这个事项", csrfToken)
@@ -289,6 +332,7 @@ extension CatalogPages.ShowModel {
                       source: nil, content: "代办事项清单", basis: "", timeLimit: "按上级要求", timeLimitNote: "无法自动计算",
                       body: "湖口县双钟镇人民政府", channels: "■政府网站、便民服务中心公示栏", audience: "全社会；主动；乡级、村级"),
             ],
+            paging: .init(count: 2, matching: 2, searchAction: "/admin/catalogs/\(id.uuidString)"),
             diff: (from: 1, changes: [.changed(key: "办事指南/行政许可", fields: [.init(label: "公开时限", old: "实时公开", new: "信息形成或者变更之日起20个工作日内")])]),
             versions: [draft, published],
             reviews: [(line: "2026年11月21日 14:30 第2版 本单位审核 双钟镇审核员：通过", comment: ""),

@@ -58,11 +58,12 @@ enum CatalogStore {
     /// previous published version is superseded, not changed. `copiedFrom` links entries to their source entries.
     @discardableResult
     static func publish(_ entries: [CatalogEntry], unit: OrgUnitRecord, domain: CatalogDomain, level: CatalogLevel,
-                        copiedFrom: [UUID?] = [], actor: AuditActor, now: Date, on db: any Database,
-                        summaryPrefix: String = "") async throws -> CatalogVersionRecord {
+                        copiedFrom: [UUID?] = [], layout: CatalogLayout? = nil, actor: AuditActor, now: Date, on db: any Database,
+                        summaryPrefix: String = "", progress: (@Sendable (Int) -> Void)? = nil) async throws -> CatalogVersionRecord {
         try await db.transaction { tx in
             let catalog = try await catalog(unit: unit, domain: domain, level: level, now: now, on: tx)
             let catalogID = try catalog.requireID()
+            try await CatalogEditing.keep(layout, of: catalog, on: tx)
             let versions = try await CatalogVersionRecord.query(on: tx).filter(\.$catalog.$id == catalogID).all()
             let previous = versions.first { $0.catalogStatus == .published }
             if let previous {
@@ -86,6 +87,7 @@ enum CatalogStore {
             for (position, entry) in entries.enumerated() {
                 let source = position < copiedFrom.count ? copiedFrom[position] : nil
                 try await CatalogEntryRecord(versionID: versionID, position: position + 1, entry: entry, copiedFrom: source).create(on: tx)
+                if (position + 1) % 100 == 0 || position + 1 == entries.count { progress?(position + 1) }
             }
             try await AuditLog.record(
                 on: tx, actor: actor, siteID: unit.$site.id, action: "catalog.publish",

@@ -236,7 +236,7 @@ enum InformationPages {
             El("h1") { T(option.label) }
             El("dl", ["class": "contact"]) {
                 for (label, value) in [("公开内容（要素）", entry.content), ("公开依据", entry.basis), ("公开时限", option.timeLimit),
-                                       ("公开主体", entry.body), ("公开渠道和载体", (entry.channels.required.map(\.label) + entry.channels.others).joined(separator: "、"))]
+                                       ("公开主体", entry.body), ("公开渠道和载体", (entry.channels.required.map(entry.channels.name) + entry.channels.others).joined(separator: "、"))]
                     where !value.isEmpty {
                     El("dt") { T(label) }
                     El("dd") { T(value) }

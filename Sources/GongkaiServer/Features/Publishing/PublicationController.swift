@@ -48,7 +48,11 @@ enum PublicationController {
 
     @Sendable static func index(req: Request) async throws -> Response {
         let staff = try req.requireStaff()
-        let model = try await PublicationQuery.index(by: staff.acting(req, via: .web), siteSlug: staff.siteSlug, today: req.today,
+        let filters = PublicationQuery.Filters(
+            text: String((req.query[String.self, at: "q"] ?? "").prefix(100)), state: PublicationPages.states.map(\.0).contains(req.query[String.self, at: "state"] ?? "") ? req.query[String.self, at: "state"] ?? "" : "",
+            unit: req.query[String.self, at: "unit"].flatMap(UUID.init(uuidString:)),
+            after: KeysetCursor(req.query[String.self, at: "after"]), before: KeysetCursor(req.query[String.self, at: "before"]))
+        let model = try await PublicationQuery.index(by: staff.acting(req, via: .web), filters: filters, siteSlug: staff.siteSlug, today: req.today,
                                                      calendar: try await req.calendarService.calendar(on: req.db), on: req.db)
         return Response.html(PublicationPages.index(model, chrome: PageChrome(req: req, title: "信息发布", area: .backOffice)))
     }

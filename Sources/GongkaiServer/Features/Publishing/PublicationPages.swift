@@ -29,7 +29,64 @@ enum PublicationPages {
         let toReview: [Row]?
         /// "全部信息" for the office, "本单位信息" for a unit.
         let heading: String
+        /// One page of the list.
         let rows: [Row]
+        /// How many records match the filters.
+        let total: Int
+        let filters: Filters
+        let newerHref: String?
+        let olderHref: String?
+        let firstHref: String?
+    }
+
+    struct Filters: Sendable {
+        let text: String
+        let state: String
+        let unit: String
+        /// The units the office may narrow to (empty for a unit's staff).
+        let units: [(value: String, label: String)]
+        let isFiltered: Bool
+        let clearHref: String
+    }
+
+    static let states: [(String, String)] = [("", "全部状态"), ("unpublished", "未发布（草稿、待审核）"), ("live", "已发布"), ("withdrawn", "已撤回")]
+
+    static func filterForm(_ f: Filters) -> Component {
+        El("form", ["method": "get", "action": SiteURL.adminPublications.path, "class": "filters", "role": "search", "aria-label": "筛选信息"]) {
+            El("label", ["for": "q"]) { T("标题、索引号或文号") }
+            VoidEl("input", ["type": "search", "id": "q", "name": "q", "value": f.text])
+            El("label", ["for": "state"]) { T("状态") }
+            El("select", ["id": "state", "name": "state"]) {
+                for (value, label) in states {
+                    El("option", value == f.state ? ["value": value, "selected": "selected"] : ["value": value]) { T(label) }
+                }
+            }
+            if !f.units.isEmpty {
+                El("label", ["for": "unit"]) { T("发布机构") }
+                El("select", ["id": "unit", "name": "unit"]) {
+                    El("option", ["value": ""]) { T("全部单位") }
+                    for (value, label) in f.units {
+                        El("option", value == f.unit ? ["value": value, "selected": "selected"] : ["value": value]) { T(label) }
+                    }
+                }
+            }
+            El("button", ["type": "submit", "class": "button secondary"]) { T("筛选") }
+            if f.isFiltered { A("清除筛选", href: f.clearHref) }
+        }
+    }
+
+    /// Records a page of the list shows.
+    static let pageSize = 50
+
+    @ComponentBuilder
+    static func pager(_ m: IndexModel) -> Component {
+        if m.firstHref != nil || m.newerHref != nil || m.olderHref != nil {
+            El("nav", ["class": "pager", "aria-label": "分页"]) {
+                if let first = m.firstHref { A("第一页", href: first) }
+                if let newer = m.newerHref { A("上一页", href: newer) }
+                if let older = m.olderHref { A("下一页", href: older) }
+            }
+        }
     }
 
     static func index(_ m: IndexModel, chrome: PageChrome) -> String {
@@ -47,11 +104,18 @@ enum PublicationPages {
                 El("h2") { T("待审核、待发布（\(toReview.count)）") }
                 table(toReview)
             }
-            El("h2") { T("\(m.heading)（\(m.rows.count)）") }
+            El("h2") { T("\(m.heading)（\(m.total)）") }
+            filterForm(m.filters)
             if m.rows.isEmpty {
-                EmptyState(title: "还没有信息", text: "点“新建政府信息”开始录入。")
+                if m.filters.isFiltered {
+                    EmptyState(title: "没有符合条件的信息", text: "换个词或状态再试，或清除筛选。")
+                } else {
+                    EmptyState(title: "还没有信息", text: "点“新建政府信息”开始录入。")
+                }
             } else {
                 table(m.rows)
+                if m.total > m.rows.count { El("p", ["class": "muted"]) { T("共\(m.total)条，每页\(pageSize)条，按录入时间从新到旧排列。") } }
+                pager(m)
             }
         }
     }
@@ -324,7 +388,9 @@ extension PublicationPages.IndexModel {
         let late = PublicationPages.Row(title: "《双钟镇低保管理办法》政策解读", href: "/admin/publications/2", isInterpretation: true,
                                         unitName: "湖口县双钟镇人民政府", indexNumber: "11360429MB1234567X/2026-00017", status: "已发布",
                                         publishedOn: "2026-10-20", timeliness: .init(text: "逾期公开", kind: "danger"))
-        return Self(portalHref: "/sites/hukou/xinxi", toReview: [waiting], heading: "本单位信息", rows: [waiting, late])
+        return Self(portalHref: "/sites/hukou/xinxi", toReview: [waiting], heading: "本单位信息", rows: [waiting, late], total: 120,
+                    filters: .init(text: "救助", state: "", unit: "", units: [], isFiltered: true, clearHref: "/admin/publications"),
+                    newerHref: nil, olderHref: "/admin/publications?q=救助&after=1_x", firstHref: nil)
     }
 }
 

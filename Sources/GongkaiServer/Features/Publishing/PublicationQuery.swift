@@ -7,36 +7,96 @@ import Vapor
 enum PublicationQuery {
     // MARK: The list
 
-    /// Every record the actor sees (all of the site for the office, its own unit's otherwise), newest first, with
-    /// what waits for review shown first to those who review.
-    static func index(by acting: Acting, siteSlug: String, today: CivilDate, calendar: WorkingCalendar, on db: any Database) async throws
-        -> PublicationPages.IndexModel {
+    /// What the list is narrowed to, as typed in its filter form.
+    struct Filters: Sendable {
+        /// Words of the title, 索引号 or 文号.
+        var text = ""
+        /// `live`, `unpublished` or `withdrawn`; empty for all.
+        var state = ""
+        /// The office may narrow to one unit.
+        var unit: UUID?
+        var after: KeysetCursor?
+        var before: KeysetCursor?
+
+        var isEmpty: Bool { text.isEmpty && state.isEmpty && unit == nil }
+        /// The filters as link parameters (without the page position).
+        var items: [QueryItem] {
+            (text.isEmpty ? [] : [.text(text)]) + (state.isEmpty ? [] : [.state(state)]) + (unit.map { [.unit($0)] } ?? [])
+        }
+    }
+
+    static var pageSize: Int { PublicationPages.pageSize }
+
+    /// One page of the records the actor sees (all of the site for the office, its own unit's otherwise), newest
+    /// first, narrowed by the filters; what waits for review is listed first to those who review.
+    static func index(by acting: Acting, filters: Filters, siteSlug: String, today: CivilDate, calendar: WorkingCalendar,
+                      on db: any Database) async throws -> PublicationPages.IndexModel {
         let isOffice = acting.may(.manageSite, acting.site)
-        var query = PublicationRecord.query(on: db).filter(\.$site.$id == acting.siteID).with(\.$unit)
+        var query = PublicationRecord.query(on: db).filter(\.$site.$id == acting.siteID)
         if !isOffice { query = query.filter(\.$unit.$id == acting.access.unitID) }
-        let records = try await query.sort(\.$createdAt, .descending).limit(500).all()
+        if isOffice, let unit = filters.unit { query = query.filter(\.$unit.$id == unit) }
+        let words = filters.text.trimmingCharacters(in: .whitespaces)
+        if !words.isEmpty {
+            let pattern = "%" + words.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+            query = query.group(.or) { or in
+                or.filter(\.$title, .custom("LIKE"), pattern)
+                or.filter(\.$indexNumber, .custom("LIKE"), pattern)
+                or.filter(\.$documentNumber, .custom("LIKE"), pattern)
+            }
+        }
+        switch filters.state {
+        case "live": query = query.filter(\.$liveVersionID != nil).filter(\.$withdrawnAt == nil)
+        case "unpublished": query = query.filter(\.$liveVersionID == nil).filter(\.$withdrawnAt == nil)
+        case "withdrawn": query = query.filter(\.$withdrawnAt != nil)
+        default: break
+        }
+        let total = try await query.copy().count()
+        let page = try await Keyset.page(query.copy().with(\.$unit), size: pageSize, after: filters.after, before: filters.before,
+                                         date: \.$createdAt, cursor: { KeysetCursor(date: $0.createdAt, id: $0.id!) })
+        let rows = try await rows(page.rows, today: today, calendar: calendar, on: db)
+
+        // Waiting for review: few at any time, so listed whole above the pages (scoped like the list).
+        let reviews = acting.may(.reviewContent, AccessTarget(siteID: acting.siteID, unitID: acting.access.unitID))
+        var toReview: [PublicationPages.Row]?
+        if reviews {
+            var waiting = PublicationVersionRecord.query(on: db).join(PublicationRecord.self, on: \PublicationVersionRecord.$publication.$id == \PublicationRecord.$id)
+                .filter(PublicationRecord.self, \.$site.$id == acting.siteID)
+                .filter(\.$status ~~ [PublicationStatus.submitted.rawValue, PublicationStatus.approved.rawValue])
+            if !isOffice { waiting = waiting.filter(PublicationRecord.self, \.$unit.$id == acting.access.unitID) }
+            let ids = Set(try await waiting.limit(500).all().map { $0.$publication.id })
+            let records = ids.isEmpty ? [] : try await PublicationRecord.query(on: db).filter(\.$id ~~ ids).with(\.$unit).sort(\.$createdAt, .descending).all()
+            toReview = try await self.rows(records, today: today, calendar: calendar, on: db)
+        }
+        let units = isOffice
+            ? UnitQueries.ordered(try await UnitQueries.forSite(acting.siteID, includeArchived: true, on: db)).map { ($0.unit.id!.uuidString, String(repeating: "　", count: $0.depth) + $0.unit.name) }
+            : []
+        let base = filters.items
+        return PublicationPages.IndexModel(
+            portalHref: SiteURL.publications(slug: siteSlug).path, toReview: toReview, heading: isOffice ? "全部信息" : "本单位信息", rows: rows,
+            total: total, filters: .init(text: filters.text, state: filters.state, unit: filters.unit?.uuidString ?? "", units: units,
+                                         isFiltered: !filters.isEmpty, clearHref: SiteURL.adminPublications.path),
+            newerHref: page.newer.map { SiteURL.adminPublications.path(base + [.before($0.text)]) },
+            olderHref: page.older.map { SiteURL.adminPublications.path(base + [.after($0.text)]) },
+            firstHref: (filters.after != nil || filters.before != nil) ? SiteURL.adminPublications.path(base) : nil)
+    }
+
+    /// The list's rows: each record's latest version, its status and whether it was published on time.
+    static func rows(_ records: [PublicationRecord], today: CivilDate, calendar: WorkingCalendar, on db: any Database) async throws -> [PublicationPages.Row] {
         let ids = records.compactMap(\.id)
         let versions = ids.isEmpty ? [] : try await PublicationVersionRecord.query(on: db).filter(\.$publication.$id ~~ ids).all()
         let latest = Dictionary(grouping: versions, by: { $0.$publication.id }).mapValues { $0.max { $0.number < $1.number }! }
         let entries = versions.isEmpty ? [] : try await PublicationEntryRecord.query(on: db).filter(\.$version.$id ~~ versions.compactMap(\.id)).all()
         let entriesByVersion = Dictionary(grouping: entries, by: { $0.$version.id })
-        var rows: [PublicationPages.Row] = []
-        var toReview: [PublicationPages.Row] = []
-        for record in records {
-            guard let version = latest[record.id!] else { continue }
+        return records.compactMap { record in
+            guard let version = latest[record.id!] else { return nil }
             let live = versions.first { $0.id == record.liveVersionID }
             let timed = PublicationTimeliness.assess(version: live ?? version, entries: entriesByVersion[(live ?? version).id!] ?? [],
                                                      today: today, calendar: calendar)
-            let row = PublicationPages.Row(
+            return PublicationPages.Row(
                 title: version.title, href: SiteURL.adminPublication(record.id!).path, isInterpretation: record.publicationKind == .interpretation,
                 unitName: record.unit.name, indexNumber: record.indexNumber, status: statusLabel(record, latest: version),
                 publishedOn: record.publishedOn ?? "—", timeliness: mark(timed))
-            rows.append(row)
-            if [.submitted, .approved].contains(version.publicationStatus) { toReview.append(row) }
         }
-        let reviews = acting.may(.reviewContent, AccessTarget(siteID: acting.siteID, unitID: acting.access.unitID))
-        return PublicationPages.IndexModel(portalHref: SiteURL.publications(slug: siteSlug).path, toReview: reviews ? toReview : nil,
-                                           heading: isOffice ? "全部信息" : "本单位信息", rows: rows)
     }
 
     static func statusLabel(_ record: PublicationRecord, latest: PublicationVersionRecord) -> String {

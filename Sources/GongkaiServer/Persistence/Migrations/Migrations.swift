@@ -23,5 +23,6 @@ enum GongkaiMigrations {
         M0018CreateApplicantMails(),
         M0019AddWebhookAllowedHosts(),
         M0020AddSiteIdentity(),
+        M0021AddCatalogLayout(),
     ]
 }

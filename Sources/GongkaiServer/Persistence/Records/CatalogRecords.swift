@@ -12,6 +12,8 @@ final class CatalogRecord: Model, @unchecked Sendable {
     @Field(key: "domain_code") var domainCode: String
     @Field(key: "level") var level: String
     @Field(key: "created_at") var createdAt: Date
+    /// The template the catalog was last imported in (`CatalogLayout`); empty for one made in the back office.
+    @Field(key: "layout") var layout: String
 
     init() {}
 
@@ -21,9 +23,12 @@ final class CatalogRecord: Model, @unchecked Sendable {
         self.domainCode = domainCode
         self.level = level.rawValue
         self.createdAt = now
+        self.layout = ""
     }
 
     var catalogLevel: CatalogLevel { CatalogLevel(rawValue: level) ?? .county }
+    /// The layout an export uses: the one it came in; the template with 公开层级 for a catalog made here.
+    var catalogLayout: CatalogLayout { CatalogLayout(rawValue: layout) ?? .yunnan }
 }
 
 /// One numbered version of a catalog and where it is in review.
@@ -66,6 +71,8 @@ final class CatalogEntryRecord: Model, @unchecked Sendable {
     @Field(key: "channels_required") var channelsRequired: String
     @Field(key: "channels_optional") var channelsOptional: String
     @Field(key: "channels_other") var channelsOther: String
+    /// The county's own names for standard channels (`ChannelSelection.writtenNamesText`).
+    @Field(key: "channel_names") var channelNames: String
     @Field(key: "audience_everyone") var audienceEveryone: Bool
     @OptionalField(key: "audience_group") var audienceGroup: String?
     @Field(key: "proactive") var proactive: Bool
@@ -94,6 +101,7 @@ final class CatalogEntryRecord: Model, @unchecked Sendable {
         channelsRequired = e.channels.required.map(\.rawValue).joined(separator: ",")
         channelsOptional = e.channels.optional.map(\.rawValue).joined(separator: ",")
         channelsOther = e.channels.others.joined(separator: "\n")
+        channelNames = e.channels.writtenNamesText
         audienceEveryone = e.audience.everyone
         audienceGroup = e.audience.specificGroup
         proactive = e.methods.proactive
@@ -109,7 +117,8 @@ final class CatalogEntryRecord: Model, @unchecked Sendable {
             number: number, level1: level1, level2: level2, level3: level3, content: content, basis: basis,
             timeLimit: timeLimit, body: body,
             channels: ChannelSelection(required: channels(channelsRequired), optional: channels(channelsOptional),
-                                       others: channelsOther.split(separator: "\n").map(String.init)),
+                                       others: channelsOther.split(separator: "\n").map(String.init),
+                                       writtenNames: ChannelSelection.writtenNames(from: channelNames)),
             audience: Audience(everyone: audienceEveryone, specificGroup: audienceGroup),
             methods: DisclosureMethods(proactive: proactive, onRequest: onRequest),
             levels: Set(levels.split(separator: ",").compactMap { CatalogLevel(rawValue: String($0)) }))
