@@ -187,7 +187,19 @@ case "requests":
     ]
     let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
     print(String(decoding: data, as: UTF8.self))
+case "admin-lists":
+    // gongkai-bench admin-lists [--records N]: the back office's long lists on a 100,000-record site and a 5,000-entry catalog.
+    var records = tiny ? 600 : 100_000
+    if let i = arguments.firstIndex(of: "--records"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) { records = n }
+    let run = try await AdminListBenchmark.run(records: records, entries: tiny ? 300 : 5_000, repeats: tiny ? 3 : 11)
+    var result: [String: Any] = ["benchmark": "admin-lists", "records": records, "seed_seconds": Int(run.seedSeconds)]
+    for figure in run.figures {
+        result["ms_median \(figure.path)"] = (figure.milliseconds * 10).rounded() / 10
+        result["bytes \(figure.path)"] = figure.bytes
+    }
+    let data = try JSONSerialization.data(withJSONObject: result, options: [.prettyPrinted, .sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
 default:
-    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation、deadlines、catalog-import、schedule、search、portal、requests\n".utf8))
+    FileHandle.standardError.write(Data("未知的基准测试“\(name)”。可用：foundation、deadlines、catalog-import、schedule、search、portal、requests、admin-lists\n".utf8))
     exit(2)
 }

@@ -39,6 +39,7 @@ package enum Startup {
             if config.demoEnabled {
                 let outcome = try await DemoLoader.load(app: app, on: app.db)
                 try await DemoPublications.load(app: app)
+                try await DemoPlanHistory.load(app: app)
                 try await DemoRequests.load(app: app)
                 console.print("数据库为空，已加载示例数据：\(outcome.createdSites) 个县、\(outcome.createdUnits) 个单位、\(outcome.createdUsers) 个账号（均标注“示例”）。")
                 printLogins(outcome.logins, console: console)

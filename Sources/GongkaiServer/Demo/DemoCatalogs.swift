@@ -23,6 +23,8 @@ enum DemoCatalogs {
         let countyUnit: String
         let townshipUnit: String
         let domain: String
+        /// The 附件2 template the seed gives (江西's has no 公开层级).
+        let layout: CatalogLayout
         let rows: [Row]
     }
 
@@ -31,7 +33,7 @@ enum DemoCatalogs {
 
     /// 000_b8f08208ce7f1e4d.txt (湖口县) and 004_9c044763bd50e4a6.txt (武定县), 附件2 rows 1–2.
     static let plans: [String: Plan] = [
-        "hukou": Plan(countyUnit: "湖口县民政局", townshipUnit: "湖口县双钟镇人民政府", domain: "社会救助", rows: [
+        "hukou": Plan(countyUnit: "湖口县民政局", townshipUnit: "湖口县双钟镇人民政府", domain: "社会救助", layout: .jiangxi, rows: [
             Row(number: "1", level1: "最低生活保障", level2: "办事指南",
                 content: "办理事项、办理条件、最低生活保障标准、申请材料、办理流程、办理时间和地点、联系方式",
                 basis: minimumLivingBasis, timeLimit: "制定或获取信息之日起10个工作日内", body: "县级政府民政部门、各乡（镇）场",
@@ -42,7 +44,7 @@ enum DemoCatalogs {
                 channels: "■政府网站    □政府公报\n□两微一端     (发布会/听证会\n□广播电视    □纸质媒体\n■公开查阅点    ■行政服务中心\n□便民服务站    □入户/现场\n□社区/企事业单位/村公示栏(电子屏)\n\n□精准推送    □其他",
                 levels: nil),
         ]),
-        "wuding": Plan(countyUnit: "武定县市场监督管理局", townshipUnit: "武定县狮山镇人民政府", domain: "食品药品监管", rows: [
+        "wuding": Plan(countyUnit: "武定县市场监督管理局", townshipUnit: "武定县狮山镇人民政府", domain: "食品药品监管", layout: .yunnan, rows: [
             Row(number: "1", level1: "行政审批", level2: "食品生产经营许可服务指南",
                 content: "适用范围、审批依据、受理机构、申请条件、申请材料目录、办理基本流程、办结时限、收费依据及标准、结果送达、监督投诉渠道等",
                 basis: foodBasis, timeLimit: "信息形成或变更之日起20个工作日内", body: "市场监督管理行政审批相关责任部门、科室",
@@ -122,12 +124,12 @@ enum DemoCatalogs {
         }
         guard let county = try await unit(plan.countyUnit), let township = try await unit(plan.townshipUnit) else { return }
         let version = try await CatalogStore.publish(entries(plan.rows, level: .county), unit: county, domain: domain,
-                                                     level: .county, actor: .system, now: now, on: db)
+                                                     level: .county, layout: plan.layout, actor: .system, now: now, on: db)
         // The township starts from the county's catalog, each entry keeping a link to the one it came from.
         let sources = try await CatalogEntryRecord.query(on: db).filter(\.$version.$id == version.requireID()).sort(\.$position).all()
         var copies = sources.map(\.entry)
         for index in copies.indices { copies[index].levels = [.township] }
         try await CatalogStore.publish(copies, unit: township, domain: domain, level: .township,
-                                       copiedFrom: sources.map(\.id), actor: .system, now: now, on: db)
+                                       copiedFrom: sources.map(\.id), layout: plan.layout, actor: .system, now: now, on: db)
     }
 }

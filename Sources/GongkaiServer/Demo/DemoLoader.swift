@@ -35,7 +35,7 @@ package enum DemoLoader {
                     try await site.create(on: tx)
                     try await AuditLog.record(on: tx, actor: actor, siteID: site.id, action: "site.create",
                                               target: .init(type: "site", id: site.id?.uuidString, label: site.name),
-                                              summary: "加载示例站点（依据 \(county.seedFile)）", at: app.gongkai.now)
+                                              summary: "加载示例站点（依据\(county.name)试点工作实施方案附件1、附件2）", at: app.gongkai.now)
                 }
                 sites += 1
             }

@@ -9,7 +9,7 @@ enum DemoPlans {
         let draft = WorkPlanFile.bundled(county.slug)
         let title = (try? draft.get().title) ?? ""
         guard try await WorkPlanRecord.query(on: db).filter(\.$site.$id == siteID).filter(\.$title == title).count() == 0 else { return }
-        let result = try await PlanImport.importPlan(draft, siteID: siteID, sourceName: "示例：\(county.seedFile) 附件1",
+        let result = try await PlanImport.importPlan(draft, siteID: siteID, sourceName: "《\(county.name)基层政务公开标准化规范化工作实施方案》附件1（示例）",
                                                      actor: .system, now: now, on: db)
         if case .failure(let failure) = result {
             // The bundled tables are tested; this only happens if the demo units were changed by hand.

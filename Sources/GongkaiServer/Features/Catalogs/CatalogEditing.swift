@@ -168,6 +168,11 @@ package enum CatalogEditing {
         }
     }
 
+    /// The catalog a version belongs to (for the benchmarks, outside this module).
+    package static func catalogID(of version: CatalogVersionRecord, on db: any Database) async throws -> UUID {
+        version.$catalog.id
+    }
+
     /// Remembers the template a file came in, so the catalog's export uses it (a catalog made here has none).
     static func keep(_ layout: CatalogLayout?, of catalog: CatalogRecord, on db: any Database) async throws {
         guard let layout, catalog.layout != layout.rawValue else { return }

@@ -87,10 +87,16 @@ enum PublicationQuery {
         let latest = Dictionary(grouping: versions, by: { $0.$publication.id }).mapValues { $0.max { $0.number < $1.number }! }
         let entries = versions.isEmpty ? [] : try await PublicationEntryRecord.query(on: db).filter(\.$version.$id ~~ versions.compactMap(\.id)).all()
         let entriesByVersion = Dictionary(grouping: entries, by: { $0.$version.id })
+        let byID = Dictionary(uniqueKeysWithValues: versions.map { ($0.id!, $0) })
+        // The policies the 解读 among them interpret: a 解读 is due 3 working days after its policy.
+        let policyIDs = Set(records.compactMap(\.interpretsID))
+        let policies = policyIDs.isEmpty ? [] : try await PublicationRecord.query(on: db).filter(\.$id ~~ policyIDs).all()
+        let policyDay = Dictionary(uniqueKeysWithValues: policies.map { ($0.id!, $0.publishedOn.flatMap(CivilDate.init)) })
         return records.compactMap { record in
             guard let version = latest[record.id!] else { return nil }
-            let live = versions.first { $0.id == record.liveVersionID }
+            let live = record.liveVersionID.flatMap { byID[$0] }
             let timed = PublicationTimeliness.assess(version: live ?? version, entries: entriesByVersion[(live ?? version).id!] ?? [],
+                                                     policyPublishedOn: record.interpretsID.flatMap { policyDay[$0] ?? nil },
                                                      today: today, calendar: calendar)
             return PublicationPages.Row(
                 title: version.title, href: SiteURL.adminPublication(record.id!).path, isInterpretation: record.publicationKind == .interpretation,
@@ -128,8 +134,9 @@ enum PublicationQuery {
         let words = try await SensitiveWordRecord.matcher(siteID: acting.siteID, on: db)
         let findings = blocked ?? PublicationActions.findings(full, version: version, words: words)
         let shown = full.live ?? version
-        let timeliness = PublicationTimeliness.assess(version: shown, entries: full.entries[shown.id!] ?? [], today: today, calendar: calendar)
         let interprets = try await record.interpretsID.asyncMap { try await PublicationRecord.find($0, on: db) } ?? nil
+        let timeliness = PublicationTimeliness.assess(version: shown, entries: full.entries[shown.id!] ?? [],
+                                                      policyPublishedOn: interprets?.publishedOn.flatMap(CivilDate.init), today: today, calendar: calendar)
         let interpretations = try await PublicationRecord.query(on: db).filter(\.$interpretsID == id).all()
         let may = PublicationActions.abilities(full.target, by: acting)
         let status = version.publicationStatus

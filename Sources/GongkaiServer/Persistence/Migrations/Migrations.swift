@@ -24,5 +24,6 @@ enum GongkaiMigrations {
         M0019AddWebhookAllowedHosts(),
         M0020AddSiteIdentity(),
         M0021AddCatalogLayout(),
+        M0022AddListIndexes(),
     ]
 }
