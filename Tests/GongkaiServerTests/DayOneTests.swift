@@ -71,7 +71,7 @@ struct DayOneTests {
     @Test("信息发布 pages by position, filters by state, unit and words; the pages do not overlap (item 12)")
     func publicationPages() async throws {
         try await TestApp.run { app, _ in
-            try await DemoPublications.load(app: app, perSite: 80)
+            try await DemoPublications.load(app: app, perSite: 70, only: "hukou")
             let total = try await PublicationRecord.query(on: app.db).filter(\.$site.$id == SiteQueries.bySlug("hukou", on: app.db).requireID()).count()
             #expect(total > 50 && total <= 100)
             let heading = "全部信息（\(total)）"
@@ -166,6 +166,32 @@ struct DayOneTests {
             _ = try await office.login("hukou-admin")
             let list = try await office.get(SiteURL.adminPublications.path([.text("政策解读")]))
             #expect(list.text.contains("逾期"), "a 解读 published 19 days after its policy is marked late")
+        }
+    }
+
+    @Test("依申请公开: all cases paged newest first; a case found by 受理编号 or 查询码 (item 12)")
+    func requestPages() async throws {
+        try await TestApp.run { app, _ in
+            try await DemoRequests.load(app: app, perSite: 110, only: "hukou")
+            let site = try await SiteQueries.bySlug("hukou", on: app.db)
+            let all = try await DisclosureRequestRecord.query(on: app.db).filter(\.$site.$id == site.requireID()).all()
+            #expect(all.count > RequestQueuePage.pageSize)
+            let units = try await OrgUnitRecord.query(on: app.db).filter(\.$id ~~ Set(all.map(\.$unit.id))).all()
+            #expect(units.allSatisfy { $0.unitKind.takesApplications }, "no case at a village committee or a public enterprise")
+            let office = Browser(app)
+            _ = try await office.login("hukou-admin")
+            let first = try await office.get(SiteURL.adminRequests.path(.showAll))
+            #expect(first.text.contains("共\(all.count)件，每页100件") && first.text.contains(">下一页</a>"))
+            let next = try #require(first.text.firstMatch(of: /href="([^"]*after=[^"]*)">下一页/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            let second = try await office.get(String(next))
+            #expect(second.status == .ok && second.text.contains(">上一页</a>") && !second.text.contains(">下一页</a>"))
+            let one = try #require(all.first)
+            for typed in [one.number, one.code.lowercased().replacingOccurrences(of: "-", with: "")] {
+                let found = try await office.get(SiteURL.adminRequests.path([.showAll, .text(typed)]))
+                #expect(found.text.contains(">\(one.number)</a>"), "\(typed)")
+            }
+            let none = try await office.get(SiteURL.adminRequests.path([.showAll, .text("1999-0001")]))
+            #expect(none.text.contains("没有找到"))
         }
     }
 }

@@ -148,9 +148,10 @@ package enum DemoPublications {
     /// published under a catalog entry, taking the site's entries in turn so each pilot domain is covered; the
     /// rest are the units' own notices. One in ten is the interpretation of a policy its own unit issued a few
     /// days before (one of them late, so the 解读 deadline shows).
-    package static func load(app: Application, perSite: Int = 150) async throws {
+    /// - only: one site's slug (tests), or every demo site.
+    package static func load(app: Application, perSite: Int = 150, only: String? = nil) async throws {
         let now = app.gongkai.now
-        for site in try await SiteQueries.all(on: app.db) where site.isDemo {
+        for site in try await SiteQueries.all(on: app.db) where site.isDemo && (only == nil || site.slug == only) {
             let siteID = try site.requireID()
             guard try await PublicationRecord.query(on: app.db).filter(\.$site.$id == siteID).count() == 0 else { continue }
             let units = try await OrgUnitRecord.query(on: app.db).filter(\.$site.$id == siteID).filter(\.$archivedAt == nil).sort(\.$sortOrder).all()

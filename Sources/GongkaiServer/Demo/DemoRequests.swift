@@ -23,13 +23,15 @@ enum DemoRequests {
         "村集体土地承包合同及租金收支情况",
     ]
 
-    static func load(app: Application, perSite: Int = 48) async throws {
+    static func load(app: Application, perSite: Int = 48, only: String? = nil) async throws {
         let calendar = try await app.calendarService.calendar(on: app.db)
         let today = ChineseTime.today(app.gongkai.now)
-        for site in try await SiteQueries.all(on: app.db) where site.isDemo {
+        for site in try await SiteQueries.all(on: app.db) where site.isDemo && (only == nil || site.slug == only) {
             let siteID = try site.requireID()
             guard try await DisclosureRequestRecord.query(on: app.db).filter(\.$site.$id == siteID).count() == 0 else { continue }
+            // Only administrative organs take applications (not village committees or public enterprises).
             let units = try await OrgUnitRecord.query(on: app.db).filter(\.$site.$id == siteID).filter(\.$archivedAt == nil).sort(\.$sortOrder).all()
+                .filter(\.unitKind.takesApplications)
             guard !units.isEmpty else { continue }
             // One transaction per county: a first start loads a year of cases in seconds, and never half of them.
             try await app.db.transaction { db in

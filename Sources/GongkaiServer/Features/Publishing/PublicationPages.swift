@@ -53,25 +53,33 @@ enum PublicationPages {
 
     static func filterForm(_ f: Filters) -> Component {
         El("form", ["method": "get", "action": SiteURL.adminPublications.path, "class": "filters", "role": "search", "aria-label": "筛选信息"]) {
-            El("label", ["for": "q"]) { T("标题、索引号或文号") }
-            VoidEl("input", ["type": "search", "id": "q", "name": "q", "value": f.text])
-            El("label", ["for": "state"]) { T("状态") }
-            El("select", ["id": "state", "name": "state"]) {
-                for (value, label) in states {
-                    El("option", value == f.state ? ["value": value, "selected": "selected"] : ["value": value]) { T(label) }
-                }
+            El("div", ["class": "filter-field"]) {
+                El("label", ["for": "q"]) { T("标题、索引号或文号") }
+                VoidEl("input", ["type": "search", "id": "q", "name": "q", "value": f.text])
             }
-            if !f.units.isEmpty {
-                El("label", ["for": "unit"]) { T("发布机构") }
-                El("select", ["id": "unit", "name": "unit"]) {
-                    El("option", ["value": ""]) { T("全部单位") }
-                    for (value, label) in f.units {
-                        El("option", value == f.unit ? ["value": value, "selected": "selected"] : ["value": value]) { T(label) }
+            El("div", ["class": "filter-field"]) {
+                El("label", ["for": "state"]) { T("状态") }
+                El("select", ["id": "state", "name": "state"]) {
+                    for (value, label) in states {
+                        El("option", value == f.state ? ["value": value, "selected": "selected"] : ["value": value]) { T(label) }
                     }
                 }
             }
-            El("button", ["type": "submit", "class": "button secondary"]) { T("筛选") }
-            if f.isFiltered { A("清除筛选", href: f.clearHref) }
+            if !f.units.isEmpty {
+                El("div", ["class": "filter-field"]) {
+                    El("label", ["for": "unit"]) { T("发布机构") }
+                    El("select", ["id": "unit", "name": "unit"]) {
+                        El("option", ["value": ""]) { T("全部单位") }
+                        for (value, label) in f.units {
+                            El("option", value == f.unit ? ["value": value, "selected": "selected"] : ["value": value]) { T(label) }
+                        }
+                    }
+                }
+            }
+            El("div", ["class": "filter-field filter-actions"]) {
+                El("button", ["type": "submit", "class": "button secondary"]) { T("筛选") }
+                if f.isFiltered { A("清除筛选", href: f.clearHref) }
+            }
         }
     }
 
@@ -126,7 +134,7 @@ enum PublicationPages {
 
     static func table(_ rows: [Row]) -> Component {
         El("div", ["class": "table-wrap", "tabindex": "0"]) {
-            El("table", ["class": "list"]) {
+            El("table", ["class": "list stack"]) {
                 El("thead") {
                     El("tr") {
                         for h in ["标题", "发布机构", "索引号", "状态", "发布日期", "时效"] { El("th", ["scope": "col"]) { T(h) } }
@@ -139,11 +147,11 @@ enum PublicationPages {
                                 A(row.title, href: row.href)
                                 if row.isInterpretation { T(" "); Badge(text: "政策解读") }
                             }
-                            El("td") { T(row.unitName) }
-                            El("td", ["class": "nowrap"]) { T(row.indexNumber) }
-                            El("td") { T(row.status) }
-                            El("td", ["class": "nowrap"]) { T(row.publishedOn) }
-                            El("td") { badge(row.timeliness) }
+                            El("td", ["data-label": "发布机构"]) { T(row.unitName) }
+                            El("td", ["class": "nowrap", "data-label": "索引号"]) { T(row.indexNumber) }
+                            El("td", ["data-label": "状态"]) { T(row.status) }
+                            El("td", ["class": "nowrap", "data-label": "发布日期"]) { T(row.publishedOn) }
+                            El("td", ["data-label": "时效"]) { badge(row.timeliness) }
                         }
                     }
                 }

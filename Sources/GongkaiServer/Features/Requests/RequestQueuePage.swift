@@ -36,8 +36,21 @@ enum RequestQueuePage {
         /// Letters whose mail was given up on: the case, the subject and the relay's last words.
         let undelivered: [(number: String, href: String, subject: String, error: String)]
         let queues: [Queue]
+        var paging = Paging()
         let rows: [Row]
+
+        /// The 受理编号 looked up, how many cases match, and the links around this page ("all" only).
+        struct Paging: Sendable {
+            var search = ""
+            var total = 0
+            var newerHref: String?
+            var olderHref: String?
+            var firstHref: String?
+        }
     }
+
+    /// Cases a page of "all" shows.
+    static let pageSize = 100
 
     static func render(_ m: Model, chrome: PageChrome) -> String {
         Layout.render(chrome) {
@@ -82,8 +95,23 @@ enum RequestQueuePage {
                     }
                 }
             }
+            El("form", ["method": "get", "action": SiteURL.adminRequests.path, "class": "filters", "role": "search", "aria-label": "查找申请"]) {
+                if !m.openOnly { VoidEl("input", ["type": "hidden", "name": "show", "value": "all"]) }
+                El("div", ["class": "filter-field"]) {
+                    El("label", ["for": "q"]) { T("受理编号或查询码") }
+                    VoidEl("input", ["type": "search", "id": "q", "name": "q", "value": m.paging.search, "placeholder": "如 2026-0007 或查询码"])
+                }
+                El("div", ["class": "filter-field filter-actions"]) {
+                    El("button", ["type": "submit", "class": "button secondary"]) { T("查找") }
+                    if !m.paging.search.isEmpty { A("清除", href: m.openOnly ? SiteURL.adminRequests.path : SiteURL.adminRequests.path(.showAll)) }
+                }
+            }
             if m.rows.isEmpty {
-                EmptyState(title: m.openOnly ? "没有未办结的申请" : "还没有申请", text: "公众在门户“依申请公开”在线提交的申请，和您登记的申请，会列在这里。")
+                if m.paging.search.isEmpty {
+                    EmptyState(title: m.openOnly ? "没有未办结的申请" : "还没有申请", text: "公众在门户“依申请公开”在线提交的申请，和您登记的申请，会列在这里。")
+                } else {
+                    EmptyState(title: "没有找到", text: "没有受理编号或查询码为“\(m.paging.search)”的申请。")
+                }
             } else {
                 DataTable(headers: ["受理编号", "受理机关", "收到申请之日", "状态", "答复期限", "提示"]) {
                     for row in m.rows {
@@ -95,6 +123,16 @@ enum RequestQueuePage {
                             El("td") { T(row.dueOn) }
                             El("td") { markView(row.mark) }
                         }
+                    }
+                }
+                if !m.openOnly && m.paging.total > m.rows.count {
+                    El("p", ["class": "muted"]) { T("共\(m.paging.total)件，每页\(pageSize)件，按收到时间从新到旧排列。") }
+                }
+                if m.paging.firstHref != nil || m.paging.newerHref != nil || m.paging.olderHref != nil {
+                    El("nav", ["class": "pager", "aria-label": "分页"]) {
+                        if let first = m.paging.firstHref { A("第一页", href: first) }
+                        if let newer = m.paging.newerHref { A("上一页", href: newer) }
+                        if let older = m.paging.olderHref { A("下一页", href: older) }
                     }
                 }
             }

@@ -12,11 +12,13 @@ struct M0022AddListIndexes: AsyncMigration {
         try await sql.raw("CREATE INDEX publications_site_created_idx ON publications (site_id, created_at, id)").run()
         try await sql.raw("CREATE INDEX publications_unit_created_idx ON publications (unit_id, created_at, id)").run()
         try await sql.raw("CREATE INDEX publication_versions_status_idx ON publication_versions (status)").run()
+        try await sql.raw("CREATE INDEX disclosure_requests_site_created_idx ON disclosure_requests (site_id, created_at, id)").run()
     }
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        for index in ["publications_site_created_idx", "publications_unit_created_idx", "publication_versions_status_idx"] {
+        for index in ["publications_site_created_idx", "publications_unit_created_idx", "publication_versions_status_idx",
+                      "disclosure_requests_site_created_idx"] {
             try await sql.raw("DROP INDEX \(unsafeRaw: index)").run()
         }
     }

@@ -13,14 +13,15 @@ struct KeysetCursor: Equatable, Sendable {
         self.id = id
     }
 
-    /// `1733456789123_0FA01F2A-…`: milliseconds and the id; anything else is no cursor (the first page).
+    /// `1733456789.123456_0FA01F2A-…`: the time exactly as stored (a rounded time would put the row itself on the
+    /// page before) and the id; anything else is no cursor (the first page).
     init?(_ text: String?) {
-        guard let text, let split = text.firstIndex(of: "_"), let millis = Int64(text[..<split]),
+        guard let text, let split = text.firstIndex(of: "_"), let seconds = Double(text[..<split]), seconds.isFinite,
               let id = UUID(uuidString: String(text[text.index(after: split)...])) else { return nil }
-        self.init(date: Date(timeIntervalSince1970: Double(millis) / 1000), id: id)
+        self.init(date: Date(timeIntervalSince1970: seconds), id: id)
     }
 
-    var text: String { "\(Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))_\(id.uuidString)" }
+    var text: String { "\(date.timeIntervalSince1970)_\(id.uuidString)" }
 }
 
 /// One page of a keyset-paged list and whether there is more on either side.
