@@ -225,3 +225,21 @@ struct PersonalDataNotice: Component {
         }
     }
 }
+
+/// The links around one page of a long list paged by position: 第一页, 上一页 (newer), 下一页 (older); nothing
+/// when the list fits on one page.
+struct KeysetPager: Component {
+    var label = "分页"
+    let first: String?
+    let newer: String?
+    let older: String?
+
+    var body: Component {
+        if first == nil && newer == nil && older == nil { return EmptyComponent() }
+        return El("nav", ["class": "pager", "aria-label": label]) {
+            if let first { A("第一页", href: first) }
+            if let newer { A("上一页", href: newer) }
+            if let older { A("下一页", href: older) }
+        }
+    }
+}

@@ -78,15 +78,8 @@ extension CatalogPages {
         var firstHref: String?
     }
 
-    @ComponentBuilder
     static func entriesPager(_ p: Paging) -> Component {
-        if p.firstHref != nil || p.newerHref != nil || p.olderHref != nil {
-            El("nav", ["class": "pager", "aria-label": "事项分页"]) {
-                if let first = p.firstHref { A("第一页", href: first) }
-                if let newer = p.newerHref { A("上一页", href: newer) }
-                if let older = p.olderHref { A("下一页", href: older) }
-            }
-        }
+        KeysetPager(label: "事项分页", first: p.firstHref, newer: p.newerHref, older: p.olderHref)
     }
 
     static func show(_ m: ShowModel, chrome: PageChrome) -> String {

@@ -86,15 +86,8 @@ enum PublicationPages {
     /// Records a page of the list shows.
     static let pageSize = 50
 
-    @ComponentBuilder
     static func pager(_ m: IndexModel) -> Component {
-        if m.firstHref != nil || m.newerHref != nil || m.olderHref != nil {
-            El("nav", ["class": "pager", "aria-label": "分页"]) {
-                if let first = m.firstHref { A("第一页", href: first) }
-                if let newer = m.newerHref { A("上一页", href: newer) }
-                if let older = m.olderHref { A("下一页", href: older) }
-            }
-        }
+        KeysetPager(first: m.firstHref, newer: m.newerHref, older: m.olderHref)
     }
 
     static func index(_ m: IndexModel, chrome: PageChrome) -> String {

@@ -128,13 +128,7 @@ enum RequestQueuePage {
                 if !m.openOnly && m.paging.total > m.rows.count {
                     El("p", ["class": "muted"]) { T("共\(m.paging.total)件，每页\(pageSize)件，按收到时间从新到旧排列。") }
                 }
-                if m.paging.firstHref != nil || m.paging.newerHref != nil || m.paging.olderHref != nil {
-                    El("nav", ["class": "pager", "aria-label": "分页"]) {
-                        if let first = m.paging.firstHref { A("第一页", href: first) }
-                        if let newer = m.paging.newerHref { A("上一页", href: newer) }
-                        if let older = m.paging.olderHref { A("下一页", href: older) }
-                    }
-                }
+                KeysetPager(first: m.paging.firstHref, newer: m.paging.newerHref, older: m.paging.olderHref)
             }
         }
     }
