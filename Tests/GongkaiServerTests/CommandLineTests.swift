@@ -21,7 +21,7 @@ struct CommandLineTests {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/gongkai")
     }
 
-    static func run(_ arguments: [String], dataDir: String, stdin: String? = nil) throws -> Run {
+    static func run(_ arguments: [String], dataDir: String, stdin: String? = nil, extraEnvironment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -29,6 +29,7 @@ struct CommandLineTests {
         environment["GONGKAI_DATA_DIR"] = dataDir
         environment["DATABASE_URL"] = nil
         environment["LOG_LEVEL"] = nil  // what a user gets by default
+        environment.merge(extraEnvironment) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -46,6 +47,28 @@ struct CommandLineTests {
 
     static func freshDir() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("gongkai-cli-\(UUID().uuidString)").path
+    }
+
+    @Test("serve on a port already taken says so in Chinese and exits non-zero, before printing any address (issue 18, item 4)")
+    func busyPort() throws {
+        // Hold a port: a listening socket on 127.0.0.1, the system's choice.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let run = try Self.run(["serve", "--hostname", "127.0.0.1", "--port", String(port)], dataDir: Self.freshDir(),
+                               extraEnvironment: ["GONGKAI_DEMO": "0"])
+        #expect(run.status != 0)
+        #expect(run.err.contains("地址 127.0.0.1:\(port) 已被占用"), "\(run.err)")
+        #expect(!run.out.contains("门户网站：") && !run.err.contains("Address already in use"))
     }
 
     @Test("the gongkai executable was built")

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Prints pages through headless Chromium to PDF, as a clerk's 打印 would, and checks each page's paper.
+"""Looks at pages as people do, in headless Chromium: printed to PDF, and on a 390 px phone.
 
-Every document type has its own paper (issue 18, gongkai.css `@page`): a 告知书 on A4 portrait in the 公文
-margins, an information page on A4 portrait, a page holding a wide table (a catalog) on A4 landscape.
+Printing: every document type has its own paper (issue 18, gongkai.css `@page`): a 告知书 on A4 portrait in the
+公文 margins, an information page on A4 portrait, a page holding a wide table (a catalog) on A4 landscape.
+Phones: no page wider than the screen, no table cell whose text is cut off or squeezed (the information page's
+metadata table stacks label/value), the portal's menu in at most five rows, the 依申请公开 form's tel and 查询码 inputs styled
+like the others — in standard and 大字版.
 
 Needs Debian's `chromium` and `chromium-driver` and PyPI's `selenium`. Starts the built server
 (`.build/debug/gongkai`, demo data in a temporary directory) unless `--base URL` names a running one.
@@ -34,6 +37,48 @@ def paper(driver):
     pdf = base64.b64decode(data["data"])
     boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)
     return {(round(float(b[2]) - float(b[0])), round(float(b[3]) - float(b[1]))) for b in boxes}, len(boxes)
+
+
+PHONE_CHECK = """
+const problems = [];
+if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push('page ' + document.documentElement.scrollWidth + ' px wide');
+for (const cell of document.querySelectorAll('main th, main td')) {
+  if (cell.scrollWidth > cell.clientWidth + 2) problems.push('cut off: ' + cell.textContent.trim().slice(0, 20));
+}
+// A label squeezed to one or two characters a line is as unreadable as one cut off.
+for (const th of document.querySelectorAll('table.metadata th')) {
+  if (th.getBoundingClientRect().width < 3.5 * parseFloat(getComputedStyle(th).fontSize)) problems.push('squeezed: ' + th.textContent.trim());
+}
+const nav = document.querySelector('nav[aria-label="栏目导航"] ul');
+if (nav) {
+  const rows = new Set([...nav.querySelectorAll('li')].map(li => Math.round(li.getBoundingClientRect().top)));
+  if (rows.size > 5) problems.push('menu in ' + rows.size + ' rows');
+}
+for (const input of document.querySelectorAll('main input[type=tel], main input#code')) {
+  const style = getComputedStyle(input);
+  if (style.borderTopWidth === '2px' && style.borderTopStyle === 'inset' || parseFloat(style.paddingTop) < 3) problems.push('unstyled input ' + (input.id || input.name));
+}
+return problems;
+"""
+
+
+def phone(driver, base, info_path):
+    """The pages a resident opens on a phone, at 390 px, in standard and large text."""
+    failures = []
+    driver.set_window_size(390, 900)
+    pages = [("政府信息页面", info_path), ("首页", "/sites/hukou/"), ("申请表", "/sites/hukou/yishenqing/shenqing"),
+             ("查询进度", "/sites/hukou/yishenqing/chaxun"), ("网站地图", "/sites/hukou/wzdt"), ("信息发布", "/admin/publications")]
+    for large in (False, True):
+        driver.get(base + "/prefs/text-size?large=" + ("1" if large else "0") + "&back=/")
+        for label, path in pages:
+            driver.get(base + path)
+            problems = driver.execute_script(PHONE_CHECK)
+            name = label + ("（大字版）" if large else "")
+            print(f"{'ok' if not problems else 'WRONG':5} 390 px {name}: {'; '.join(problems[:3]) or 'fits'}")
+            if problems:
+                failures.append(f"{name}: {problems[0]}")
+    driver.set_window_size(1280, 900)
+    return failures
 
 
 def main():
@@ -103,10 +148,12 @@ def main():
             print(f"      告知书's named page: {margin} (the 公文 margins)")
             if margin != "letter":
                 failures.append("告知书 not on the letter page")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "screen"})
+        failures += phone(driver, base, info.replace(base, ""))
         driver.quit()
         if failures:
-            sys.exit("printing: " + "; ".join(failures))
-        print("printing: every document on its own paper")
+            sys.exit("browser checks: " + "; ".join(failures))
+        print("browser checks: every document on its own paper; every page fits a 390 px phone")
     finally:
         if server:
             server.terminate()
