@@ -52,7 +52,7 @@ enum PublicationQuery {
         }
         let total = try await query.copy().count()
         let page = try await Keyset.page(query.copy().with(\.$unit), size: pageSize, after: filters.after, before: filters.before,
-                                         date: \.$createdAt, cursor: { KeysetCursor(date: $0.createdAt, id: $0.id!) })
+                                         date: \.$createdAt, dateColumn: "created_at")
         let rows = try await rows(page.rows, today: today, calendar: calendar, on: db)
 
         // Waiting for review: few at any time, so listed whole above the pages (scoped like the list).

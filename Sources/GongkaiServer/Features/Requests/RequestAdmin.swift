@@ -34,7 +34,7 @@ enum RequestAdmin {
             records = try await query.copy().with(\.$unit).sort(\.$createdAt, .descending).limit(500).all().sorted { ($0.dueOn ?? "9999") < ($1.dueOn ?? "9999") }
         } else {
             let page = try await Keyset.page(query.copy().with(\.$unit), size: RequestQueuePage.pageSize, after: after, before: before,
-                                             date: \.$createdAt, cursor: { KeysetCursor(date: $0.createdAt, id: $0.id!) })
+                                             date: \.$createdAt, dateColumn: "created_at")
             records = page.rows
             let base: [QueryItem] = [.showAll] + (words.isEmpty ? [] : [.text(words)])
             paging.newerHref = page.newer.map { SiteURL.adminRequests.path(base + [.before($0.text)]) }
