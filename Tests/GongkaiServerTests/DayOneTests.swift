@@ -194,4 +194,29 @@ struct DayOneTests {
             #expect(none.text.contains("没有找到"))
         }
     }
+
+    @Test("the audit trail pages by position, 50 a page; the CSV export has every event of the filter (item 12)")
+    func auditPages() async throws {
+        try await TestApp.run { app, _ in
+            let site = try await SiteQueries.bySlug("hukou", on: app.db)
+            for i in 0..<130 {
+                try await AuditLog.record(on: app.db, actor: .system, siteID: site.id, action: "site.settings",
+                                          target: .init(type: "site", id: site.id?.uuidString, label: "湖口县"), summary: "第\(i)次测试修改",
+                                          at: app.gongkai.now.addingTimeInterval(Double(i)))
+            }
+            let office = Browser(app)
+            _ = try await office.login("hukou-admin")
+            let filtered = SiteURL.adminAudit.path([.action("site.settings")])
+            let first = try await office.get(filtered)
+            #expect(first.text.contains("共 130 条") && first.text.contains("第129次测试修改") && !first.text.contains("第79次测试修改"))
+            let next = try #require(first.text.firstMatch(of: /href="([^"]*after=[^"]*)">下一页/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            let second = try await office.get(String(next))
+            #expect(second.text.contains("第79次测试修改") && second.text.contains("第30次测试修改") && !second.text.contains("第80次测试修改"))
+            let previous = try #require(second.text.firstMatch(of: /href="([^"]*before=[^"]*)">上一页/)).1.replacingOccurrences(of: "&amp;", with: "&")
+            let back = try await office.get(String(previous))
+            #expect(back.text.contains("第129次测试修改") && back.text.contains("第80次测试修改") && !back.text.contains("第79次测试修改"))
+            let csv = try await office.get(SiteURL.adminAuditExport.path([.action("site.settings")])).text
+            #expect(csv.components(separatedBy: "测试修改").count - 1 == 130)
+        }
+    }
 }

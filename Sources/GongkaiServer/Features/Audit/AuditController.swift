@@ -15,7 +15,8 @@ enum AuditController {
         var q: String?
         var from: String?
         var to: String?
-        var page: Int?
+        var after: String?
+        var before: String?
 
         /// The filters as a link's query items (the page left to the caller).
         var items: [QueryItem] {
@@ -27,12 +28,16 @@ enum AuditController {
     @Sendable static func index(req: Request) async throws -> Response {
         let query = try req.query.decode(Query.self)
         let (filter, errors) = try AuditQuery.filter(query, by: try req.requireStaff().acting(req, via: .web))
-        let page = max(1, query.page ?? 1)
-        let result: (events: [AuditEventRecord], total: Int) = errors.isEmpty
-            ? try await AuditQueries.search(filter, page: page, perPage: perPage, on: req.db) : (events: [], total: 0)
+        let after = KeysetCursor(query.after), before = KeysetCursor(query.before)
+        let result: (page: KeysetPage<AuditEventRecord>, total: Int) = errors.isEmpty
+            ? try await AuditQueries.search(filter, perPage: perPage, after: after, before: before, on: req.db)
+            : (page: KeysetPage(rows: []), total: 0)
         let model = AuditPage.Model(
-            rows: result.events.map(AuditPage.Row.init), total: result.total, page: page, perPage: perPage,
-            query: query, errors: errors)
+            rows: result.page.rows.map(AuditPage.Row.init), total: result.total, perPage: perPage,
+            query: query, errors: errors,
+            newerHref: result.page.newer.map { SiteURL.adminAudit.path(query.items + [.before($0.text)]) },
+            olderHref: result.page.older.map { SiteURL.adminAudit.path(query.items + [.after($0.text)]) },
+            firstHref: (after != nil || before != nil) ? SiteURL.adminAudit.path(query.items) : nil)
         return Response.html(AuditPage.render(model, chrome: PageChrome(req: req, title: "操作日志", area: .backOffice)))
     }
 
@@ -42,15 +47,15 @@ enum AuditController {
         guard errors.isEmpty else { throw Abort(.badRequest, reason: errors.summary) }
         var csv = CSVWriter(excelFriendly: true)
         csv.append(["时间", "操作人", "操作", "对象类型", "对象", "变更摘要", "IP地址"])
-        var page = 1
+        var after: KeysetCursor?
         while true {
-            let batch = try await AuditQueries.search(filter, page: page, perPage: 1000, on: req.db).events
-            for event in batch {
+            let page = try await AuditQueries.search(filter, perPage: 1000, after: after, on: req.db).page
+            for event in page.rows {
                 csv.append([ChineseTime.dateTime(event.occurredAt), event.actorLabel, AuditLog.label(for: event.action),
                             event.targetType, event.targetLabel, event.summary, event.clientAddress])
             }
-            if batch.count < 1000 { break }
-            page += 1
+            guard let older = page.older else { break }
+            after = older
         }
         let response = Response(body: .init(string: csv.text))
         response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")

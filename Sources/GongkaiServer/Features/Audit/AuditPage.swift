@@ -15,10 +15,12 @@ enum AuditPage {
     struct Model {
         let rows: [Row]
         let total: Int
-        let page: Int
         let perPage: Int
         let query: AuditController.Query
         let errors: ValidationErrors
+        var newerHref: String?
+        var olderHref: String?
+        var firstHref: String?
     }
 
     static let targetTypes: [(value: String, label: String)] = [
@@ -82,12 +84,6 @@ enum AuditPage {
     }
 
     static func pager(_ model: Model) -> Component {
-        let pages = max(1, (model.total + model.perPage - 1) / model.perPage)
-        func link(_ page: Int) -> String { SiteURL.adminAudit.path(model.query.items + [.page(page)]) }
-        return El("nav", ["class": "pager", "aria-label": "分页"]) {
-            if model.page > 1 { A("上一页", href: link(model.page - 1)) }
-            T("第 \(model.page) / \(pages) 页")
-            if model.page < pages { A("下一页", href: link(model.page + 1)) }
-        }
+        KeysetPager(first: model.firstHref, newer: model.newerHref, older: model.olderHref)
     }
 }

@@ -13,7 +13,7 @@ enum DashboardQuery {
         for unit in units { counts[unit.unitKind, default: 0] += 1 }
         let isOffice = acting.may(.manageSite, acting.site)
         let userCount = isOffice ? try await UserRecord.query(on: db).filter(\.$site.$id == acting.siteID).filter(\.$deactivatedAt == nil).count() : 0
-        let recent = isOffice ? try await AuditQueries.search(AuditQueries.Filter(siteID: acting.siteID), page: 1, perPage: 8, on: db).events : []
+        let recent = isOffice ? try await AuditQueries.search(AuditQueries.Filter(siteID: acting.siteID), perPage: 8, on: db).page.rows : []
         var todos: [(text: String, href: String)] = []
         if CalendarActions.mayManage(acting) {
             // The State Council publishes next year's arrangement between October and December.

@@ -16,8 +16,9 @@ enum AuditQueries {
         var until: Date?
     }
 
-    static func search(_ filter: Filter, page: Int, perPage: Int, on db: any Database)
-        async throws -> (events: [AuditEventRecord], total: Int)
+    /// One page of the trail, newest first, after or before an event (keyset: page 2,000 costs what page 1 does).
+    static func search(_ filter: Filter, perPage: Int, after: KeysetCursor? = nil, before: KeysetCursor? = nil, on db: any Database)
+        async throws -> (page: KeysetPage<AuditEventRecord>, total: Int)
     {
         // Deployment-wide events (the working-day calendar) have no site and belong to every site's trail; other
         // site-less events (failed sign-ins under unknown names) belong to none.
@@ -35,9 +36,8 @@ enum AuditQueries {
         }
         if let from = filter.from { query = query.filter(\.$occurredAt >= from) }
         if let until = filter.until { query = query.filter(\.$occurredAt < until) }
-        let total = try await query.count()
-        let events = try await query.sort(\.$occurredAt, .descending)
-            .range(((page - 1) * perPage)..<(page * perPage)).all()
-        return (events, total)
+        let total = try await query.copy().count()
+        let page = try await Keyset.page(query, size: perPage, after: after, before: before, date: \.$occurredAt, dateColumn: "occurred_at")
+        return (page, total)
     }
 }

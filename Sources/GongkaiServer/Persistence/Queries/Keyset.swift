@@ -24,9 +24,9 @@ struct KeysetCursor: Equatable, Sendable {
 struct KeysetPage<Row> {
     var rows: [Row]
     /// The cursor for the next (older) page, if there is one.
-    var older: KeysetCursor?
+    var older: KeysetCursor? = nil
     /// The cursor for the previous (newer) page, if there is one.
-    var newer: KeysetCursor?
+    var newer: KeysetCursor? = nil
 }
 
 enum Keyset {
