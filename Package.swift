@@ -69,7 +69,9 @@ let package = Package(
                 "GongkaiServer",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
-            ]
+            ],
+            // Read from the source folder by `ViewSnapshot`, not bundled.
+            exclude: ["__Snapshots__"]
         ),
     ]
 )
