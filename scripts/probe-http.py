@@ -432,6 +432,53 @@ def small_things(base):
     check(code == 400, "publish with a malformed body: 400, nothing published (%d)" % code)
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def duty_lists(base):
+    """A 权责清单 workbook over a real socket: refused files name row and column and store nothing; a good one is
+    checked, imported, reviewed by the unit and published by the office, then the portal and the API show it."""
+    print("权责清单: upload, review, publish")
+    fixtures = os.path.join(ROOT, "Tests/Fixtures/lists")
+    admin = Client(base)
+    admin.login("hukou-admin")
+    admin.get("/admin/lists")
+    unit_match = re.search(r'<option value="([0-9A-F-]{36})">湖口县交通运输局</option>', admin.last)
+    check(unit_match is not None, "the import form offers 湖口县交通运输局")
+    if not unit_match:
+        return
+    unit = unit_match.group(1)
+    before = admin.get("/admin/lists")[1].count("<tr>")
+    for name, expect in (("power-broken.xlsx", "第4行"), ("not-a-workbook.xlsx", "xlsx")):
+        with open(os.path.join(fixtures, name), "rb") as f:
+            data = f.read()
+        status, text, _ = admin.upload("/admin/lists/import", [("unit", unit), ("kind", "power")], "file", name, data, XLSX)
+        check(status == 422 and "未导入" in text and expect in text, "%s refused with where (%d)" % (name, status))
+        admin.get("/admin/lists")
+    check(admin.get("/admin/lists")[1].count("<tr>") == before, "refused files stored nothing")
+    with open(os.path.join(fixtures, "power-jiaotong.xlsx"), "rb") as f:
+        data = f.read()
+    status, text, _ = admin.upload("/admin/lists/import", [("unit", unit), ("kind", "power"), ("dry_run", "1")], "file", "权责清单.xlsx", data, XLSX)
+    check(status == 200 and "检查通过" in text and "权责清单10项" in text, "dry run reads 10 rows (%d)" % status)
+    admin.get("/admin/lists")
+    status, _, headers = admin.upload("/admin/lists/import", [("unit", unit), ("kind", "power")], "file", "权责清单.xlsx", data, XLSX)
+    location = headers.get("Location", "")
+    check(status == 303 and "/admin/lists/" in location, "import answers with the list's page (%d)" % status)
+    list_path = location.split("?")[0]
+    for action in ("submit", "approve-unit", "publish"):
+        page = admin.get(list_path)[1]
+        lock = re.search(r'name="lock_version" value="(\d+)"', page)
+        version = re.search(r'name="version" value="(\d+)"', page)
+        status, _, _ = admin.post(list_path + "/actions", [("action", action), ("version", version.group(1) if version else ""),
+                                                           ("lock_version", lock.group(1) if lock else "")])
+        check(status == 303, "%s: 303 (%d)" % (action, status))
+    status, text, _ = Client(base).get("/sites/hukou/banshi/qingdan/quanze")
+    check(status == 200 and "湖口县交通运输局" in text, "the portal lists the published 权责清单")
+    status, body = api(base, "GET", "/api/v1/power-lists?site=hukou&unit=湖口县交通运输局".replace("湖口县交通运输局", urllib.parse.quote("湖口县交通运输局")))
+    rows = body["items"][0]["rows"] if isinstance(body, dict) and body.get("items") else []
+    check(status == 200 and len(rows) == 10 and rows[1]["subItem"].startswith("跨越"), "the API gives the 10 rows with 子项")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/gongkai"))
@@ -458,6 +505,7 @@ def main():
         if sqlite:
             restore_while_serving(server)
         small_things(base)
+        duty_lists(base)
     finally:
         server.stop()
         shutil.rmtree(data_dir, ignore_errors=True)

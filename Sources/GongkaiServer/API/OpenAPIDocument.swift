@@ -166,10 +166,12 @@ enum OpenAPIDocument {
         components["schemas"] = (components["schemas"] as! [String: Any]).merging(PlanOpenAPI.schemas) { a, _ in a }
             .merging(PublicationOpenAPI.schemas) { a, _ in a }
             .merging(RequestOpenAPI.schemas) { a, _ in a }
+            .merging(DutyListOpenAPI.schemas) { a, _ in a }
         document["components"] = components
         document["paths"] = (document["paths"] as! [String: Any]).merging(PlanOpenAPI.paths) { a, _ in a }
             .merging(PublicationOpenAPI.paths) { a, _ in a }
             .merging(RequestOpenAPI.paths) { a, _ in a }
+            .merging(DutyListOpenAPI.paths) { a, _ in a }
         let data = try! JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self)
     }()

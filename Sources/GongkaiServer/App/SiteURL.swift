@@ -1,3 +1,4 @@
+import GongkaiCore
 import Foundation
 
 /// The sections of a site's public portal: the 政府信息公开 column set of 国办公开办函〔2019〕61号 and the
@@ -69,6 +70,15 @@ package enum SiteURL: Sendable, Hashable {
     case adminCatalogAction(UUID)
     case adminCatalogDownload(UUID, version: Int, format: String)
     case publicCatalogDownload(slug: String, catalog: UUID, format: String)
+    case adminLists
+    case adminListImport
+    case adminList(UUID)
+    case adminListAction(UUID)
+    case adminListDownload(UUID, version: Int, format: String)
+    case publicLists(slug: String, kind: DutyListKind)
+    case publicList(slug: String, kind: DutyListKind, UUID)
+    case publicListDownload(slug: String, kind: DutyListKind, UUID, format: String)
+    case apiDutyLists
     case adminPlans
     case adminPlanImport
     case adminPlan(UUID)
@@ -168,6 +178,7 @@ package enum SiteURL: Sendable, Hashable {
         case .home: []
         case .site(let slug): ["sites", .slug(slug)]
         case .section(let slug, .apply): ["sites", .slug(slug), "yishenqing"]
+        case .section(let slug, .services): ["sites", .slug(slug), "banshi"]
         case .section(let slug, let section): ["sites", .slug(slug), .value(section.rawValue, named: "section")]
         case .textSize: ["prefs", "text-size"]
         case .adminLogin: ["admin", "login"]
@@ -204,6 +215,17 @@ package enum SiteURL: Sendable, Hashable {
             ["admin", "catalogs", .id(id), "versions", .value(version, named: "number"), .value("download.\(format)", named: "file")]
         case .publicCatalogDownload(let slug, let catalog, let format):
             ["sites", .slug(slug), "mulu", .value("\(catalog.uuidString).\(format)", named: "file")]
+        case .adminLists: ["admin", "lists"]
+        case .adminListImport: ["admin", "lists", "import"]
+        case .adminList(let id): ["admin", "lists", .id(id)]
+        case .adminListAction(let id): ["admin", "lists", .id(id), "actions"]
+        case .adminListDownload(let id, let version, let format):
+            ["admin", "lists", .id(id), "versions", .value(version, named: "number"), .value("download.\(format)", named: "file")]
+        case .publicLists(let slug, let kind): ["sites", .slug(slug), "banshi", "qingdan", .value(kind.pathName, named: "kind")]
+        case .publicList(let slug, let kind, let id): ["sites", .slug(slug), "banshi", "qingdan", .value(kind.pathName, named: "kind"), .id(id)]
+        case .publicListDownload(let slug, let kind, let id, let format):
+            ["sites", .slug(slug), "banshi", "qingdan", .value(kind.pathName, named: "kind"), .id(id), .value("download.\(format)", named: "file")]
+        case .apiDutyLists: ["api", "v1", "power-lists"]
         case .adminPlans: ["admin", "plans"]
         case .adminPlanImport: ["admin", "plans", "import"]
         case .adminPlan(let id): ["admin", "plans", .id(id)]

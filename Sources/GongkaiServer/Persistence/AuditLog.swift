@@ -79,6 +79,8 @@ enum AuditLog {
         "catalog.submit": "提交目录审核", "catalog.approve": "目录审核通过", "catalog.return": "退回目录", "catalog.discard": "放弃目录草稿",
         "catalog.entry.save": "保存目录事项", "catalog.entry.remove": "删除目录事项", "catalog.entry.move": "调整目录事项顺序",
         "catalog.domains.save": "修改领域与指导单位",
+        "list.import": "导入权责清单或公共服务清单", "list.submit": "提交清单审核", "list.approve": "清单本单位审核通过",
+        "list.return": "退回清单", "list.publish": "发布清单", "list.revise": "修订清单（新版本）", "list.discard": "放弃清单草稿",
         "request.create": "登记政府信息公开申请", "request.view": "查看申请人信息", "request.event": "记录申请办理事项",
         "request.appeal": "记录行政复议、行政诉讼", "request.mail.resend": "重新发送告知书邮件", "request.template": "修改告知书模板",
     ]

@@ -93,6 +93,7 @@ enum Layout {
                     navItem("首页", SiteURL.admin.path, chrome)
                     navItem("单位", SiteURL.adminUnits.path, chrome)
                     navItem("标准目录", SiteURL.adminCatalogs.path, chrome)
+                    navItem("清单", SiteURL.adminLists.path, chrome)
                     navItem("信息发布", SiteURL.adminPublications.path, chrome)
                     navItem("依申请公开", SiteURL.adminRequests.path, chrome)
                     navItem("工作方案", SiteURL.adminPlans.path, chrome)

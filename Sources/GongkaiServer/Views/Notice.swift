@@ -51,6 +51,13 @@ package enum Notice: String, CaseIterable, Sendable {
     case mailResend = "mail-resend"
     case templateSaved = "template-saved"
     case requestTransferred = "request-transferred"
+    case listImported = "list-imported"
+    case listSubmitted = "list-submitted"
+    case listApproved = "list-approved"
+    case listReturned = "list-returned"
+    case listPublished = "list-published"
+    case listRevision = "list-revision"
+    case listDiscarded = "list-discarded"
 
     var message: String {
         switch self {
@@ -72,6 +79,13 @@ package enum Notice: String, CaseIterable, Sendable {
         case .catalogReturned: "已退回修改，意见已记录。"
         case .catalogPublished: "已发布。上一个发布版本已转为历史版本，仍可查看。"
         case .catalogDiscarded: "草稿已放弃，记录已写入操作日志。"
+        case .listImported: "已导入为草稿。请核对后提交审核：本单位审核后由公开办审核发布。"
+        case .listSubmitted: "已提交本单位审核。"
+        case .listApproved: "本单位审核已通过，待公开办审核发布。"
+        case .listReturned: "已退回修改，意见已记录。"
+        case .listPublished: "已发布，门户网站已可查看。上一个发布版本已转为历史版本。"
+        case .listRevision: "已新建修订版本（草稿），内容与已发布版本相同。已发布版本在新版本发布前继续有效。"
+        case .listDiscarded: "草稿已放弃，记录已写入操作日志。"
         case .entryRemoved: "事项已删除。"
         case .domainsSaved: "领域设置已保存。"
         case .calendarRestored: "已恢复所选版本（作为新版本保存，原有记录均保留）。"

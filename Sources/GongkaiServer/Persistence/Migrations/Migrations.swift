@@ -25,5 +25,6 @@ enum GongkaiMigrations {
         M0020AddSiteIdentity(),
         M0021AddCatalogLayout(),
         M0022AddListIndexes(),
+        M0023CreateDutyLists(),
     ]
 }

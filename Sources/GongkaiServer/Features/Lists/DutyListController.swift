@@ -1,0 +1,119 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import GongkaiInterchange
+import Vapor
+
+/// `/admin/lists`: 权责清单 and 公共服务清单 — import the xlsx, review by the unit and the office, publish, download.
+/// Pages read through `DutyListQuery` and write through `DutyListActions`.
+enum DutyListController {
+    static func listID(_ req: Request) -> UUID? { req.parameters.get("id").flatMap(UUID.init(uuidString:)) }
+
+    @Sendable static func index(req: Request) async throws -> Response {
+        try await indexPage(req, unit: "", kind: "", errors: nil, importResult: nil, status: .ok)
+    }
+
+    static func indexPage(_ req: Request, unit: String, kind: String, errors: ValidationErrors?, importResult: DutyListPages.ImportOutcome?,
+                          status: HTTPResponseStatus) async throws -> Response {
+        let model = try await DutyListQuery.index(unit: unit, kind: kind, errors: errors, importResult: importResult,
+                                                  by: try req.requireStaff().acting(req, via: .web), on: req.db)
+        return Response.html(DutyListPages.index(model, chrome: PageChrome(req: req, title: "权责清单和公共服务清单", area: .backOffice)), status: status)
+    }
+
+    /// The xlsx upload: checked and shown (仅检查), or imported as the unit's draft; any problem imports nothing.
+    @Sendable static func importFile(req: Request) async throws -> Response {
+        let acting = try req.requireStaff().acting(req, via: .web)
+        let upload = try req.content.decode(DutyListPages.ImportForm.self)
+        let unitText = upload.unit ?? "", kindText = upload.kind ?? ""
+        do {
+            guard let file = upload.file, file.data.readableBytes > 0 else {
+                var errors = ValidationErrors(field: "file", message: "请选择要导入的 .xlsx 文件。")
+                do { _ = try await DutyListActions.resolve(unit: unitText, kind: kindText, by: acting, on: req.db) } catch ActionError.invalid(let more, _) {
+                    more.problems.forEach { errors.add($0.field, $0.message) }
+                }
+                throw ActionError.invalid(errors)
+            }
+            let (unit, kind) = try await DutyListActions.resolve(unit: unitText, kind: kindText, by: acting, on: req.db)
+            let result: DutyListImport
+            do {
+                result = try DutyListWorkbook.read(Data(buffer: file.data), expected: kind, defaultLevel: unit.unitKind.listLevel)
+            } catch {
+                return try await indexPage(req, unit: unitText, kind: kindText, errors: nil,
+                                           importResult: .init(fileName: file.filename, problems: error.problems.map(\.description), preview: nil),
+                                           status: .unprocessableEntity)
+            }
+            if upload.dryRun != nil {
+                return try await indexPage(req, unit: unitText, kind: kindText, errors: nil,
+                                           importResult: .init(fileName: file.filename, problems: [], preview: result), status: .ok)
+            }
+            do {
+                let version = try await DutyListActions.importRows(result.dutyRows, kind: kind, unit: unit, sourceName: file.filename, publish: false,
+                                                                   by: acting, at: req.now, on: req.db)
+                return req.redirect(to: SiteURL.adminList(version.$list.id).path(.notice(.listImported)))
+            } catch ActionError.conflict(let message, _, _) {
+                return try await indexPage(req, unit: unitText, kind: kindText, errors: nil,
+                                           importResult: .init(fileName: file.filename, problems: [message], preview: nil), status: .conflict)
+            }
+        } catch ActionError.invalid(let errors, _) {
+            return try await indexPage(req, unit: unitText, kind: kindText, errors: errors, importResult: nil, status: .badRequest)
+        }
+    }
+
+    @Sendable static func show(req: Request) async throws -> Response {
+        let acting = try req.requireStaff().acting(req, via: .web)
+        return try await showPage(req, loaded: DutyListActions.find(listID(req), by: acting, on: req.db), problem: nil, status: .ok)
+    }
+
+    static func showPage(_ req: Request, loaded: DutyListEditing.Loaded, problem: String?, status: HTTPResponseStatus) async throws -> Response {
+        let staff = try req.requireStaff()
+        let model = try await DutyListQuery.show(loaded, number: req.query[Int.self, at: "version"], compare: req.query[Int.self, at: "compare"],
+                                                 problem: problem, siteSlug: staff.siteSlug, by: staff.acting(req, via: .web), on: req.db)
+        return Response.html(DutyListPages.show(model, chrome: PageChrome(req: req, title: loaded.label, area: .backOffice)), status: status)
+    }
+
+    struct ActionForm: Content {
+        var action: String
+        var comment: String?
+        var version: Int?
+        var lock_version: Int?
+        var confirm: String?
+    }
+
+    @Sendable static func action(req: Request) async throws -> Response {
+        let acting = try req.requireStaff().acting(req, via: .web)
+        let form = try req.content.decode(ActionForm.self)
+        guard let step = DutyListActions.Step(rawValue: form.action) else { throw Abort(.badRequest, reason: "未知的操作。") }
+        let id = listID(req)
+        do {
+            try await DutyListActions.perform(step, on: id, version: form.version, lockVersion: form.lock_version, comment: form.comment ?? "",
+                                              confirmed: form.confirm == "yes", by: acting, at: req.now, on: req.db)
+        } catch ActionError.conflict(let message, _, _) {
+            let loaded = try await DutyListActions.find(id, by: acting, on: req.db)
+            return try await showPage(req, loaded: loaded, problem: message, status: .conflict)
+        }
+        return req.redirect(to: SiteURL.adminList(id!).path(.notice(step.notice)))
+    }
+
+    /// Any version the person can see, in any of the three formats.
+    @Sendable static func download(req: Request) async throws -> Response {
+        let loaded = try await DutyListActions.find(listID(req), by: try req.requireStaff().acting(req, via: .web), on: req.db)
+        let version = try DutyListQuery.version(loaded, number: req.parameters.get("number").flatMap(Int.init))
+        let format = try DutyListExport.format(req.parameters.get("file"))
+        let rows = try await DutyListEditing.rows(of: version.requireID(), on: req.db)
+        let data = try DutyListExport.data(unit: loaded.unit.name, kind: loaded.kind, version: version.number, status: version.listStatus,
+                                           publishedAt: version.publishedAt, rows: rows, format: format)
+        let suffix = version.listStatus == .published ? "" : "（第\(version.number)版\(version.listStatus.label)）"
+        return DutyListExport.response(data, fileName: loaded.label + suffix + "." + format.rawValue, format: format)
+    }
+}
+
+extension OrgUnitKind {
+    /// The level a unit's 公共服务 rows have when the file does not say: a township's are 乡镇级, a village's 村（社区）级.
+    var listLevel: CatalogLevel {
+        switch self {
+        case .township: .township
+        case .village: .village
+        default: .county
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Fluent
+import Foundation
+import GongkaiCore
+import GongkaiInterchange
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import GongkaiServer
+
+/// A township's 权责清单 through the back office and the portal: a broken workbook refused with nothing stored, a
+/// clean one checked then imported, submitted, checked by the unit, published by the office; who may do which
+/// step; stale steps; the portal, downloads and the API; a revision and its changes.
+@Suite("权责清单: import, review, publish", .serialized)
+struct DutyListFlowTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/lists")
+    static let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    static func fixture(_ name: String) throws -> Data { try Data(contentsOf: fixtures.appendingPathComponent(name)) }
+
+    static func open(_ app: Application, _ id: UUID) async throws -> (version: String, lock: String) {
+        let open = try #require(try await DutyListEditing.load(id, on: app.db)?.open)
+        return (String(open.number), String(open.lockVersion))
+    }
+
+    @Test("broken files change nothing; a clean list goes draft → the unit's check → the office publishes; the portal and API show it")
+    func importReviewPublish() async throws {
+        try await TestApp.run { app, _ in
+            let unit = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县双钟镇人民政府").first())
+            let fields = [("unit", try unit.requireID().uuidString), ("kind", "power")]
+            let editor = Browser(app)
+            _ = try await editor.login("hukou-shuangzhong-editor")
+
+            // Refused: a list with two bad rows, a file that is not a workbook, the other kind of list. Nothing stored.
+            _ = try await editor.get(SiteURL.adminLists.path)
+            let broken = try await editor.upload(SiteURL.adminListImport.path, fields, file: ("file", "有错误.xlsx", try Self.fixture("power-broken.xlsx"), Self.xlsx))
+            #expect(broken.status == .unprocessableEntity)
+            #expect(broken.text.contains("第4行 B列（职权类型）：职权类型应为行政许可、行政处罚"))
+            #expect(broken.text.contains("第5行 E列（实施依据）：实施依据不能为空。"))
+            _ = try await editor.get(SiteURL.adminLists.path)
+            let notBook = try await editor.upload(SiteURL.adminListImport.path, fields, file: ("file", "清单.xlsx", try Self.fixture("not-a-workbook.xlsx"), Self.xlsx))
+            #expect(notBook.status == .unprocessableEntity && notBook.text.contains("未导入"))
+            _ = try await editor.get(SiteURL.adminLists.path)
+            let wrongKind = try await editor.upload(SiteURL.adminListImport.path, fields,
+                                                    file: ("file", "服务.xlsx", try Self.fixture("service-jiaotong.xlsx"), Self.xlsx))
+            #expect(wrongKind.status == .unprocessableEntity && wrongKind.text.contains("这是公共服务清单的表头，不是权责清单"))
+            _ = try await editor.get(SiteURL.adminLists.path)
+            let noFile = try await editor.post(SiteURL.adminListImport.path, [("unit", ""), ("kind", "")])
+            #expect(noFile.status == .badRequest && noFile.text.contains("请选择单位。") && noFile.text.contains("请选择清单类别"))
+            #expect(try await DutyListRecord.query(on: app.db).count() == 0)
+            #expect(try await AuditEventRecord.query(on: app.db).filter(\.$action ~~ ["list.import", "list.publish"]).count() == 0)
+
+            // Another unit's list is not the editor's to import.
+            let other = try #require(try await OrgUnitRecord.query(on: app.db).filter(\.$name == "湖口县民政局").first())
+            _ = try await editor.get(SiteURL.adminLists.path)
+            let foreign = try await editor.upload(SiteURL.adminListImport.path, [("unit", try other.requireID().uuidString), ("kind", "power")],
+                                                  file: ("file", "清单.xlsx", try Self.fixture("power-jiaotong.xlsx"), Self.xlsx))
+            #expect(foreign.status == .forbidden)
+
+            // Checked, then imported as a draft.
+            let good = try Self.fixture("power-jiaotong.xlsx")
+            _ = try await editor.get(SiteURL.adminLists.path)
+            let check = try await editor.upload(SiteURL.adminListImport.path, fields + [("dry_run", "1")], file: ("file", "权责清单.xlsx", good, Self.xlsx))
+            #expect(check.status == .ok && check.text.contains("检查通过") && check.text.contains("权责清单10项"))
+            #expect(try await DutyListRecord.query(on: app.db).count() == 0)
+            _ = try await editor.get(SiteURL.adminLists.path)
+            let imported = try await editor.upload(SiteURL.adminListImport.path, fields, file: ("file", "权责清单.xlsx", good, Self.xlsx))
+            #expect(imported.status == .seeOther)
+            let list = try #require(try await DutyListRecord.query(on: app.db).first())
+            let id = try list.requireID()
+            let page = SiteURL.adminList(id).path
+            let action = SiteURL.adminListAction(id).path
+            #expect(try await editor.get(page).text.contains("涉路施工许可"))
+
+            // Submitted; the editor may not check it, a stale step is refused.
+            var (version, lock) = try await Self.open(app, id)
+            _ = try await editor.get(page)
+            #expect(try await editor.post(action, [("action", "submit"), ("version", version), ("lock_version", lock)]).status == .seeOther)
+            _ = try await editor.get(page)
+            #expect(try await editor.post(action, [("action", "approve-unit"), ("version", version), ("lock_version", lock)]).status == .forbidden)
+            let reviewer = Browser(app)
+            _ = try await reviewer.login("hukou-shuangzhong-reviewer")
+            #expect(try await reviewer.get(SiteURL.adminLists.path).text.contains("待我处理"))
+            _ = try await reviewer.get(page)
+            let stale = try await reviewer.post(action, [("action", "approve-unit"), ("version", version), ("lock_version", lock)])
+            #expect(stale.status == .conflict && stale.text.contains("已被他人处理"))
+            (version, lock) = try await Self.open(app, id)
+            _ = try await reviewer.get(page)
+            #expect(try await reviewer.post(action, [("action", "approve-unit"), ("version", version), ("lock_version", lock)]).status == .seeOther)
+            // The unit's reviewer cannot publish: that is the office's check.
+            (version, lock) = try await Self.open(app, id)
+            _ = try await reviewer.get(page)
+            #expect(try await reviewer.post(action, [("action", "publish"), ("version", version), ("lock_version", lock)]).status == .forbidden)
+            // Not on the portal yet.
+            #expect(try await Browser(app).get(SiteURL.publicList(slug: "hukou", kind: .power, id).path).status == .notFound)
+
+            let office = Browser(app)
+            _ = try await office.login("hukou-admin")
+            let officePage = try await office.get(page)
+            #expect(officePage.text.contains("公开办审核通过并发布") && officePage.text.contains("本单位审核：双钟镇审核（示例）"))
+            #expect(try await office.post(action, [("action", "publish"), ("version", version), ("lock_version", lock)]).status == .seeOther)
+            let actions = try await AuditEventRecord.query(on: app.db).filter(\.$targetID == id.uuidString).sort(\.$occurredAt).all().map(\.action)
+            #expect(actions == ["list.import", "list.submit", "list.approve", "list.publish"])
+
+            // The portal: the site's table counts by type, the unit's page has every row and the downloads.
+            let visitor = Browser(app)
+            let site = try await visitor.get(SiteURL.publicLists(slug: "hukou", kind: .power).path)
+            #expect(site.status == .ok && site.text.contains("湖口县双钟镇人民政府"))
+            let unitPage = try await visitor.get(SiteURL.publicList(slug: "hukou", kind: .power, id).path)
+            #expect(unitPage.text.contains("行政许可4项，行政处罚2项") && unitPage.text.contains("含县道、乡道"))
+            #expect(try await visitor.get(SiteURL.section(slug: "hukou", .services).path).text.contains("湖口县双钟镇人民政府"))
+            let download = try await visitor.get(SiteURL.publicListDownload(slug: "hukou", kind: .power, id, format: "xlsx").path)
+            #expect(download.status == .ok)
+            let back = try DutyListWorkbook.read(Data(buffer: download.body), expected: .power, defaultLevel: .county)
+            #expect(back.rows.count == 10 && back.title == "湖口县双钟镇人民政府权责清单")
+            let json = try await visitor.get(SiteURL.apiDutyLists.path + "?site=hukou&kind=power")
+            let items = try #require(try json.jsonObject()["items"] as? [[String: Any]])
+            #expect(items.count == 1 && (items[0]["rows"] as? [[String: Any]])?.count == 10)
+            #expect(try await visitor.get(SiteURL.apiDutyLists.path + "?site=hukou&kind=nonsense").status == .badRequest)
+
+            // A revision: the published version stays on the portal until the next is published; the change is listed.
+            _ = try await editor.get(page)
+            #expect(try await editor.post(action, [("action", "revise")]).status == .seeOther)
+            var rows = try await DutyListEditing.rows(of: try #require(try await DutyListEditing.load(id, on: app.db)?.open).requireID(), on: app.db)
+            rows.removeLast()
+            rows[0].basis += "；《超限运输车辆行驶公路管理规定》第六条"
+            let revised = try DutyListWorkbook.write(kind: .power, title: "双钟镇权责清单", rows: rows)
+            _ = try await editor.get(SiteURL.adminLists.path)
+            #expect(try await editor.upload(SiteURL.adminListImport.path, fields, file: ("file", "修订.xlsx", revised, Self.xlsx)).status == .seeOther)
+            let draftPage = try await editor.get(page)
+            #expect(draftPage.text.contains("与第1版相比（2处变化）") && draftPage.text.contains("超限运输车辆行驶公路管理规定"))
+            #expect(try await visitor.get(SiteURL.publicList(slug: "hukou", kind: .power, id).path).text.contains("农村公路建设项目"))
+        }
+    }
+}
