@@ -35,8 +35,9 @@ enum DemoDutyLists {
     }
 
     static func publish(_ rows: [DutyListRow], _ kind: DutyListKind, _ unit: OrgUnitRecord, now: Date, on db: any Database) async throws {
+        // Published some weeks before the demo starts, as a list in force would have been.
         _ = try await DutyListEditing.importRows(rows, kind: kind, unit: unit, sourceName: "示例：\(kind.title)（\(unit.name)印发）", publish: true,
-                                                 actor: .system, now: now, on: db)
+                                                 actor: .system, now: now.addingTimeInterval(-40 * 86_400), on: db)
     }
 
     // MARK: - Rows
