@@ -59,7 +59,6 @@ enum DemoCounties {
             UnitSpec(name: "湖口县生态环境局", shortName: "县生态环境局", kind: .department),
             UnitSpec(name: "湖口县住房和城乡建设局", shortName: "县住建局", kind: .department),
             UnitSpec(name: "湖口县城市管理局", shortName: "县城管局", kind: .department),
-            UnitSpec(name: "湖口县交通运输局", shortName: "县交通运输局", kind: .department),
             UnitSpec(name: "湖口县农业农村局", shortName: "县农业农村局", kind: .department),
             // The seed names the city-level bureau as the guiding unit for 公共文化服务.
             UnitSpec(name: "九江市文化广电新闻出版旅游局", shortName: "市文广新旅局", kind: .dispatchedAgency),

@@ -230,11 +230,13 @@ enum DutyListPages {
             }
         }
         return ComponentGroup {
-            for step in m.steps where step != .returnForChanges && step != .discard {
-                PostForm(action: action, csrfToken: csrfToken, class: "inline") {
-                    hidden()
-                    VoidEl("input", ["type": "hidden", "name": "action", "value": step.rawValue])
-                    El("button", ["type": "submit", "class": "button"]) { T(title(step)) }
+            El("div", ["class": "actions"]) {
+                for step in m.steps where step != .returnForChanges && step != .discard {
+                    PostForm(action: action, csrfToken: csrfToken, class: "inline") {
+                        hidden()
+                        VoidEl("input", ["type": "hidden", "name": "action", "value": step.rawValue])
+                        El("button", ["type": "submit", "class": "button"]) { T(title(step)) }
+                    }
                 }
             }
             if m.steps.contains(.returnForChanges) {
@@ -287,7 +289,7 @@ struct DutyListTable: Component {
                 El("tr") {
                     El("td", ["data-label": "序号"]) { T(String(i + 1)) }
                     for f in fields {
-                        El("td", ["data-label": f.title(in: kind), "class": f == .duties || f == .accountability || f == .basis ? "pre-line" : "plain"]) {
+                        El("td", optional: ["data-label": f.title(in: kind), "class": f == .duties || f == .accountability ? "pre-line" : nil]) {
                             T(row.text(f))
                         }
                     }

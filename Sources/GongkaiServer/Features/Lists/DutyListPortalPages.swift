@@ -45,7 +45,7 @@ enum DutyListPortalPages {
                         T("\(units.count)个单位已发布，共\(units.reduce(0) { $0 + $1.count })项。")
                         A("查看\(kind.title)汇总", href: SiteURL.publicLists(slug: m.siteSlug, kind: kind).path)
                     }
-                    El("ul", ["class": "plain-list"]) {
+                    El("ul", ["class": "plain"]) {
                         for u in units {
                             El("li") {
                                 A(u.unit, href: SiteURL.publicList(slug: m.siteSlug, kind: kind, u.listID).path)
