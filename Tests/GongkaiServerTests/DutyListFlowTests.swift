@@ -131,6 +131,17 @@ struct DutyListFlowTests {
             let draftPage = try await editor.get(page)
             #expect(draftPage.text.contains("与第1版相比（2处变化）") && draftPage.text.contains("超限运输车辆行驶公路管理规定"))
             #expect(try await visitor.get(SiteURL.publicList(slug: "hukou", kind: .power, id).path).text.contains("农村公路建设项目"))
+
+            // The unit's catalog draft is offered the published rows it does not cover, each one click from a new entry.
+            let catalogID = try await CatalogWorkflowTests.catalogID(app, unit: "湖口县双钟镇人民政府", level: .township)
+            _ = try await editor.get(SiteURL.adminCatalog(catalogID).path)
+            #expect(try await editor.post(SiteURL.adminCatalogAction(catalogID).path, [("action", "revise")]).status == .seeOther)
+            let catalogPage = try await editor.get(SiteURL.adminCatalog(catalogID).path)
+            #expect(catalogPage.text.contains("本单位权责清单和公共服务清单中还有8项没有编入目录（共8项）"))
+            #expect(catalogPage.text.contains("行政处罚：对擅自占用、挖掘公路的处罚"))
+            let offered = SiteURL.adminCatalogEntryNew(catalogID).path(.level2("公路超限运输许可"))
+            #expect(catalogPage.text.contains(offered.replacingOccurrences(of: "&", with: "&amp;")))
+            #expect(try await editor.get(offered).text.contains("name=\"level2\" value=\"公路超限运输许可\""))
         }
     }
 }

@@ -77,6 +77,9 @@ struct RequestLetterTests {
             #expect(tracking.text.contains("政府信息公开申请补正告知书") && tracking.text.contains("收到补正后的申请之日起重新计算20个工作日"))
             let correctionLetter = try await person.get(SiteURL.requestLetter(slug: "hukou", code: record.code, position: 2).path)
             #expect(correctionLetter.status == .ok)
+            // The printed letter leads back to the tracking page: its address, and the same address as a QR code.
+            #expect(correctionLetter.text.contains("扫码或访问以下网址查看办理进度") && correctionLetter.text.contains("<svg")
+                && correctionLetter.text.contains("/sites/hukou/yishenqing/chaxun?code=\(record.code)"))
             #expect(correctionLetter.text.contains("王小明：") && correctionLetter.text.contains("请写明所需资金明细的时间范围")
                 && correctionLetter.text.contains("请于2026年9月30日前补正") && correctionLetter.text.contains("湖口县双钟镇人民政府依申请公开〔2026〕0001号"))
 

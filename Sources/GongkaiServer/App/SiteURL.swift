@@ -465,6 +465,8 @@ package enum QueryItem: Sendable, Hashable {
     case after(String)
     case before(String)
     case state(String)
+    /// A new catalog entry's 二级事项, offered from the unit's 清单.
+    case level2(String)
 
     /// As written in the address (a scope is two items: `scope=unit&id=…`).
     var pairs: [(String, String)] {
@@ -500,6 +502,7 @@ package enum QueryItem: Sendable, Hashable {
         case .after(let cursor): [("after", cursor)]
         case .before(let cursor): [("before", cursor)]
         case .state(let state): [("state", state)]
+        case .level2(let name): [("level2", name)]
         }
     }
 }

@@ -146,6 +146,8 @@ enum CatalogController {
             form.everyone = true
             form.proactive = true
             form.channels = [DisclosureChannel.governmentWebsite.rawValue]
+            // Offered from the unit's 清单 on the catalog page ("添加为二级事项").
+            form.level2 = String((req.query[String.self, at: "level2"] ?? "").prefix(200))
         }
         return entryPage(req, loaded: loaded, version: version, form: form, entryID: entryID, errors: nil,
                          lockVersion: version.lockVersion, status: .ok)

@@ -130,10 +130,12 @@ enum CatalogQuery {
         let versions = loaded.versions.map { version in
             Self.display(version, previous: loaded.versions.first { $0.number < version.number }?.number)
         }
+        let editable = canEdit && status.isEditable && isOpen
+        let listSources = editable ? try await Self.listSources(loaded, version: shownID, on: db) : .init()
         return CatalogPages.ShowModel(
             catalogID: try loaded.catalog.requireID(), label: loaded.label, siteSlug: siteSlug, problem: problem,
             shown: Self.display(shown, previous: nil), lockVersion: shown.lockVersion, reviewProgress: progress,
-            steps: steps, discard: discard, editable: canEdit && status.isEditable && isOpen,
+            steps: steps, discard: discard, editable: editable,
             entries: try entries.map { record in
                 let e = record.entry
                 return .init(
@@ -159,7 +161,22 @@ enum CatalogQuery {
                 return (line: "\(ChineseTime.dateTime(review.at)) 第\(number)版 \(who) \(review.userLabel)："
                             + (review.decision == "approve" ? "通过" : "退回修改"),
                         comment: review.comment)
-            })
+            }, listSources: listSources)
+    }
+
+    /// The unit's published 清单 rows against the draft's 二级 and 三级事项.
+    static func listSources(_ loaded: CatalogEditing.Loaded, version: UUID, on db: any Database) async throws -> CatalogPages.ListSources {
+        let lists = try await DutyListQuery.published(siteID: loaded.catalog.$site.id, unitID: loaded.catalog.$unit.id, on: db)
+        let rows = lists.flatMap { list in list.rows.map { (list.kind, $0) } }
+        guard !rows.isEmpty else { return .init() }
+        let entries = try await CatalogEntryRecord.query(on: db).filter(\.$version.$id == version).field(\.$level2).field(\.$level3).all()
+            .map { ListCoverage.Entry(level2: $0.level2, level3: $0.level3) }
+        let uncovered = Set(ListCoverage.uncovered(rows.map(\.1), by: entries).map(\.name))
+        var offered = Set<String>()
+        return .init(total: Set(rows.map(\.1.name)).count, uncovered: rows.compactMap { kind, row in
+            guard uncovered.contains(row.name), offered.insert(row.name).inserted else { return nil }
+            return (label: (row.powerType?.label ?? kind.title) + "：" + row.name, name: row.name)
+        })
     }
 
     private static func display(_ version: CatalogVersionRecord, previous: Int?) -> CatalogPages.ShowModel.Version {

@@ -65,6 +65,16 @@ extension CatalogPages {
         let versions: [Version]
         /// "2026年3月2日 10:00 第2版 本单位审核 张三：退回修改" and the comment.
         let reviews: [(line: String, comment: String)]
+        /// The unit's published 清单 rows that no entry of the draft names yet (offered as 二级事项).
+        var listSources = ListSources()
+    }
+
+    /// What the unit's published 权责清单 and 公共服务清单 offer the draft (武定 (1): "结合权责清单和公共服务事项清单…编制").
+    struct ListSources: Sendable {
+        /// Different row names in the unit's published lists (a 职权 with 子项 counts once).
+        var total = 0
+        /// "行政许可：食品经营许可" and the name to put in 二级事项, for each row not yet in the catalog.
+        var uncovered: [(label: String, name: String)] = []
     }
 
     /// Where the entries page is: how many in the version, how many match, and the links around this page.
@@ -115,6 +125,7 @@ extension CatalogPages {
             El("h2", ["id": "entries"]) { T("事项") }
             if m.editable {
                 El("p") { A("添加事项", href: SiteURL.adminCatalogEntryNew(m.catalogID).path, class: "button") }
+                if m.listSources.total > 0 { listSources(m) }
             }
             if m.paging.count > ShowModel.pageSize || !m.paging.search.isEmpty {
                 El("form", ["method": "get", "action": m.paging.searchAction, "class": "search-box", "role": "search", "aria-label": "查找事项"]) {
@@ -292,6 +303,28 @@ extension CatalogPages {
                     El("li") {
                         T(review.line)
                         if !review.comment.isEmpty { El("blockquote") { T(review.comment) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension CatalogPages {
+    /// The unit's 清单 rows not yet in the draft, each one click from a new entry with its 二级事项 filled in.
+    static func listSources(_ m: ShowModel) -> Component {
+        El("details", optional: ["class": "card", "id": "list-sources", "open": m.listSources.uncovered.isEmpty ? nil : "open"]) {
+            El("summary") {
+                T(m.listSources.uncovered.isEmpty
+                  ? "本单位权责清单和公共服务清单的\(m.listSources.total)项都已编入目录"
+                  : "本单位权责清单和公共服务清单中还有\(m.listSources.uncovered.count)项没有编入目录（共\(m.listSources.total)项）")
+            }
+            El("p", ["class": "hint"]) { T("标准目录应结合权责清单和公共服务事项清单编制。点“添加为二级事项”新建事项，二级事项已填好。") }
+            El("ul", ["class": "plain"]) {
+                for row in m.listSources.uncovered {
+                    El("li") {
+                        T(row.label + "　")
+                        A("添加为二级事项", href: SiteURL.adminCatalogEntryNew(m.catalogID).path(.level2(row.name)))
                     }
                 }
             }

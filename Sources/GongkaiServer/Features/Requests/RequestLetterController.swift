@@ -25,8 +25,10 @@ enum RequestLetterController {
         return row
     }
 
-    static func page(_ req: Request, row: DisclosureRequestLetterRecord, chrome: PageChrome, docx: String, back: (String, String)) -> Response {
-        Response.html(RequestLetterPages.document(row.letter, docx: docx, back: back, chrome: chrome))
+    static func page(_ req: Request, row: DisclosureRequestLetterRecord, chrome: PageChrome, docx: String, back: (String, String),
+                     slug: String, code: String) -> Response {
+        let tracking = req.application.gongkai.publicBaseURL + SiteURL.requestTrack(slug: slug, code: code).path
+        return Response.html(RequestLetterPages.document(row.letter, docx: docx, back: back, tracking: tracking, chrome: chrome))
     }
 
     // MARK: Staff
@@ -37,7 +39,8 @@ enum RequestLetterController {
         let row = try await letterRow(record, position: try position(req), on: req.db)
         let id = try record.requireID()
         return page(req, row: row, chrome: PageChrome(req: req, title: "\(row.title) \(record.number)", area: .backOffice),
-                    docx: SiteURL.adminRequestLetterFile(id, position: row.eventPosition).path, back: (SiteURL.adminRequest(id).path, "返回申请 \(record.number)"))
+                    docx: SiteURL.adminRequestLetterFile(id, position: row.eventPosition).path, back: (SiteURL.adminRequest(id).path, "返回申请 \(record.number)"),
+                    slug: staff.siteSlug, code: record.code)
     }
 
     @Sendable static func staffLetterFile(req: Request) async throws -> Response {
@@ -72,7 +75,7 @@ enum RequestLetterController {
         let row = try await letterRow(record, position: try position(req), on: req.db)
         let chrome = PageChrome(req: req, title: row.title, area: .portal, site: PageChrome.SiteInfo(site))
         return page(req, row: row, chrome: chrome, docx: SiteURL.requestLetterFile(slug: site.slug, code: record.code, position: row.eventPosition).path,
-                    back: (SiteURL.requestTrack(slug: site.slug, code: record.code).path, "返回办理进度"))
+                    back: (SiteURL.requestTrack(slug: site.slug, code: record.code).path, "返回办理进度"), slug: site.slug, code: record.code)
     }
 
     @Sendable static func publicLetterFile(req: Request) async throws -> Response {

@@ -18,7 +18,8 @@ enum RequestLetterPages {
 
 
     /// A letter on its own printable page, with the way back and the Word file.
-    static func document(_ l: RequestLetter.Letter, docx: String, back: (href: String, title: String), chrome: PageChrome) -> String {
+    /// `tracking` is the applicant's tracking address, printed under the letter as a QR code.
+    static func document(_ l: RequestLetter.Letter, docx: String, back: (href: String, title: String), tracking: String?, chrome: PageChrome) -> String {
         Layout.render(chrome) {
             El("p", ["class": "no-print"]) {
                 A(back.title, href: back.href)
@@ -27,6 +28,7 @@ enum RequestLetterPages {
                 T("　请用浏览器的“打印”打印本页。")
             }
             letter(l)
+            if let tracking { QRFigure(url: tracking, caption: "扫码或访问以下网址查看办理进度") }
         }
     }
 }
