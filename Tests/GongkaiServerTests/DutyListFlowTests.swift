@@ -145,3 +145,33 @@ struct DutyListFlowTests {
         }
     }
 }
+
+@Suite("权责清单 through the API", .serialized)
+struct DutyListAPITests {
+    @Test("a unit's system sends its list: a bad row stores nothing and is named; good rows become a submitted draft")
+    func importThroughAPI() async throws {
+        try await TestApp.run { app, _ in
+            let user = try #require(try await UserRecord.query(on: app.db).filter(\.$name == "hukou-minzheng").first())
+            let token = try await StaffAccounts.createToken(for: user, label: "民政系统", actor: .commandLine(), now: app.gongkai.now, on: app.db).token
+            let headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "application/json"]
+            func send(_ json: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, SiteURL.apiDutyLists.path, headers: headers, body: ByteBuffer(string: json))
+            }
+            let row = #"{"name":"结婚登记","audience":"内地居民","content":"办理结婚登记","basis":"《婚姻登记条例》第四条","subject":"湖口县民政局","timeLimit":"即办","fee":"免费","phone":"0792-6322348"}"#
+            let bad = try await send(#"{"kind":"service","rows":[\#(row),{"name":"离婚登记","audience":"内地居民","content":"办理离婚登记","basis":"《婚姻登记条例》第十条","subject":"湖口县民政局","timeLimit":"即办","fee":"无","phone":"0792-6322348"}]}"#)
+            #expect(bad.status == .unprocessableEntity && bad.text.contains("第2项“离婚登记”") && bad.text.contains("不能写“无”"))
+            #expect(try await DutyListRecord.query(on: app.db).count() == 0)
+            let other = try await send(#"{"unit":"湖口县市场监督管理局","kind":"service","rows":[\#(row)]}"#)
+            #expect(other.status == .forbidden)
+            let good = try await send(#"{"kind":"service","submit":true,"rows":[\#(row)]}"#)
+            #expect(good.status == .created)
+            let body = try good.jsonObject()
+            #expect(body["status"] as? String == "submitted" && body["rowCount"] as? Int == 1)
+            let id = try #require(UUID(uuidString: body["id"] as? String ?? ""))
+            let rows = try await DutyListEditing.rows(of: try #require(try await DutyListEditing.load(id, on: app.db)?.open).requireID(), on: app.db)
+            #expect(rows.first?.fee == "不收费" && rows.first?.level == .county)
+            let again = try await send(#"{"kind":"service","rows":[\#(row)]}"#)
+            #expect(again.status == .conflict && again.text.contains("正在审核中"))
+        }
+    }
+}

@@ -52,6 +52,29 @@ struct SiteIdentityTests {
         }
     }
 
+    @Test("the 12345 hotline and the 政务服务网 address: set by the office, checked, shown on 办事服务 and 互动交流")
+    func serviceContacts() async throws {
+        try await TestApp.run { app, _ in
+            let office = Browser(app)
+            _ = try await office.login("hukou-admin")
+            let form = try await office.get(SiteURL.adminSite.path)
+            let basedOn = try #require(form.text.firstMatch(of: /name="basedOn" value="([0-9a-f]+)"/)?.1).description
+            let site = try await SiteQueries.bySlug("hukou", on: app.db)
+            var fields = [("sponsor", ""), ("siteCode", site.siteCode), ("icpNumber", site.icpNumber), ("policeRecord", site.policeRecord),
+                          ("partyMarkURL", ""), ("errorReportURL", ""), ("indexPattern", ""), ("contactNote", site.contactNote),
+                          ("hotline", "请拨打热线"), ("serviceURL", "jxzwfww.gov.cn"), ("basedOn", basedOn)]
+            let bad = try await office.post(SiteURL.adminSite.path, fields)
+            #expect(bad.text.contains("政务服务便民热线应为电话号码") && bad.text.contains("政务服务网网址应为以 https:// 或 http:// 开头的网址"))
+            fields = fields.map { $0.0 == "hotline" ? ($0.0, "0792-12345") : $0.0 == "serviceURL" ? ($0.0, "https://www.jxzwfww.gov.cn/") : $0 }
+            #expect(try await office.post(SiteURL.adminSite.path, fields).status == .seeOther)
+            let visitor = Browser(app)
+            for page in [SiteURL.section(slug: "hukou", .services).path, SiteURL.section(slug: "hukou", .interaction).path] {
+                let text = try await visitor.get(page).text
+                #expect(text.contains(#"<a href="tel:0792-12345">0792-12345</a>政务服务便民热线"#) && text.contains(#"href="https://www.jxzwfww.gov.cn/""#), "\(page)")
+            }
+        }
+    }
+
     @Test("联系我们 and 网站地图 are there for every site, with the office's contact details and every unit")
     func contactAndMap() async throws {
         try await TestApp.run { app, _ in

@@ -17,12 +17,17 @@ public struct SiteIdentity: Equatable, Sendable {
     public var indexPattern: String
     /// A line for 联系我们 beside the office's contact details, e.g. 网站运维电话.
     public var contactNote: String
+    /// The 12345 政务服务便民热线 as the county's guides print it; empty means "12345".
+    public var hotline: String
+    /// The province's 政务服务网 (or the county's 政务服务 entrance), where guides link for 网上办理; empty hides it.
+    public var serviceURL: String
 
     /// The national platform's entrance (政府网站找错平台 run by the 国务院办公厅).
     public static let nationalErrorReport = "https://zfwzzc.www.gov.cn/"
 
     public init(sponsor: String = "", siteCode: String = "", icpNumber: String = "", policeRecord: String = "",
-                partyMarkURL: String = "", errorReportURL: String = "", indexPattern: String = "", contactNote: String = "") {
+                partyMarkURL: String = "", errorReportURL: String = "", indexPattern: String = "", contactNote: String = "",
+                hotline: String = "", serviceURL: String = "") {
         self.sponsor = sponsor
         self.siteCode = siteCode
         self.icpNumber = icpNumber
@@ -31,7 +36,12 @@ public struct SiteIdentity: Equatable, Sendable {
         self.errorReportURL = errorReportURL
         self.indexPattern = indexPattern
         self.contactNote = contactNote
+        self.hotline = hotline
+        self.serviceURL = serviceURL
     }
+
+    /// The hotline shown on 办事服务 and 互动交流 pages (湖口 (25): 12345 热线).
+    public var shownHotline: String { hotline.isEmpty ? "12345" : hotline }
 
     /// The digits of the 公安机关备案号, which its register's search takes.
     public var policeRecordDigits: String { String(policeRecord.filter(\.isASCIIDigit)) }
@@ -40,7 +50,7 @@ public struct SiteIdentity: Equatable, Sendable {
     public func validated() -> Result<SiteIdentity, ValidationErrors> {
         var clean = self
         for path in [\SiteIdentity.sponsor, \.siteCode, \.icpNumber, \.policeRecord, \.partyMarkURL, \.errorReportURL,
-                     \.indexPattern, \.contactNote] {
+                     \.indexPattern, \.contactNote, \.hotline, \.serviceURL] {
             clean[keyPath: path] = clean[keyPath: path].trimmingCharacters(in: .whitespacesAndNewlines)
         }
         var errors = ValidationErrors()
@@ -54,7 +64,11 @@ public struct SiteIdentity: Equatable, Sendable {
         if !clean.policeRecord.isEmpty && !Self.isPoliceRecord(clean.policeRecord) {
             errors.add("policeRecord", "公安机关备案号格式不对，应为省份简称＋公网安备＋14位数字＋号，例如 赣公网安备36042902000123号，现为“\(clean.policeRecord)”。")
         }
-        for (field, label, value) in [("partyMarkURL", "党政机关网站标识链接", clean.partyMarkURL), ("errorReportURL", "“我为政府网站找错”链接", clean.errorReportURL)]
+        if !clean.hotline.isEmpty && !PhoneText.isPlausible(clean.hotline) {
+            errors.add("hotline", "政务服务便民热线应为电话号码，例如 12345 或 0792-12345，现为“\(clean.hotline)”。")
+        }
+        for (field, label, value) in [("partyMarkURL", "党政机关网站标识链接", clean.partyMarkURL), ("errorReportURL", "“我为政府网站找错”链接", clean.errorReportURL),
+                                      ("serviceURL", "政务服务网网址", clean.serviceURL)]
         where !value.isEmpty && !Self.isWebAddress(value) {
             errors.add(field, "\(label)应为以 https:// 或 http:// 开头的网址，不含空格，现为“\(value)”。")
         }

@@ -42,6 +42,98 @@ enum DutyListAPI {
     }
 }
 
+extension DutyListAPI {
+    struct RowInput: Content {
+        var code: String?
+        var powerType: String?
+        var name: String?
+        var subItem: String?
+        var basis: String?
+        var subject: String?
+        var duties: String?
+        var accountability: String?
+        var audience: String?
+        var content: String?
+        var timeLimit: String?
+        var fee: String?
+        var phone: String?
+        var level: String?
+        var note: String?
+    }
+
+    struct ImportInput: Content {
+        var unit: String?
+        var kind: String?
+        var rows: [RowInput]?
+        /// Also submit the draft for the unit's check.
+        var submit: Bool?
+    }
+
+    struct ImportResult: Content {
+        let id: UUID
+        let version: Int
+        let status: String
+        let statusLabel: String
+        let rowCount: Int
+    }
+
+    /// `POST /api/v1/power-lists`: a unit's system sends its list as rows; they become the unit's draft (and, with
+    /// `submit`, go to the unit's check) through the same actions as the import page. Nothing is stored if any
+    /// row is wrong; the answer names the row and field.
+    @Sendable static func importRows(req: Request) async throws -> Response {
+        let staff = try req.requireStaff()
+        let acting = staff.acting(req, via: .api)
+        let input: ImportInput
+        do { input = try req.content.decode(ImportInput.self) } catch {
+            throw APIError(.badRequest, code: "invalid_body", message: "请求体应为 JSON：{\"unit\": \"单位id或全称\", \"kind\": \"power\", \"rows\": [{…}]}。")
+        }
+        let unitText = input.unit ?? staff.actor.unitID.uuidString
+        let unitID = try await UnitQueries.forSite(acting.siteID, on: req.db)
+            .first { $0.id?.uuidString.lowercased() == unitText.lowercased() || $0.name == unitText }?.id
+        let kindText = DutyListKind(argument: input.kind ?? "power")?.rawValue ?? (input.kind ?? "")
+        let (unit, kind) = try await DutyListActions.resolve(unit: unitID?.uuidString ?? unitText, kind: kindText, by: acting, on: req.db)
+        guard let inputs = input.rows, !inputs.isEmpty else {
+            throw APIError(.unprocessableEntity, code: "invalid_input", message: "rows 不能为空。", field: "rows")
+        }
+        var rows: [DutyListRow] = []
+        for (i, r) in inputs.enumerated() {
+            var row = DutyListRow(code: r.code ?? "", name: r.name ?? "", subItem: r.subItem ?? "", basis: r.basis ?? "", subject: r.subject ?? "",
+                                  duties: r.duties ?? "", accountability: r.accountability ?? "", audience: r.audience ?? "",
+                                  content: r.content ?? "", timeLimit: r.timeLimit ?? "", fee: r.fee ?? "", phone: r.phone ?? "", note: r.note ?? "")
+            if let written = r.powerType, !written.isEmpty {
+                guard let type = PowerType(written: written) else {
+                    throw APIError(.unprocessableEntity, code: "invalid_input", message: "第\(i + 1)项：职权类型应为\(PowerType.expected)之一，读到“\(written)”。",
+                                   field: "rows[\(i)].powerType")
+                }
+                row.powerType = type
+            }
+            if kind == .service {
+                let written = (r.level ?? "").replacingOccurrences(of: "（社区）", with: "")
+                if written.isEmpty { row.level = unit.unitKind.listLevel }
+                else if let levels = CatalogLevel.parse(written), levels.count == 1 { row.level = levels.first }
+                else {
+                    throw APIError(.unprocessableEntity, code: "invalid_input", message: "第\(i + 1)项：实施层级应为县级、乡镇级或村（社区）级，读到“\(r.level ?? "")”。",
+                                   field: "rows[\(i)].level")
+                }
+            }
+            rows.append(row)
+        }
+        var version = try await DutyListActions.importRows(rows, kind: kind, unit: unit, sourceName: "API导入（\(staff.displayName)）", publish: false,
+                                                           by: acting, at: req.now, on: req.db)
+        let listID = version.$list.id
+        if input.submit == true {
+            try await DutyListActions.perform(.submit, on: listID, version: version.number, lockVersion: version.lockVersion, by: acting,
+                                              at: req.now, on: req.db)
+            guard let submitted = try await DutyListEditing.load(listID, on: req.db)?.open else { throw Abort(.internalServerError) }
+            version = submitted
+        }
+        let response = Response(status: .created)
+        try response.content.encode(ImportResult(id: listID, version: version.number, status: version.listStatus.rawValue,
+                                                 statusLabel: version.listStatus.label, rowCount: rows.count))
+        return response
+    }
+}
+
 /// The OpenAPI description of `/api/v1/power-lists` (merged into `OpenAPIDocument`).
 enum DutyListOpenAPI {
     nonisolated(unsafe) static let text: [String: Any] = ["type": "string"]
@@ -62,6 +154,9 @@ enum DutyListOpenAPI {
             "publishedAt": ["type": "string", "format": "date-time"], "rowCount": ["type": "integer"],
             "rows": ["type": "array", "items": ["$ref": "#/components/schemas/DutyListRow"]],
         ]],
+        "DutyListImportResult": ["type": "object", "properties": [
+            "id": ["type": "string", "format": "uuid"], "version": ["type": "integer"], "status": text, "statusLabel": text, "rowCount": ["type": "integer"],
+        ]],
         "DutyListList": ["type": "object", "properties": ["total": ["type": "integer"],
                                                           "items": ["type": "array", "items": ["$ref": "#/components/schemas/DutyList"]]]],
     ]
@@ -77,6 +172,17 @@ enum DutyListOpenAPI {
             ],
             "responses": ["200": PlanOpenAPI.ok("清单列表", "DutyListList"), "400": PlanOpenAPI.error("参数无效"),
                           "404": PlanOpenAPI.error("没有这个站点")],
+        ], "post": [
+            "summary": "单位系统报送本单位清单：成为草稿（submit=true 时同时提交本单位审核）；任何一项有误都不保存",
+            "operationId": "importDutyList", "security": [["bearer": []]],
+            "requestBody": ["required": true, "content": ["application/json": ["schema": ["type": "object", "required": ["rows"], "properties": [
+                "unit": ["type": "string", "description": "单位 id 或全称；不填为令牌所属单位"],
+                "kind": ["type": "string", "enum": ["power", "service"]], "submit": ["type": "boolean"],
+                "rows": ["type": "array", "items": ["$ref": "#/components/schemas/DutyListRow"]],
+            ]]]]],
+            "responses": ["201": PlanOpenAPI.ok("已保存为草稿", "DutyListImportResult"), "401": PlanOpenAPI.error("缺少或无效的令牌"),
+                          "403": PlanOpenAPI.error("不是本单位的清单"), "409": PlanOpenAPI.error("清单正在审核中，不能导入"),
+                          "422": PlanOpenAPI.error("某一项有误（field 指出第几项的哪个字段）")],
         ]],
     ]
 }

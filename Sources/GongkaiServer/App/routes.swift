@@ -159,6 +159,7 @@ func routes(_ app: Application) throws {
     app.get(.apiCatalog(.key), use: CatalogAPI.show)
     app.get(.apiCatalogEntries, use: CatalogAPI.entries)
     app.get(.apiDutyLists, use: DutyListAPI.list)
+    authed.on(.POST, .apiDutyLists, limit: "4mb", use: DutyListAPI.importRows)
     app.get(.apiPublications, use: PublicationAPI.list)
     app.grouped(BearerTokenMiddleware(optional: true)).get(.apiPublication(.key), use: PublicationAPI.show)
     authed.on(.POST, .apiPublications, limit: "4mb", use: PublicationAPI.create)

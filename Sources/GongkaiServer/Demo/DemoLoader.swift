@@ -108,7 +108,8 @@ package enum DemoLoader {
         let province = county.regionCode.hasPrefix("36") ? "赣" : "滇"
         return SiteIdentity(siteCode: "\(county.regionCode)0001", icpNumber: "\(province)ICP备2026\(county.regionCode.suffix(4))01号",
                             policeRecord: "\(province)公网安备\(county.regionCode)02000001号",
-                            contactNote: "网站运维电话：\(county.areaCode)-6320000（示例）")
+                            contactNote: "网站运维电话：\(county.areaCode)-6320000（示例）",
+                            serviceURL: province == "赣" ? "https://www.jxzwfww.gov.cn/" : "https://zwfw.yn.gov.cn/")
     }
 
     /// A plausible, valid but invented 统一社会信用代码: 11 for organs, 12 for 事业单位, 91 for companies and 54 for

@@ -76,6 +76,7 @@ enum SectionPage {
                 let (title, text) = emptyText(model.section)
                 EmptyState(title: title, text: text)
             }
+            if model.section == .interaction, let identity = chrome.site?.identity { ServiceContacts(identity: identity) }
             if model.section == .apply, let site = chrome.site {
                 El("p") {
                     T("行政机关应当自收到申请之日起20个工作日内答复（条例第三十三条）。")

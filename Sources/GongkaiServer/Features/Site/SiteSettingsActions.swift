@@ -16,7 +16,8 @@ enum SiteSettingsActions {
     /// is refused (and the typed values kept), instead of silently undoing the other change.
     static func fingerprint(_ identity: SiteIdentity) -> String {
         let text = [identity.sponsor, identity.siteCode, identity.icpNumber, identity.policeRecord, identity.partyMarkURL,
-                    identity.errorReportURL, identity.indexPattern, identity.contactNote].joined(separator: "\u{1F}")
+                    identity.errorReportURL, identity.indexPattern, identity.contactNote, identity.hotline, identity.serviceURL]
+            .joined(separator: "\u{1F}")
         return SHA256.hash(data: Data(text.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 

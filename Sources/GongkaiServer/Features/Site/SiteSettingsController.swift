@@ -14,12 +14,14 @@ enum SiteSettingsController {
         var errorReportURL: String?
         var indexPattern: String?
         var contactNote: String?
+        var hotline: String?
+        var serviceURL: String?
         var basedOn: String?
 
         var identity: SiteIdentity {
             SiteIdentity(sponsor: sponsor ?? "", siteCode: siteCode ?? "", icpNumber: icpNumber ?? "", policeRecord: policeRecord ?? "",
                          partyMarkURL: partyMarkURL ?? "", errorReportURL: errorReportURL ?? "", indexPattern: indexPattern ?? "",
-                         contactNote: contactNote ?? "")
+                         contactNote: contactNote ?? "", hotline: hotline ?? "", serviceURL: serviceURL ?? "")
         }
     }
 

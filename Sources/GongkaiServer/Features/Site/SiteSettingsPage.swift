@@ -46,6 +46,12 @@ enum SiteSettingsPage {
                 TextAreaRow(label: "“联系我们”补充说明", name: "contactNote", value: identity.contactNote,
                             errors: errors.messages(for: "contactNote"),
                             hint: "显示在“联系我们”页面，例如 网站运维电话、办公室传真。县政府办公室的地址和电话取自“单位”中的登记信息。", rows: 3)
+                El("h2") { T("办事服务") }
+                FieldRow(label: "政务服务便民热线", name: "hotline", value: identity.hotline, type: "tel", errors: errors.messages(for: "hotline"),
+                         hint: "显示在“办事服务”“互动交流”栏目和每份办事指南上；不填写时显示 12345。", autocomplete: "off")
+                FieldRow(label: "政务服务网网址", name: "serviceURL", value: identity.serviceURL, type: "url", errors: errors.messages(for: "serviceURL"),
+                         hint: "本省政务服务网（或本县政务服务入口）的网址，“办事服务”栏目和办事指南的网上办理链接到这里；不填写时不显示。",
+                         autocomplete: "off")
                 El("h2") { T("索引号") }
                 FieldRow(label: "索引号格式", name: "indexPattern", value: identity.indexPattern, errors: errors.messages(for: "indexPattern"),
                          hint: "用 \(IndexNumberPattern.code)、\(IndexNumberPattern.year)、\(IndexNumberPattern.sequence) 三个占位符，各出现一次；不填写时为 \(IndexNumberPattern.standard.text)。已生成的索引号不会改变。",

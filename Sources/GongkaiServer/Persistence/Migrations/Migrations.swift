@@ -26,5 +26,6 @@ enum GongkaiMigrations {
         M0021AddCatalogLayout(),
         M0022AddListIndexes(),
         M0023CreateDutyLists(),
+        M0024AddServiceContacts(),
     ]
 }

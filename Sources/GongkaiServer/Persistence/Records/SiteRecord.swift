@@ -32,6 +32,10 @@ package final class SiteRecord: Model, @unchecked Sendable {
     @Field(key: "index_pattern") var indexPattern: String
     /// A line for 联系我们 besides the office's own contact details (e.g. 网站运维电话).
     @Field(key: "contact_note") var contactNote: String
+    /// The 12345 hotline as printed; empty means 12345.
+    @Field(key: "hotline") var hotline: String
+    /// The province's 政务服务网 address.
+    @Field(key: "service_url") var serviceURL: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     package init() {}
@@ -53,7 +57,8 @@ extension SiteRecord {
     var identity: SiteIdentity {
         get {
             SiteIdentity(sponsor: sponsor, siteCode: siteCode, icpNumber: icpNumber, policeRecord: policeRecord,
-                         partyMarkURL: partyMarkURL, errorReportURL: errorReportURL, indexPattern: indexPattern, contactNote: contactNote)
+                         partyMarkURL: partyMarkURL, errorReportURL: errorReportURL, indexPattern: indexPattern, contactNote: contactNote,
+                         hotline: hotline, serviceURL: serviceURL)
         }
         set {
             sponsor = newValue.sponsor
@@ -64,6 +69,8 @@ extension SiteRecord {
             errorReportURL = newValue.errorReportURL
             indexPattern = newValue.indexPattern
             contactNote = newValue.contactNote
+            hotline = newValue.hotline
+            serviceURL = newValue.serviceURL
         }
     }
 
@@ -71,6 +78,6 @@ extension SiteRecord {
     var identityAuditFields: [(String, String)] {
         [("主办单位", sponsor), ("政府网站标识码", siteCode), ("ICP备案号", icpNumber), ("公安机关备案号", policeRecord),
          ("党政机关网站标识链接", partyMarkURL), ("“我为政府网站找错”链接", errorReportURL), ("索引号格式", indexPattern),
-         ("联系我们补充说明", contactNote)]
+         ("联系我们补充说明", contactNote), ("政务服务便民热线", hotline), ("政务服务网网址", serviceURL)]
     }
 }
