@@ -62,12 +62,22 @@ return problems;
 """
 
 
+def fetch(base, path):
+    with urllib.request.urlopen(base + path, timeout=30) as resp:
+        return resp.read().decode("utf-8", "replace")
+
+
 def phone(driver, base, info_path):
     """The pages a resident opens on a phone, at 390 px, in standard and large text."""
     failures = []
     driver.set_window_size(390, 900)
     pages = [("政府信息页面", info_path), ("首页", "/sites/hukou/"), ("申请表", "/sites/hukou/yishenqing/shenqing"),
-             ("查询进度", "/sites/hukou/yishenqing/chaxun"), ("网站地图", "/sites/hukou/wzdt"), ("信息发布", "/admin/publications")]
+             ("查询进度", "/sites/hukou/yishenqing/chaxun"), ("网站地图", "/sites/hukou/wzdt"), ("信息发布", "/admin/publications"),
+             ("办事服务", "/sites/hukou/banshi"), ("权责清单汇总", "/sites/hukou/banshi/qingdan/quanze")]
+    # A unit's 权责清单 (its long 责任事项 must wrap, not widen the page), when the demo has one.
+    listed = re.search(r'href="(/sites/hukou/banshi/qingdan/quanze/[0-9A-F-]{36})"', fetch(base, "/sites/hukou/banshi"))
+    if listed:
+        pages.append(("单位权责清单", listed.group(1)))
     for large in (False, True):
         driver.get(base + "/prefs/text-size?large=" + ("1" if large else "0") + "&back=/")
         for label, path in pages:

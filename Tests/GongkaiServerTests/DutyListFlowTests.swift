@@ -137,7 +137,7 @@ struct DutyListFlowTests {
             _ = try await editor.get(SiteURL.adminCatalog(catalogID).path)
             #expect(try await editor.post(SiteURL.adminCatalogAction(catalogID).path, [("action", "revise")]).status == .seeOther)
             let catalogPage = try await editor.get(SiteURL.adminCatalog(catalogID).path)
-            #expect(catalogPage.text.contains("本单位权责清单和公共服务清单中还有8项没有编入目录（共8项）"))
+            #expect(catalogPage.text.contains("本单位权责清单和公共服务清单中还有8项没有编入本单位的任何目录（共8项）"))
             #expect(catalogPage.text.contains("行政处罚：对擅自占用、挖掘公路的处罚"))
             let offered = SiteURL.adminCatalogEntryNew(catalogID).path(.level2("公路超限运输许可"))
             #expect(catalogPage.text.contains(offered.replacingOccurrences(of: "&", with: "&amp;")))

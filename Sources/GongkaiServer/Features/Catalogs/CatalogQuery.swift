@@ -164,13 +164,22 @@ enum CatalogQuery {
             }, listSources: listSources)
     }
 
-    /// The unit's published 清单 rows against the draft's 二级 and 三级事项.
+    /// The unit's published 清单 rows against the 事项 of the unit's catalogs (this draft, the others as they stand).
     static func listSources(_ loaded: CatalogEditing.Loaded, version: UUID, on db: any Database) async throws -> CatalogPages.ListSources {
         let lists = try await DutyListQuery.published(siteID: loaded.catalog.$site.id, unitID: loaded.catalog.$unit.id, on: db)
         let rows = lists.flatMap { list in list.rows.map { (list.kind, $0) } }
         guard !rows.isEmpty else { return .init() }
-        let entries = try await CatalogEntryRecord.query(on: db).filter(\.$version.$id == version).field(\.$level2).field(\.$level3).all()
-            .map { ListCoverage.Entry(level2: $0.level2, level3: $0.level3) }
+        // Coverage counts every catalog of the unit (a 婚姻登记 row belongs in another domain's catalog): this draft,
+        // and the version being worked on or else the published one of each other catalog.
+        let catalogs = try await CatalogRecord.query(on: db).filter(\.$unit.$id == loaded.catalog.$unit.id).all().compactMap(\.id)
+        let versions = try await CatalogVersionRecord.query(on: db).filter(\.$catalog.$id ~~ catalogs).all()
+        let current = Dictionary(grouping: versions, by: { $0.$catalog.id }).compactMap { catalogID, versions -> UUID? in
+            if catalogID == loaded.catalog.id { return version }
+            return (versions.first { ![.published, .superseded].contains($0.catalogStatus) } ?? versions.first { $0.catalogStatus == .published })?.id
+        }
+        let entries = try await CatalogEntryRecord.query(on: db).filter(\.$version.$id ~~ current)
+            .field(\.$level1).field(\.$level2).field(\.$level3).all()
+            .map { ListCoverage.Entry(level1: $0.level1, level2: $0.level2, level3: $0.level3) }
         let uncovered = Set(ListCoverage.uncovered(rows.map(\.1), by: entries).map(\.name))
         var offered = Set<String>()
         return .init(total: Set(rows.map(\.1.name)).count, uncovered: rows.compactMap { kind, row in

@@ -316,10 +316,10 @@ extension CatalogPages {
         El("details", optional: ["class": "card", "id": "list-sources", "open": m.listSources.uncovered.isEmpty ? nil : "open"]) {
             El("summary") {
                 T(m.listSources.uncovered.isEmpty
-                  ? "本单位权责清单和公共服务清单的\(m.listSources.total)项都已编入目录"
-                  : "本单位权责清单和公共服务清单中还有\(m.listSources.uncovered.count)项没有编入目录（共\(m.listSources.total)项）")
+                  ? "本单位权责清单和公共服务清单的\(m.listSources.total)项都已编入本单位的目录"
+                  : "本单位权责清单和公共服务清单中还有\(m.listSources.uncovered.count)项没有编入本单位的任何目录（共\(m.listSources.total)项）")
             }
-            El("p", ["class": "hint"]) { T("标准目录应结合权责清单和公共服务事项清单编制。点“添加为二级事项”新建事项，二级事项已填好。") }
+            El("p", ["class": "hint"]) { T("标准目录应结合权责清单和公共服务事项清单编制。属于本领域的，点“添加为二级事项”新建事项，二级事项已填好；属于其他领域的，编入该领域的目录。") }
             El("ul", ["class": "plain"]) {
                 for row in m.listSources.uncovered {
                     El("li") {

@@ -27,8 +27,10 @@ enum RequestLetterPages {
                 A("下载 Word 文档", href: docx, class: "button secondary")
                 T("　请用浏览器的“打印”打印本页。")
             }
-            letter(l)
-            if let tracking { QRFigure(url: tracking, caption: "扫码或访问以下网址查看办理进度") }
+            El("div", ["class": "letter-sheet"]) {
+                letter(l)
+                if let tracking { QRFigure(url: tracking, caption: "扫码或访问以下网址查看办理进度") }
+            }
         }
     }
 }
