@@ -110,6 +110,7 @@ struct DutyListFlowTests {
             let unitPage = try await visitor.get(SiteURL.publicList(slug: "hukou", kind: .power, id).path)
             #expect(unitPage.text.contains("行政许可4项，行政处罚2项") && unitPage.text.contains("含县道、乡道"))
             #expect(try await visitor.get(SiteURL.section(slug: "hukou", .services).path).text.contains("湖口县双钟镇人民政府"))
+            #expect(try await visitor.get(SiteURL.unitPage(slug: "hukou", try unit.requireID()).path).text.contains("权责清单（10项）"))
             let download = try await visitor.get(SiteURL.publicListDownload(slug: "hukou", kind: .power, id, format: "xlsx").path)
             #expect(download.status == .ok)
             let back = try DutyListWorkbook.read(Data(buffer: download.body), expected: .power, defaultLevel: .county)

@@ -243,3 +243,32 @@ struct KeysetPager: Component {
         }
     }
 }
+
+/// The problems of a refused upload, every one listed: nothing was imported.
+struct ImportProblems: Component {
+    let fileName: String
+    let problems: [String]
+
+    var body: Component {
+        if problems.isEmpty { return EmptyComponent() }
+        return El("div", ["class": "error-summary", "role": "alert"]) {
+            El("h3") { T("“\(fileName)”未导入，请修改后重新上传：") }
+            El("ul") { for p in problems { El("li") { T(p) } } }
+        }
+    }
+}
+
+/// The .xlsx file input of an import form, with its messages.
+struct XLSXFileField: Component {
+    let label: String
+    let errors: [String]
+
+    var body: Component {
+        El("div", ["class": errors.isEmpty ? "field" : "field field-invalid"]) {
+            El("label", ["for": "file"]) { T(label) }
+            for message in errors { El("p", ["class": "error"]) { T(message) } }
+            VoidEl("input", ["type": "file", "id": "file", "name": "file",
+                             "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
+        }
+    }
+}

@@ -2,7 +2,7 @@ import GongkaiCore
 import Plot
 
 /// Where people ask and complain about services: the 12345 政务服务便民热线 and the province's 政务服务网, as the
-/// office set them (站点设置). Shown on 办事服务, 互动交流 and every guide.
+/// office set them (站点设置). Shown on 办事服务 and 互动交流 (and on each 办事指南 when guides land).
 struct ServiceContacts: Component {
     let identity: SiteIdentity
 

@@ -109,18 +109,10 @@ enum CatalogController {
         return try await showPage(req, loaded: loaded, problem: message, status: .conflict)
     }
 
-    struct ActionForm: Content {
-        var action: String
-        var comment: String?
-        var version: Int?
-        var lock_version: Int?
-        var confirm: String?
-    }
-
     /// Submit, approve, return, publish, start a revision, or discard a draft.
     @Sendable static func action(req: Request) async throws -> Response {
         let acting = try req.requireStaff().acting(req, via: .web)
-        let form = try req.content.decode(ActionForm.self)
+        let form = try req.content.decode(WorkflowStepForm.self)
         guard let step = CatalogActions.Step(rawValue: form.action) else { throw Abort(.badRequest, reason: "未知的操作。") }
         let id = catalogID(req)
         do {

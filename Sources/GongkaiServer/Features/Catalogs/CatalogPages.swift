@@ -128,12 +128,7 @@ enum CatalogPages {
                 T("按附件2格式模板填写的 .xlsx 文件（Excel、WPS、LibreOffice 保存均可）。导入的内容成为新的草稿版本；文件中有任何问题都不会导入，并逐条列出行号、列号和读到的内容。")
             }
             if let result = m.importResult {
-                if !result.problems.isEmpty {
-                    El("div", ["class": "error-summary", "role": "alert"]) {
-                        El("h3") { T("“\(result.fileName)”未导入，请修改后重新上传：") }
-                        El("ul") { for p in result.problems { El("li") { T(p) } } }
-                    }
-                }
+                ImportProblems(fileName: result.fileName, problems: result.problems)
                 if let preview = result.preview {
                     El("div", ["class": "flash", "role": "status"]) {
                         El("p") { T("“\(result.fileName)”检查通过：工作表“\(preview.sheetName)”，\(preview.rows.count)个事项。尚未导入——确认无误后取消勾选“仅检查”再上传。") }
@@ -152,12 +147,7 @@ enum CatalogPages {
                 SelectRow(label: "领域", name: "domain", options: domainOptions(m), selected: m.form.domain, errors: e.messages(for: "domain"), id: "import-domain")
                 SelectRow(label: "目录层级", name: "level", options: levelOptions, selected: m.form.level.isEmpty ? "county" : m.form.level,
                           errors: e.messages(for: "level"), hint: "文件没有“公开层级”列时，事项按此层级公开。", id: "import-level")
-                El("div", ["class": e.messages(for: "file").isEmpty ? "field" : "field field-invalid"]) {
-                    El("label", ["for": "file"]) { T("目录文件（.xlsx）") }
-                    for message in e.messages(for: "file") { El("p", ["class": "error"]) { T(message) } }
-                    VoidEl("input", ["type": "file", "id": "file", "name": "file",
-                                     "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
-                }
+                XLSXFileField(label: "目录文件（.xlsx）", errors: e.messages(for: "file"))
                 El("label", ["class": "check"]) {
                     VoidEl("input", ["type": "checkbox", "name": "dry_run", "value": "1", "checked": "checked"])
                     T(" 仅检查，不导入")

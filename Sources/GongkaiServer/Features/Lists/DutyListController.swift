@@ -71,17 +71,9 @@ enum DutyListController {
         return Response.html(DutyListPages.show(model, chrome: PageChrome(req: req, title: loaded.label, area: .backOffice)), status: status)
     }
 
-    struct ActionForm: Content {
-        var action: String
-        var comment: String?
-        var version: Int?
-        var lock_version: Int?
-        var confirm: String?
-    }
-
     @Sendable static func action(req: Request) async throws -> Response {
         let acting = try req.requireStaff().acting(req, via: .web)
-        let form = try req.content.decode(ActionForm.self)
+        let form = try req.content.decode(WorkflowStepForm.self)
         guard let step = DutyListActions.Step(rawValue: form.action) else { throw Abort(.badRequest, reason: "未知的操作。") }
         let id = listID(req)
         do {

@@ -92,12 +92,7 @@ enum DutyListPages {
                 T("按本县清单格式填写的 .xlsx 文件：标题行下一行为表头（权责清单：序号、职权类型、职权名称、子项、实施依据、实施主体、责任事项、追责情形、备注；公共服务清单：序号、服务名称、服务对象、服务内容、办理依据、责任单位、办理时限、收费、咨询电话、实施层级、备注）。主项合并单元格、“同上”均可识别。文件中有任何问题都不会导入，并逐条列出行号、列号和读到的内容。导入的内容成为草稿，替换尚未提交的草稿。")
             }
             if let result = m.importResult {
-                if !result.problems.isEmpty {
-                    El("div", ["class": "error-summary", "role": "alert"]) {
-                        El("h3") { T("“\(result.fileName)”未导入，请修改后重新上传：") }
-                        El("ul") { for p in result.problems { El("li") { T(p) } } }
-                    }
-                }
+                ImportProblems(fileName: result.fileName, problems: result.problems)
                 if let preview = result.preview {
                     El("div", ["class": "flash", "role": "status"]) {
                         El("p") { T("“\(result.fileName)”检查通过：工作表“\(preview.sheetName)”，\(preview.kind.title)\(preview.rows.count)项。尚未导入——确认无误后取消勾选“仅检查”再上传。") }
@@ -115,12 +110,7 @@ enum DutyListPages {
                           selected: m.unit, errors: e.messages(for: "unit"), id: "unit")
                 SelectRow(label: "清单类别", name: "kind", options: [("", "请选择")] + DutyListKind.allCases.map { ($0.rawValue, $0.title) },
                           selected: m.kind, errors: e.messages(for: "kind"), id: "kind")
-                El("div", ["class": e.messages(for: "file").isEmpty ? "field" : "field field-invalid"]) {
-                    El("label", ["for": "file"]) { T("清单文件（.xlsx）") }
-                    for message in e.messages(for: "file") { El("p", ["class": "error"]) { T(message) } }
-                    VoidEl("input", ["type": "file", "id": "file", "name": "file",
-                                     "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
-                }
+                XLSXFileField(label: "清单文件（.xlsx）", errors: e.messages(for: "file"))
                 El("label", ["class": "check"]) {
                     VoidEl("input", ["type": "checkbox", "name": "dry_run", "value": "1", "checked": "checked"])
                     T(" 仅检查，不导入")

@@ -122,11 +122,12 @@ enum InformationController {
             .sort(\.$publishedOn, .descending).sort(\.$firstPublishedAt, .descending)
             .range(((filters.page - 1) * pageSize)..<(filters.page * pageSize)).all()
         let options = try await PublicationStore.entryOptions(siteID: site.requireID(), unitID: id, on: req.db)
+        let lists = try await DutyListQuery.published(siteID: site.requireID(), unitID: id, on: req.db)
         let info = PageChrome.SiteInfo(site)
         var chrome = PageChrome(req: req, title: unit.name, area: .portal, site: info)
         chrome.feedURL = SiteURL.feed(slug: site.slug, scope: .unit(id)).path
         return Response.html(InformationPages.unit(
-            InformationQuery.unit(unit, records: records, total: total, page: filters.page, entries: options, site: info), chrome: chrome))
+            InformationQuery.unit(unit, records: records, total: total, page: filters.page, entries: options, lists: lists, site: info), chrome: chrome))
     }
 
     @Sendable static func entry(req: Request) async throws -> Response {

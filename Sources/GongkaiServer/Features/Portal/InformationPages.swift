@@ -195,6 +195,8 @@ enum InformationPages {
         let items: [ListItem]
         let total: Int
         let page: Int
+        /// The unit's published 权责清单 and 公共服务清单: kind, list id, rows.
+        var lists: [(kind: DutyListKind, id: UUID, count: Int)] = []
     }
 
     static func unit(_ m: UnitModel, chrome: PageChrome) -> String {
@@ -212,6 +214,14 @@ enum InformationPages {
                 A("订阅（Atom）", href: SiteURL.feed(slug: slug, scope: .unit(m.id)).path)
                 T("　")
                 A("邮件/系统推送订阅", href: SiteURL.subscribe(slug: slug).path(.subscribeTo(.unit(m.id))))
+            }
+            if !m.lists.isEmpty {
+                El("p") {
+                    for list in m.lists {
+                        A("\(list.kind.title)（\(list.count)项）", href: SiteURL.publicList(slug: slug, kind: list.kind, list.id).path)
+                        T("　")
+                    }
+                }
             }
             if !m.entries.isEmpty {
                 El("h2") { T("标准目录事项") }

@@ -50,11 +50,12 @@ enum InformationQuery {
     }
 
     static func unit(_ unit: OrgUnitRecord, records: [PublicationRecord], total: Int, page: Int, entries: [PublicationStore.EntryOption],
-                     site: PageChrome.SiteInfo) -> InformationPages.UnitModel {
+                     lists: [DutyListQuery.Published] = [], site: PageChrome.SiteInfo) -> InformationPages.UnitModel {
         InformationPages.UnitModel(
             site: site, id: unit.id!, name: unit.name,
             contacts: [("办公地址", unit.address), ("办公时间", unit.officeHours), ("联系电话", unit.phone), ("传真", unit.fax),
                        ("电子邮箱", unit.email), ("邮政编码", unit.postcode)].filter { !$0.1.isEmpty },
-            entries: entries, items: records.map { item($0, slug: site.slug) }, total: total, page: page)
+            entries: entries, items: records.map { item($0, slug: site.slug) }, total: total, page: page,
+            lists: lists.map { (kind: $0.kind, id: $0.listID, count: $0.rows.count) })
     }
 }

@@ -48,9 +48,9 @@ enum SiteSettingsPage {
                             hint: "显示在“联系我们”页面，例如 网站运维电话、办公室传真。县政府办公室的地址和电话取自“单位”中的登记信息。", rows: 3)
                 El("h2") { T("办事服务") }
                 FieldRow(label: "政务服务便民热线", name: "hotline", value: identity.hotline, type: "tel", errors: errors.messages(for: "hotline"),
-                         hint: "显示在“办事服务”“互动交流”栏目和每份办事指南上；不填写时显示 12345。", autocomplete: "off")
+                         hint: "显示在“办事服务”“互动交流”栏目；不填写时显示 12345。", autocomplete: "off")
                 FieldRow(label: "政务服务网网址", name: "serviceURL", value: identity.serviceURL, type: "url", errors: errors.messages(for: "serviceURL"),
-                         hint: "本省政务服务网（或本县政务服务入口）的网址，“办事服务”栏目和办事指南的网上办理链接到这里；不填写时不显示。",
+                         hint: "本省政务服务网（或本县政务服务入口）的网址，“办事服务”栏目的网上办事链接到这里；不填写时不显示。",
                          autocomplete: "off")
                 El("h2") { T("索引号") }
                 FieldRow(label: "索引号格式", name: "indexPattern", value: identity.indexPattern, errors: errors.messages(for: "indexPattern"),
