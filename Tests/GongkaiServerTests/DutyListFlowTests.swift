@@ -19,6 +19,12 @@ struct DutyListFlowTests {
 
     static func fixture(_ name: String) throws -> Data { try Data(contentsOf: fixtures.appendingPathComponent(name)) }
 
+    static func fields(_ form: DutyListRowPage.Form, lock: String) -> [(String, String)] {
+        [("code", form.code ?? ""), ("powerType", form.powerType ?? ""), ("name", form.name ?? ""), ("subItem", form.subItem ?? ""),
+         ("basis", form.basis ?? ""), ("subject", form.subject ?? ""), ("duties", form.duties ?? ""),
+         ("accountability", form.accountability ?? ""), ("note", form.note ?? ""), ("lock_version", lock)]
+    }
+
     static func open(_ app: Application, _ id: UUID) async throws -> (version: String, lock: String) {
         let open = try #require(try await DutyListEditing.load(id, on: app.db)?.open)
         return (String(open.number), String(open.lockVersion))
@@ -143,6 +149,31 @@ struct DutyListFlowTests {
             let offered = SiteURL.adminCatalogEntryNew(catalogID).path(.level2("公路超限运输许可"))
             #expect(catalogPage.text.contains(offered.replacingOccurrences(of: "&", with: "&amp;")))
             #expect(try await editor.get(offered).text.contains("name=\"level2\" value=\"公路超限运输许可\""))
+
+            // One row changed and one removed in the browser; a blank field or a stale form saves nothing.
+            (version, lock) = try await Self.open(app, id)
+            let rowForm = try await editor.get(SiteURL.adminListRow(id, position: 1).path)
+            #expect(rowForm.status == .ok && rowForm.text.contains("修改第1项") && rowForm.text.contains("公路超限运输许可"))
+            var rowFields = DutyListRowPage.Form(rows[0])
+            rowFields.basis = ""
+            let blank = try await editor.post(SiteURL.adminListRow(id, position: 1).path, Self.fields(rowFields, lock: lock))
+            #expect(blank.status == .badRequest && blank.text.contains("实施依据不能为空。"))
+            rowFields.basis = rows[0].basis
+            rowFields.note = "按日受理"
+            _ = try await editor.get(SiteURL.adminListRow(id, position: 1).path)
+            #expect(try await editor.post(SiteURL.adminListRow(id, position: 1).path, Self.fields(rowFields, lock: lock)).status == .seeOther)
+            _ = try await editor.get(SiteURL.adminListRow(id, position: 1).path)
+            let staleRow = try await editor.post(SiteURL.adminListRow(id, position: 1).path, Self.fields(rowFields, lock: lock))
+            #expect(staleRow.status == .conflict && staleRow.text.contains("按日受理"), "what was typed is kept")
+            (version, lock) = try await Self.open(app, id)
+            _ = try await editor.get(page)
+            #expect(try await editor.post(SiteURL.adminListRowRemove(id, position: 2).path, [("lock_version", lock)]).status == .seeOther)
+            let draftRows = try await DutyListEditing.rows(of: try #require(try await DutyListEditing.load(id, on: app.db)?.open).requireID(), on: app.db)
+            #expect(draftRows.count == 8 && draftRows[0].note == "按日受理" && draftRows[1].subItem.hasPrefix("在公路用地范围内"))
+            let rowActions = try await AuditEventRecord.query(on: app.db).filter(\.$targetID == id.uuidString)
+                .filter(\.$action ~~ ["list.row.save", "list.row.remove"]).count()
+            #expect(rowActions == 2)
+            _ = version
         }
     }
 }

@@ -75,6 +75,9 @@ package enum SiteURL: Sendable, Hashable {
     case adminList(UUID)
     case adminListAction(UUID)
     case adminListDownload(UUID, version: Int, format: String)
+    case adminListRowNew(UUID)
+    case adminListRow(UUID, position: Int)
+    case adminListRowRemove(UUID, position: Int)
     case publicLists(slug: String, kind: DutyListKind)
     case publicList(slug: String, kind: DutyListKind, UUID)
     case publicListDownload(slug: String, kind: DutyListKind, UUID, format: String)
@@ -221,6 +224,9 @@ package enum SiteURL: Sendable, Hashable {
         case .adminListAction(let id): ["admin", "lists", .id(id), "actions"]
         case .adminListDownload(let id, let version, let format):
             ["admin", "lists", .id(id), "versions", .value(version, named: "number"), .value("download.\(format)", named: "file")]
+        case .adminListRowNew(let id): ["admin", "lists", .id(id), "rows", "new"]
+        case .adminListRow(let id, let position): ["admin", "lists", .id(id), "rows", .value(position, named: "position")]
+        case .adminListRowRemove(let id, let position): ["admin", "lists", .id(id), "rows", .value(position, named: "position"), "remove"]
         case .publicLists(let slug, let kind): ["sites", .slug(slug), "banshi", "qingdan", .value(kind.pathName, named: "kind")]
         case .publicList(let slug, let kind, let id): ["sites", .slug(slug), "banshi", "qingdan", .value(kind.pathName, named: "kind"), .id(id)]
         case .publicListDownload(let slug, let kind, let id, let format):

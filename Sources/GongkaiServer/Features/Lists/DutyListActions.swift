@@ -83,6 +83,42 @@ enum DutyListActions {
         }
     }
 
+    /// The draft rows may be changed in, or a conflict saying there is none.
+    static func editableVersion(_ loaded: DutyListEditing.Loaded) throws -> DutyListVersionRecord {
+        guard let open = loaded.open, open.listStatus.isEditable else {
+            throw ActionError.conflict("这份清单当前没有可以修改的草稿。请先在清单页面“新建修订版本”，或等待审核完成。", code: "not_editable")
+        }
+        return open
+    }
+
+    /// Adds a row to the draft (`position` nil) or changes the row at `position`; every problem beside its field.
+    static func saveRow(_ row: DutyListRow, position: Int?, in listID: UUID?, lockVersion: Int?, by acting: Acting, at now: Date,
+                        on db: any Database) async throws {
+        let loaded = try await find(listID, by: acting, on: db)
+        try acting.authorize(.editContent, target(loaded))
+        let version = try editableVersion(loaded)
+        let errors = row.validate(for: loaded.kind)
+        guard errors.isEmpty else { throw ActionError.invalid(errors) }
+        do {
+            try await DutyListEditing.saveRow(row.normalised, position: position, in: loaded, version: version, expected: lockVersion ?? -1,
+                                              actor: acting.audit, now: now, on: db)
+        } catch let refusal as DutyListEditing.Refusal {
+            throw ActionError.conflict(refusal.message, code: "stale")
+        }
+    }
+
+    static func removeRow(at position: Int, in listID: UUID?, lockVersion: Int?, by acting: Acting, at now: Date, on db: any Database) async throws {
+        let loaded = try await find(listID, by: acting, on: db)
+        try acting.authorize(.editContent, target(loaded))
+        let version = try editableVersion(loaded)
+        do {
+            try await DutyListEditing.removeRow(at: position, in: loaded, version: version, expected: lockVersion ?? -1,
+                                                actor: acting.audit, now: now, on: db)
+        } catch let refusal as DutyListEditing.Refusal {
+            throw ActionError.conflict(refusal.message, code: "stale")
+        }
+    }
+
     static func perform(_ step: Step, on listID: UUID?, version number: Int?, lockVersion: Int?, comment: String = "",
                         confirmed: Bool = false, by acting: Acting, at now: Date, on db: any Database) async throws {
         let loaded = try await find(listID, by: acting, on: db)

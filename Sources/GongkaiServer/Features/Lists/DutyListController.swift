@@ -86,6 +86,68 @@ enum DutyListController {
         return req.redirect(to: SiteURL.adminList(id!).path(.notice(step.notice)))
     }
 
+    // MARK: - Rows of the draft
+
+    static func position(_ req: Request) -> Int? { req.parameters.get("position").flatMap(Int.init) }
+
+    static func rowPage(_ req: Request, loaded: DutyListEditing.Loaded, version: DutyListVersionRecord, row: DutyListRow, position: Int?,
+                        errors: ValidationErrors?, lockVersion: Int, status: HTTPResponseStatus, problem: String? = nil) -> Response {
+        let id = loaded.list.id!
+        let title = position.map { "修改第\($0)项" } ?? "添加事项"
+        let model = DutyListRowPage.Model(
+            listLabel: loaded.label, listHref: SiteURL.adminList(id).path, kind: loaded.kind,
+            heading: "\(title)（第\(version.number)版\(version.listStatus.label)）",
+            action: position.map { SiteURL.adminListRow(id, position: $0).path } ?? SiteURL.adminListRowNew(id).path,
+            lockVersion: lockVersion, row: row, problem: problem)
+        return Response.html(DutyListRowPage.render(model, errors: errors, chrome: PageChrome(req: req, title: title, area: .backOffice)), status: status)
+    }
+
+    @Sendable static func rowForm(req: Request) async throws -> Response {
+        let acting = try req.requireStaff().acting(req, via: .web)
+        let (loaded, version, row) = try await DutyListQuery.row(position(req), in: listID(req), by: acting, on: req.db)
+        var blank = DutyListRow()
+        if loaded.kind == .service { blank.level = loaded.unit.unitKind.listLevel }
+        return rowPage(req, loaded: loaded, version: version, row: row ?? blank, position: position(req), errors: nil,
+                       lockVersion: version.lockVersion, status: .ok)
+    }
+
+    @Sendable static func saveRow(req: Request) async throws -> Response {
+        let acting = try req.requireStaff().acting(req, via: .web)
+        let form = try req.content.decode(DutyListRowPage.Form.self)
+        let expected = form.lock_version ?? -1
+        do {
+            try await DutyListActions.saveRow(form.row, position: position(req), in: listID(req), lockVersion: expected, by: acting,
+                                              at: req.now, on: req.db)
+        } catch let refusal as ActionError {
+            let (loaded, version, _) = try await DutyListQuery.row(nil, in: listID(req), by: acting, on: req.db)
+            switch refusal {
+            case .invalid(let errors, _):
+                return rowPage(req, loaded: loaded, version: version, row: form.row, position: position(req), errors: errors,
+                               lockVersion: expected, status: .badRequest)
+            case .conflict(let message, "stale", _):
+                // What was typed stays in the form; the editor compares with the current draft and saves again.
+                return rowPage(req, loaded: loaded, version: version, row: form.row, position: position(req), errors: nil,
+                               lockVersion: version.lockVersion, status: .conflict, problem: message)
+            default:
+                throw refusal
+            }
+        }
+        return req.redirect(to: SiteURL.adminList(listID(req)!).path(.notice(.saved), fragment: "rows"))
+    }
+
+    @Sendable static func removeRow(req: Request) async throws -> Response {
+        let acting = try req.requireStaff().acting(req, via: .web)
+        guard let position = position(req) else { throw Abort(.notFound) }
+        let expected = (try? req.content.get(Int.self, at: "lock_version")) ?? -1
+        do {
+            try await DutyListActions.removeRow(at: position, in: listID(req), lockVersion: expected, by: acting, at: req.now, on: req.db)
+        } catch ActionError.conflict(let message, _, _) {
+            let loaded = try await DutyListActions.find(listID(req), by: acting, on: req.db)
+            return try await showPage(req, loaded: loaded, problem: message, status: .conflict)
+        }
+        return req.redirect(to: SiteURL.adminList(listID(req)!).path(.notice(.entryRemoved), fragment: "rows"))
+    }
+
     /// Any version the person can see, in any of the three formats.
     @Sendable static func download(req: Request) async throws -> Response {
         let loaded = try await DutyListActions.find(listID(req), by: try req.requireStaff().acting(req, via: .web), on: req.db)

@@ -139,6 +139,64 @@ enum DutyListEditing {
         }
     }
 
+    /// Adds a row at the end of the draft (`position` nil) or replaces the row at `position`, read at `expected`.
+    static func saveRow(_ row: DutyListRow, position: Int?, in loaded: Loaded, version: DutyListVersionRecord, expected: Int,
+                        actor: AuditActor, now: Date, on db: any Database) async throws {
+        guard version.listStatus.isEditable else { throw Refusal(message: "第\(version.number)版已不是草稿（\(version.listStatus.label)），不能修改。", stale: true) }
+        try await db.transaction { tx in
+            let versionID = try version.requireID()
+            do {
+                try await OptimisticLock.bump(table: DutyListVersionRecord.schema, id: versionID, expected: expected, column: "lock_version", on: tx)
+            } catch is OptimisticLock.Conflict {
+                throw Refusal(message: staleMessage, stale: true)
+            }
+            let summary: String
+            if let position {
+                guard let record = try await DutyListRowRecord.query(on: tx).filter(\.$version.$id == versionID).filter(\.$position == position).first() else {
+                    throw Refusal(message: "这一项已不在本版本中（可能已被删除）。", stale: true)
+                }
+                let before = record.row
+                let replacement = DutyListRowRecord(versionID: versionID, position: position, row: row)
+                replacement.id = record.id
+                replacement.$id.exists = true
+                try await replacement.save(on: tx)
+                let changed = loaded.kind.fields.filter { before.text($0) != row.text($0) }.map { $0.title(in: loaded.kind) }
+                summary = "第\(version.number)版修改第\(position)项“\(row.key)”" + (changed.isEmpty ? "（内容未变）" : "：" + changed.joined(separator: "、"))
+            } else {
+                let count = try await DutyListRowRecord.query(on: tx).filter(\.$version.$id == versionID).count()
+                try await DutyListRowRecord(versionID: versionID, position: count + 1, row: row).create(on: tx)
+                summary = "第\(version.number)版添加第\(count + 1)项“\(row.key)”"
+            }
+            try await AuditLog.record(on: tx, actor: actor, siteID: loaded.list.$site.id, action: "list.row.save", target: loaded.target,
+                                      summary: summary, at: now)
+        }
+    }
+
+    /// Removes the row at `position` from the draft; the rows after it move up one.
+    static func removeRow(at position: Int, in loaded: Loaded, version: DutyListVersionRecord, expected: Int,
+                          actor: AuditActor, now: Date, on db: any Database) async throws {
+        guard version.listStatus.isEditable else { throw Refusal(message: "第\(version.number)版已不是草稿（\(version.listStatus.label)），不能修改。", stale: true) }
+        try await db.transaction { tx in
+            let versionID = try version.requireID()
+            do {
+                try await OptimisticLock.bump(table: DutyListVersionRecord.schema, id: versionID, expected: expected, column: "lock_version", on: tx)
+            } catch is OptimisticLock.Conflict {
+                throw Refusal(message: staleMessage, stale: true)
+            }
+            let rows = try await DutyListRowRecord.query(on: tx).filter(\.$version.$id == versionID).sort(\.$position).all()
+            guard let record = rows.first(where: { $0.position == position }) else {
+                throw Refusal(message: "这一项已不在本版本中（可能已被删除）。", stale: true)
+            }
+            try await record.delete(on: tx)
+            for later in rows where later.position > position {
+                later.position -= 1
+                try await later.save(on: tx)
+            }
+            try await AuditLog.record(on: tx, actor: actor, siteID: loaded.list.$site.id, action: "list.row.remove", target: loaded.target,
+                                      summary: "第\(version.number)版删除第\(position)项“\(record.row.key)”", at: now)
+        }
+    }
+
     /// One review step, read at `expected`.
     static func apply(_ step: DutyListWorkflow.Step, in loaded: Loaded, version: DutyListVersionRecord, expected: Int,
                       actor: AuditActor, now: Date, on db: any Database) async throws {

@@ -147,6 +147,8 @@ enum DutyListPages {
         let steps: [DutyListActions.Step]
         let problem: String?
         let publicHref: String?
+        /// The shown version is a draft the person may change row by row.
+        var editable = false
     }
 
     static func show(_ m: ShowModel, chrome: PageChrome) -> String {
@@ -195,7 +197,8 @@ enum DutyListPages {
                 }
             }
             El("h2", ["id": "rows"]) { T("事项（\(m.rows.count)）") }
-            DutyListTable(kind: m.kind, rows: m.rows)
+            if m.editable { El("p") { A("添加事项", href: SiteURL.adminListRowNew(m.id).path, class: "button") } }
+            DutyListTable(kind: m.kind, rows: m.rows, editing: m.editable ? .init(listID: m.id, lockVersion: m.lockVersion, csrfToken: chrome.csrfToken) : nil)
             El("h2") { T("版本") }
             DataTable(headers: ["版本", "状态", "来源", "事项数", "日期"], class: "stack") {
                 for v in m.versions {
@@ -269,18 +272,39 @@ enum DutyListPages {
 /// A 清单's rows as a table that becomes label/value blocks on a phone: every column the list has, text kept
 /// with its line breaks (责任事项 are numbered stages).
 struct DutyListTable: Component {
+    /// A draft's rows get 修改 and 删除 (删除 behind a confirmation).
+    struct Editing {
+        let listID: UUID
+        let lockVersion: Int
+        let csrfToken: String
+    }
+
     let kind: DutyListKind
     let rows: [DutyListRow]
+    var editing: Editing?
 
     var body: Component {
         let fields = kind.fields.filter { f in f != .code || rows.contains { !$0.code.isEmpty } }
-        return DataTable(headers: ["序号"] + fields.map { $0.title(in: kind) }, class: "stack list-rows") {
+        return DataTable(headers: ["序号"] + fields.map { $0.title(in: kind) } + (editing == nil ? [] : ["操作"]), class: "stack list-rows") {
             for (i, row) in rows.enumerated() {
                 El("tr") {
                     El("td", ["data-label": "序号"]) { T(String(i + 1)) }
                     for f in fields {
                         El("td", optional: ["data-label": f.title(in: kind), "class": f == .duties || f == .accountability ? "pre-line" : nil]) {
                             T(row.text(f))
+                        }
+                    }
+                    if let editing {
+                        El("td", ["data-label": "操作", "class": "row-actions"]) {
+                            A("修改", href: SiteURL.adminListRow(editing.listID, position: i + 1).path)
+                            El("details") {
+                                El("summary") { T("删除…") }
+                                PostForm(action: SiteURL.adminListRowRemove(editing.listID, position: i + 1).path, csrfToken: editing.csrfToken,
+                                         class: "inline-form") {
+                                    VoidEl("input", ["type": "hidden", "name": "lock_version", "value": String(editing.lockVersion)])
+                                    El("button", ["type": "submit", "class": "link-button"]) { T("确认删除第\(i + 1)项") }
+                                }
+                            }
                         }
                     }
                 }

@@ -53,6 +53,18 @@ enum DutyListQuery {
         return candidates.filter { DutyListActions.mayTake($0, on: loaded, status: version.listStatus, by: acting) }
     }
 
+    /// The draft and (when `position` is given) the row an editor opens in the row form.
+    static func row(_ position: Int?, in listID: UUID?, by acting: Acting, on db: any Database) async throws
+        -> (DutyListEditing.Loaded, DutyListVersionRecord, DutyListRow?) {
+        let loaded = try await DutyListActions.find(listID, by: acting, on: db)
+        try acting.authorize(.editContent, DutyListActions.target(loaded))
+        let version = try DutyListActions.editableVersion(loaded)
+        guard let position else { return (loaded, version, nil) }
+        let rows = try await DutyListEditing.rows(of: version.requireID(), on: db)
+        guard (1...max(rows.count, 1)).contains(position), position <= rows.count else { throw ActionError.notFound("这一项不在当前草稿中。") }
+        return (loaded, version, rows[position - 1])
+    }
+
     static func version(_ loaded: DutyListEditing.Loaded, number: Int?) throws -> DutyListVersionRecord {
         if let number {
             guard let v = loaded.versions.first(where: { $0.number == number }) else { throw ActionError.notFound("这份清单没有第\(number)版。") }
@@ -87,7 +99,8 @@ enum DutyListQuery {
             comparedWith: base?.number, changes: base == nil ? [] : DutyListDiff.compare(baseRows, rows, kind: loaded.kind),
             steps: steps,
             problem: problem,
-            publicHref: loaded.published == nil ? nil : SiteURL.publicList(slug: siteSlug, kind: loaded.kind, loaded.list.id!).path)
+            publicHref: loaded.published == nil ? nil : SiteURL.publicList(slug: siteSlug, kind: loaded.kind, loaded.list.id!).path,
+            editable: shown.listStatus.isEditable && shown.id == loaded.open?.id && acting.may(.editContent, DutyListActions.target(loaded)))
     }
 
     // MARK: - Published, for the portal and the API
