@@ -71,10 +71,14 @@ struct SelectRow: Component {
     var hint: String?
     /// The element id, when two forms on one page have a field of the same name.
     var id: String?
+    var required = false
 
     var body: Component {
         El("div", ["class": errors.isEmpty ? "field" : "field field-invalid"]) {
-            El("label", ["for": id ?? name]) { T(label) }
+            El("label", ["for": id ?? name]) {
+                T(label)
+                if required { El("span", ["class": "required", "aria-hidden": "true"]) { T(" *") } }
+            }
             if let hint { El("p", ["class": "hint"]) { T(hint) } }
             for error in errors { El("p", ["class": "error"]) { T(error) } }
             El("select", ["id": id ?? name, "name": name]) {

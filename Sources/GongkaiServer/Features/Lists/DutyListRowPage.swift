@@ -71,10 +71,10 @@ enum DutyListRowPage {
                     switch field {
                     case .powerType:
                         SelectRow(label: label, name: name, options: [("", "请选择")] + PowerType.allCases.map { ($0.rawValue, $0.label) },
-                                  selected: m.row.powerType?.rawValue ?? "", errors: e.messages(for: name))
+                                  selected: m.row.powerType?.rawValue ?? "", errors: e.messages(for: name), required: true)
                     case .level:
                         SelectRow(label: label, name: name, options: CatalogLevel.allCases.map { ($0.rawValue, DutyListRow.levelLabel($0)) },
-                                  selected: m.row.level?.rawValue ?? CatalogLevel.county.rawValue, errors: e.messages(for: name))
+                                  selected: m.row.level?.rawValue ?? CatalogLevel.county.rawValue, errors: e.messages(for: name), required: true)
                     case _ where longFields.contains(field):
                         TextAreaRow(label: label, name: name, value: m.row.text(field), errors: e.messages(for: name),
                                     hint: field == .duties ? "按环节逐行写，如 1.受理责任：…… 2.审查责任：……" : nil, required: required)
