@@ -48,6 +48,15 @@ enum DutyListEditing {
         return record
     }
 
+    /// Moves the version's lock on, or refuses when someone else moved it since `expected` was read.
+    private static func claim(_ versionID: UUID, expected: Int, on tx: any Database) async throws {
+        do {
+            try await OptimisticLock.bump(table: DutyListVersionRecord.schema, id: versionID, expected: expected, column: "lock_version", on: tx)
+        } catch is OptimisticLock.Conflict {
+            throw Refusal(message: staleMessage, stale: true)
+        }
+    }
+
     private static func write(_ rows: [DutyListRow], into versionID: UUID, on db: any Database) async throws {
         for (i, row) in rows.enumerated() {
             try await DutyListRowRecord(versionID: versionID, position: i + 1, row: row).create(on: db)
@@ -126,11 +135,7 @@ enum DutyListEditing {
         guard version.listStatus.isEditable else { throw Refusal(message: "只有草稿或退回修改的版本可以放弃（当前：\(version.listStatus.label)）。") }
         try await db.transaction { tx in
             let versionID = try version.requireID()
-            do {
-                try await OptimisticLock.bump(table: DutyListVersionRecord.schema, id: versionID, expected: expected, column: "lock_version", on: tx)
-            } catch is OptimisticLock.Conflict {
-                throw Refusal(message: staleMessage, stale: true)
-            }
+            try await claim(versionID, expected: expected, on: tx)
             let count = try await DutyListRowRecord.query(on: tx).filter(\.$version.$id == versionID).count()
             try await DutyListRowRecord.query(on: tx).filter(\.$version.$id == versionID).delete()
             try await DutyListVersionRecord.query(on: tx).filter(\.$id == versionID).delete()
@@ -145,11 +150,7 @@ enum DutyListEditing {
         guard version.listStatus.isEditable else { throw Refusal(message: "第\(version.number)版已不是草稿（\(version.listStatus.label)），不能修改。", stale: true) }
         try await db.transaction { tx in
             let versionID = try version.requireID()
-            do {
-                try await OptimisticLock.bump(table: DutyListVersionRecord.schema, id: versionID, expected: expected, column: "lock_version", on: tx)
-            } catch is OptimisticLock.Conflict {
-                throw Refusal(message: staleMessage, stale: true)
-            }
+            try await claim(versionID, expected: expected, on: tx)
             let summary: String
             if let position {
                 guard let record = try await DutyListRowRecord.query(on: tx).filter(\.$version.$id == versionID).filter(\.$position == position).first() else {
@@ -178,11 +179,7 @@ enum DutyListEditing {
         guard version.listStatus.isEditable else { throw Refusal(message: "第\(version.number)版已不是草稿（\(version.listStatus.label)），不能修改。", stale: true) }
         try await db.transaction { tx in
             let versionID = try version.requireID()
-            do {
-                try await OptimisticLock.bump(table: DutyListVersionRecord.schema, id: versionID, expected: expected, column: "lock_version", on: tx)
-            } catch is OptimisticLock.Conflict {
-                throw Refusal(message: staleMessage, stale: true)
-            }
+            try await claim(versionID, expected: expected, on: tx)
             let rows = try await DutyListRowRecord.query(on: tx).filter(\.$version.$id == versionID).sort(\.$position).all()
             guard let record = rows.first(where: { $0.position == position }) else {
                 throw Refusal(message: "这一项已不在本版本中（可能已被删除）。", stale: true)
@@ -210,11 +207,7 @@ enum DutyListEditing {
             } catch {
                 throw Refusal(message: (error as? DutyListWorkflow.Refusal)?.message ?? "\(error)")
             }
-            do {
-                try await OptimisticLock.bump(table: DutyListVersionRecord.schema, id: versionID, expected: expected, column: "lock_version", on: tx)
-            } catch is OptimisticLock.Conflict {
-                throw Refusal(message: staleMessage, stale: true)
-            }
+            try await claim(versionID, expected: expected, on: tx)
             let fresh = try await DutyListVersionRecord.find(versionID, on: tx)!
             fresh.status = next.rawValue
             let action: String
