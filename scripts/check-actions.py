@@ -36,6 +36,7 @@ PATTERNS = [
     (r"\bRequestStore\.(create|append)\(", "calls a request writer that checks nothing"),
     (r"\bRequestAppeals\.file\(", "calls a request writer that checks nothing"),
     (r"\bCatalogEditing\.\w+\(", "calls a catalog writer that checks nothing"),
+    (r"\bServiceGuideEditing\.(create|save|apply)\(", "calls a guide writer that checks nothing"),
     (r"\bDutyListEditing\.(importRows|startRevision|discard|apply|saveRow|removeRow)\(", "calls a list writer that checks nothing"),
     (r"\bStaffAccounts\.\w+\(", "calls an account writer that checks nothing"),
     (r"\bPlanImport\.importPlan\(", "calls the plan import writer directly"),

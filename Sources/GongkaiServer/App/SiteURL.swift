@@ -82,6 +82,12 @@ package enum SiteURL: Sendable, Hashable {
     case publicList(slug: String, kind: DutyListKind, UUID)
     case publicListDownload(slug: String, kind: DutyListKind, UUID, format: String)
     case apiDutyLists
+    case adminServices
+    case adminServiceNew
+    case adminService(UUID)
+    case adminServiceEdit(UUID)
+    case adminServiceAction(UUID)
+    case publicService(slug: String, UUID)
     case adminPlans
     case adminPlanImport
     case adminPlan(UUID)
@@ -232,6 +238,12 @@ package enum SiteURL: Sendable, Hashable {
         case .publicListDownload(let slug, let kind, let id, let format):
             ["sites", .slug(slug), "banshi", "qingdan", .value(kind.pathName, named: "kind"), .id(id), .value("download.\(format)", named: "file")]
         case .apiDutyLists: ["api", "v1", "power-lists"]
+        case .adminServices: ["admin", "services"]
+        case .adminServiceNew: ["admin", "services", "new"]
+        case .adminService(let id): ["admin", "services", .id(id)]
+        case .adminServiceEdit(let id): ["admin", "services", .id(id), "edit"]
+        case .adminServiceAction(let id): ["admin", "services", .id(id), "actions"]
+        case .publicService(let slug, let id): ["sites", .slug(slug), "banshi", "zhinan", .id(id)]
         case .adminPlans: ["admin", "plans"]
         case .adminPlanImport: ["admin", "plans", "import"]
         case .adminPlan(let id): ["admin", "plans", .id(id)]

@@ -41,6 +41,7 @@ package enum Startup {
                 try await DemoPublications.load(app: app)
                 try await DemoPlanHistory.load(app: app)
                 try await DemoDutyLists.load(app: app)
+                try await DemoServiceGuides.load(app: app)
                 try await DemoRequests.load(app: app)
                 console.print("数据库为空，已加载示例数据：\(outcome.createdSites) 个县、\(outcome.createdUnits) 个单位、\(outcome.createdUsers) 个账号（均标注“示例”）。")
                 printLogins(outcome.logins, console: console)
@@ -50,6 +51,7 @@ package enum Startup {
         } else if config.demoEnabled {
             // A demo loaded by an earlier version gains the parts added since (each loads only where it is missing).
             try await DemoDutyLists.load(app: app)
+            try await DemoServiceGuides.load(app: app)
         }
         if try await LoginController.demoExposed(app, on: app.db) {
             console.warning("警告：服务监听 \(config.host)，其他计算机可以访问，而示例账号的密码是公开的。正式使用前请停用示例账号（工作平台“账号”页），或用 gongkai setup 建立正式站点（GONGKAI_DEMO=0）。")

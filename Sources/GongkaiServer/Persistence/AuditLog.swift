@@ -82,6 +82,8 @@ enum AuditLog {
         "list.import": "导入权责清单或公共服务清单", "list.submit": "提交清单审核", "list.approve": "清单本单位审核通过",
         "list.return": "退回清单", "list.publish": "发布清单", "list.revise": "修订清单（新版本）", "list.discard": "放弃清单草稿",
         "list.row.save": "保存清单事项", "list.row.remove": "删除清单事项",
+        "service.create": "新建办事指南", "service.save": "保存办事指南", "service.submit": "提交办事指南审核",
+        "service.publish": "发布办事指南", "service.return": "退回办事指南",
         "request.create": "登记政府信息公开申请", "request.view": "查看申请人信息", "request.event": "记录申请办理事项",
         "request.appeal": "记录行政复议、行政诉讼", "request.mail.resend": "重新发送告知书邮件", "request.template": "修改告知书模板",
     ]

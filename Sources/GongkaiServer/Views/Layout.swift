@@ -94,6 +94,7 @@ enum Layout {
                     navItem("单位", SiteURL.adminUnits.path, chrome)
                     navItem("标准目录", SiteURL.adminCatalogs.path, chrome)
                     navItem("清单", SiteURL.adminLists.path, chrome)
+                    navItem("办事指南", SiteURL.adminServices.path, chrome)
                     navItem("信息发布", SiteURL.adminPublications.path, chrome)
                     navItem("依申请公开", SiteURL.adminRequests.path, chrome)
                     navItem("工作方案", SiteURL.adminPlans.path, chrome)

@@ -58,6 +58,7 @@ package enum Notice: String, CaseIterable, Sendable {
     case listPublished = "list-published"
     case listRevision = "list-revision"
     case listDiscarded = "list-discarded"
+    case servicePublished = "service-published"
 
     var message: String {
         switch self {
@@ -86,6 +87,7 @@ package enum Notice: String, CaseIterable, Sendable {
         case .listPublished: "已发布，门户网站已可查看。上一个发布版本已转为历史版本。"
         case .listRevision: "已新建修订版本（草稿），内容与已发布版本相同。已发布版本在新版本发布前继续有效。"
         case .listDiscarded: "草稿已放弃，记录已写入操作日志。"
+        case .servicePublished: "已发布，门户网站“办事服务”栏目已可查看。"
         case .entryRemoved: "事项已删除。"
         case .domainsSaved: "领域设置已保存。"
         case .calendarRestored: "已恢复所选版本（作为新版本保存，原有记录均保留）。"

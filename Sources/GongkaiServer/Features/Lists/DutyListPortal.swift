@@ -19,7 +19,8 @@ enum DutyListPortal {
         let site = try await SiteQueries.bySlug(try req.parameters.require("slug"), on: req.db)
         let lists = try await DutyListQuery.published(siteID: try site.requireID(), on: req.db)
         let model = DutyListPortalPages.SectionModel(siteSlug: site.slug, power: summaries(lists.filter { $0.kind == .power }),
-                                                     service: summaries(lists.filter { $0.kind == .service }))
+                                                     service: summaries(lists.filter { $0.kind == .service }),
+                                                     guides: try await ServiceGuideQuery.published(siteID: try site.requireID(), on: req.db))
         return Response.html(DutyListPortalPages.section(model, chrome: PageChrome(req: req, title: "办事服务", area: .portal, site: PageChrome.SiteInfo(site))))
     }
 

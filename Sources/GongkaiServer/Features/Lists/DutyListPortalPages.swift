@@ -19,6 +19,7 @@ enum DutyListPortalPages {
         let siteSlug: String
         let power: [UnitSummary]
         let service: [UnitSummary]
+        var guides: [ServiceGuideQuery.Published] = []
     }
 
     static func columns(_ kind: DutyListKind) -> [String] {
@@ -36,6 +37,7 @@ enum DutyListPortalPages {
             El("h1") { T("办事服务") }
             El("p", ["class": "lead"]) { T("政务服务事项、办事指南和企业群众办事一本通；各单位的权责清单和公共服务清单。") }
             if let identity = chrome.site?.identity { ServiceContacts(identity: identity) }
+            if !m.guides.isEmpty { ServiceGuideList(siteSlug: m.siteSlug, guides: m.guides) }
             if m.power.isEmpty && m.service.isEmpty {
                 EmptyState(title: "清单尚未发布", text: "各单位的权责清单和公共服务清单经本单位和公开办审核发布后，将列在这里，可在线查阅和下载。")
             }

@@ -27,5 +27,6 @@ enum GongkaiMigrations {
         M0022AddListIndexes(),
         M0023CreateDutyLists(),
         M0024AddServiceContacts(),
+        M0025CreateServiceGuides(),
     ]
 }
